@@ -1,0 +1,188 @@
+/**
+ * The contract engine behind the dredd hooks: it authenticates each transaction, drives it to its
+ * documented status (the vendor's drivers arrange state through the public client), and validates
+ * every response received against the spec with Ajv, which dredd does not do for OpenAPI 3.
+ */
+import type { ParameterObject, ResponseObject } from "../spec/document.js";
+import { getOperations, type Operation } from "../spec/operations.js";
+import { validateBody, validateParameters, type FieldError } from "../spec/validator.js";
+import type { ContractTarget, Driver, RequestChanges, Scenario } from "./types.js";
+
+/** The parts of a dredd transaction the engine reads and writes. */
+export interface DreddTransaction {
+  name: string;
+  origin: { resourceName: string };
+  fullPath: string;
+  request: { method: string; uri: string; headers: Record<string, string>; body: string };
+  expected: { statusCode: string; body?: string; bodySchema?: unknown };
+  real?: { statusCode: number; headers: Record<string, string>; body: string };
+  skip?: boolean;
+  fail?: boolean | string;
+  test?: { status?: string; message?: string };
+}
+
+export interface CaseRecord {
+  operationId: string;
+  method: string;
+  path: string;
+  /** The documented status this case drives. */
+  status: string;
+  realStatus?: number;
+  /** Whether the response body was validated against its schema (and passed, if no error below). */
+  schemaValidated: boolean;
+  /** Why this case failed, naming the operation and the field; empty when it passed its checks. */
+  problems: string[];
+  transaction: DreddTransaction;
+}
+
+/** Statuses that only a server-side condition produces; the mock's fault injection drives them. */
+const FAULT_STATUSES = new Set(["429", "500", "502", "503", "504"]);
+
+export function createEngine<Client>(scenario: Scenario<Client>, target: ContractTarget) {
+  const index = getOperations(scenario.api);
+  const client = scenario.createClient(target);
+  const basePath = new URL(target.baseUrl).pathname.replace(/\/+$/, "");
+  const cases: CaseRecord[] = [];
+  const byTransaction = new Map<DreddTransaction, CaseRecord>();
+  let started = false;
+
+  function operationOf(transaction: DreddTransaction): Operation {
+    const method = transaction.request.method.toLowerCase();
+    const operation = index.operations.find((candidate) => candidate.path === transaction.origin.resourceName && candidate.method === method);
+    if (!operation) throw new Error(`no operation in the spec for ${transaction.request.method} ${transaction.origin.resourceName}`);
+    return operation;
+  }
+
+  function driverFor(operation: Operation, status: string): Driver<Client> | undefined {
+    const own = scenario.drivers[operation.operationId]?.[status];
+    if (own) return own;
+    if (status === "401") return () => ({ headers: Object.fromEntries(Object.keys(target.credentials).map((name) => [name, null])) });
+    if (FAULT_STATUSES.has(status)) return () => injectFault(operation, Number(status));
+    if (status.startsWith("2")) return () => ({});
+    return undefined;
+  }
+
+  async function injectFault(operation: Operation, status: number): Promise<RequestChanges> {
+    if (!target.controlUrl) throw new Error(`${operation.operationId} ${status}: only a mock server can be made to answer ${status} (no control URL)`);
+    const response = await fetch(`${target.controlUrl}/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ operationId: operation.operationId, status, count: 1, ...(status === 429 ? { retryAfter: 1 } : {}) }),
+    });
+    if (!response.ok) throw new Error(`the mock refused the fault: ${response.status} ${await response.text()}`);
+    return {};
+  }
+
+  function applyChanges(transaction: DreddTransaction, operation: Operation, changes: RequestChanges): void {
+    const current = new URL(transaction.request.uri, "http://dredd.invalid");
+    const pathParams = extractPathParams(operation.path, current.pathname);
+    Object.assign(pathParams, changes.path);
+    const pathname = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathParams[name] ?? ""));
+    for (const [name, value] of Object.entries(changes.query ?? {})) {
+      if (value === null) current.searchParams.delete(name);
+      else current.searchParams.set(name, value);
+    }
+    const uri = `${pathname}${current.search}`;
+    transaction.request.uri = uri;
+    transaction.fullPath = `${basePath}${uri}`;
+    const headers = transaction.request.headers;
+    for (const [name, value] of Object.entries({ ...scenario.perRequestHeaders?.(), ...target.credentials, ...changes.headers })) {
+      for (const existing of Object.keys(headers)) if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
+      if (value !== null) headers[name] = value;
+    }
+    if (changes.rawBody !== undefined) transaction.request.body = changes.rawBody;
+    else if (changes.body !== undefined) transaction.request.body = JSON.stringify(changes.body);
+    if (transaction.request.body) {
+      for (const existing of Object.keys(headers)) if (existing.toLowerCase() === "content-length") delete headers[existing];
+      headers["Content-Length"] = String(Buffer.byteLength(transaction.request.body));
+    }
+  }
+
+  return {
+    cases,
+    get started() {
+      return started;
+    },
+    async beforeAll(): Promise<void> {
+      started = true;
+    },
+    async beforeEach(transaction: DreddTransaction): Promise<void> {
+      const operation = operationOf(transaction);
+      const status = transaction.expected.statusCode;
+      const record: CaseRecord = { operationId: operation.operationId, method: operation.method.toUpperCase(), path: operation.path, status, schemaValidated: false, problems: [], transaction };
+      cases.push(record);
+      byTransaction.set(transaction, record);
+      // Dredd's own body check only compares keys with an example built from the schema (optional keys
+      // included); the engine validates the body against the real schema instead, in afterEach.
+      delete transaction.expected.body;
+      delete transaction.expected.bodySchema;
+      const driver = driverFor(operation, status);
+      if (!driver) {
+        record.problems.push(`${operation.operationId} ${status}: no driver produces this status`);
+        transaction.fail = record.problems[0]!;
+        return;
+      }
+      applyChanges(transaction, operation, await driver({ client, target }));
+    },
+    async afterEach(transaction: DreddTransaction): Promise<void> {
+      const record = byTransaction.get(transaction);
+      const real = transaction.real;
+      if (!record || !real) return;
+      record.realStatus = real.statusCode;
+      const problems = checkResponse(index.byId(record.operationId), real);
+      record.schemaValidated = true;
+      record.problems.push(...problems);
+      if (problems.length > 0) transaction.fail = problems.join("; ");
+    },
+  };
+}
+
+/** Validates status, declared headers and body of one response against the operation's spec. */
+export function checkResponse(operation: Operation, real: { statusCode: number; headers: Record<string, string>; body: string }): string[] {
+  const label = `${operation.operationId} ${real.statusCode}`;
+  const spec = operation.object.responses[String(real.statusCode)] ?? operation.object.responses.default;
+  if (!spec) return [`${label}: status ${real.statusCode} is not documented`];
+  const problems: string[] = [];
+  const headers = Object.fromEntries(Object.entries(real.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const declared = declaredHeaders(spec);
+  const headerCheck = validateParameters("header", declared, { ...headers });
+  if (!headerCheck.valid) problems.push(...headerCheck.errors.map((error) => `${label}: header ${describeField(error)}`));
+  const media = spec.content?.["application/json"];
+  if (media?.schema) {
+    const contentType = headers["content-type"] ?? "";
+    if (!/^application\/json\b/i.test(contentType)) problems.push(`${label}: content-type is ${JSON.stringify(contentType)}, expected application/json`);
+    let body: unknown;
+    try {
+      body = JSON.parse(real.body);
+    } catch {
+      problems.push(`${label}: body is not JSON: ${JSON.stringify(real.body.slice(0, 80))}`);
+      return problems;
+    }
+    const result = validateBody(media.schema, body);
+    if (!result.valid) problems.push(...result.errors.map((error) => `${label}: body ${describeField(error)}`));
+  }
+  return problems;
+}
+
+// One parameter list per response object, so that its compiled validator is reused.
+const headerLists = new WeakMap<ResponseObject, ParameterObject[]>();
+
+function declaredHeaders(spec: ResponseObject): ParameterObject[] {
+  let list = headerLists.get(spec);
+  if (!list) {
+    list = Object.entries(spec.headers ?? {}).map(([name, header]) => ({ name, in: "header" as const, required: header.required ?? false, schema: header.schema ?? {} }));
+    headerLists.set(spec, list);
+  }
+  return list;
+}
+
+function describeField(error: FieldError): string {
+  return `${error.field || "(root)"} ${error.message}`;
+}
+
+function extractPathParams(template: string, pathname: string): Record<string, string> {
+  const names: string[] = [];
+  const pattern = new RegExp(`^${template.replace(/\{([^}]+)\}/g, (_, name: string) => (names.push(name), "([^/]*)"))}$`);
+  const found = pattern.exec(pathname);
+  return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found?.[i + 1] ?? "")]));
+}

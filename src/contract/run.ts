@@ -1,0 +1,122 @@
+/**
+ * Runs dredd over one API's spec against a server, with the specwright hooks, and returns what was
+ * exercised: every (operation, status) case with its outcome and whether its body was schema-checked.
+ */
+import { createRequire } from "node:module";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { getDocument } from "../spec/document.js";
+import { createEngine, type CaseRecord } from "./engine.js";
+import type { ContractTarget, Scenario } from "./types.js";
+
+const require = createRequire(import.meta.url);
+const BRIDGE = Symbol.for("specwright.contract.bridge");
+const HOOKS_FILE = fileURLToPath(new URL("./hooks.cjs", import.meta.url));
+
+export interface CaseResult {
+  operationId: string;
+  method: string;
+  path: string;
+  status: string;
+  realStatus?: number;
+  outcome: "pass" | "fail" | "skip";
+  schemaValidated: boolean;
+  message?: string;
+}
+
+export interface ContractReport {
+  api: string;
+  cases: CaseResult[];
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+export interface RunOptions {
+  /** Print dredd's own per-transaction lines (off by default: the report says the same, shorter). */
+  verbose?: boolean;
+}
+
+// The bridge is process-global (dredd loads the hook file itself), so runs take turns.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function runContract<Client>(scenario: Scenario<Client>, target: ContractTarget, options: RunOptions = {}): Promise<ContractReport> {
+  const run = queue.then(() => runOnce(scenario, target, options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runOnce<Client>(scenario: Scenario<Client>, target: ContractTarget, options: RunOptions): Promise<ContractReport> {
+  const engine = createEngine(scenario, target);
+  const scratch = mkdtempSync(join(tmpdir(), "specwright-contract-"));
+  const specFile = join(scratch, `${scenario.api}.json`);
+  writeFileSync(specFile, JSON.stringify(forDredd(scenario.api)));
+  const globals = globalThis as Record<symbol, unknown>;
+  globals[BRIDGE] = engine;
+  try {
+    await runDredd(specFile, target.baseUrl, options.verbose ?? false);
+  } finally {
+    delete globals[BRIDGE];
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  // Dredd skips a hook file that fails to load with only a warning; a run without hooks proves nothing.
+  if (!engine.started) throw new Error("dredd ran without the specwright hooks (the hook file was not loaded)");
+  const cases = engine.cases.map(toResult);
+  return {
+    api: scenario.api,
+    cases,
+    passed: cases.filter((result) => result.outcome === "pass").length,
+    failed: cases.filter((result) => result.outcome === "fail").length,
+    skipped: cases.filter((result) => result.outcome === "skip").length,
+  };
+}
+
+/**
+ * Dredd turns a `default` response into a second "200" transaction that expects the error body, so it
+ * gets the document without them; the engine still validates any undocumented status against `default`.
+ */
+function forDredd(api: ContractTarget["api"]): unknown {
+  const document = structuredClone(getDocument(api));
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      if (operation && typeof operation === "object" && "responses" in operation) delete operation.responses.default;
+    }
+  }
+  return document;
+}
+
+function runDredd(specFile: string, endpoint: string, verbose: boolean): Promise<void> {
+  const Dredd = require("dredd") as new (config: Record<string, unknown>) => { run(callback: (error: Error | null) => void): void };
+  // Dredd's reporter always prints through this winston 2 logger (transports keyed by name).
+  const output = require("dredd/build/reporters/reporterOutputLogger.js") as { default: { transports: Record<string, { silent?: boolean }> } };
+  for (const transport of Object.values(output.default.transports)) transport.silent = !verbose;
+  const dredd = new Dredd({
+    endpoint,
+    path: [specFile],
+    hookfiles: [HOOKS_FILE],
+    language: "nodejs",
+    loglevel: verbose ? "warning" : "error",
+    color: false,
+    "inline-errors": true,
+  });
+  return new Promise((resolve, reject) => dredd.run((error) => (error ? reject(error) : resolve())));
+}
+
+function toResult(record: CaseRecord): CaseResult {
+  const test = record.transaction.test;
+  const failed = record.problems.length > 0 || test?.status === "fail" || (record.transaction.fail ?? false) !== false;
+  const outcome = test?.status === "skip" ? "skip" : failed || test?.status !== "pass" ? "fail" : "pass";
+  const message = record.problems.length > 0 ? record.problems.join("; ") : outcome === "fail" ? (test?.message ?? "failed").trim() : undefined;
+  return {
+    operationId: record.operationId,
+    method: record.method,
+    path: record.path,
+    status: record.status,
+    ...(record.realStatus !== undefined ? { realStatus: record.realStatus } : {}),
+    outcome,
+    schemaValidated: record.schemaValidated && outcome === "pass",
+    ...(message ? { message } : {}),
+  };
+}

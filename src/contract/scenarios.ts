@@ -1,0 +1,8 @@
+/** The contract scenario of each API. */
+import type { ApiName } from "../spec/apis.js";
+import { commetScenario } from "./commet.js";
+import type { Scenario } from "./types.js";
+
+export const scenarios: Record<ApiName, Scenario<unknown>> = {
+  commet: commetScenario as unknown as Scenario<unknown>,
+};

@@ -1,0 +1,42 @@
+/** The data a vendor gives the contract engine: how to build a client and how to drive each status. */
+import type { ApiName } from "../spec/apis.js";
+
+export interface ContractTarget {
+  api: ApiName;
+  /** Base URL including the API's base path, e.g. `http://127.0.0.1:4010/api/v1`. */
+  baseUrl: string;
+  /** Headers that authenticate a request (e.g. `{ "x-api-key": "ck_…" }`). Never printed. */
+  credentials: Record<string, string>;
+  /** The mock's control URL; statuses that only a server fault produces (429, 500) need it. */
+  controlUrl?: string;
+}
+
+/** Changes to the request dredd built from the spec's examples. `null` removes a query value or header. */
+export interface RequestChanges {
+  path?: Record<string, string>;
+  query?: Record<string, string | null>;
+  headers?: Record<string, string | null>;
+  /** A JSON body (replaces the example body). */
+  body?: unknown;
+  /** A raw body, for requests that are not JSON at all. */
+  rawBody?: string;
+}
+
+export interface DriverContext<Client> {
+  client: Client;
+  target: ContractTarget;
+}
+
+/** Arranges the server state a case needs (through the public client) and says how to change the request. */
+export type Driver<Client> = (context: DriverContext<Client>) => RequestChanges | Promise<RequestChanges>;
+
+export interface Scenario<Client> {
+  api: ApiName;
+  /** Credentials the API's mock server accepts, for runs against the mock. */
+  mockCredentials: Record<string, string>;
+  createClient(target: ContractTarget): Client;
+  /** Headers every request gets, computed per request (e.g. a fresh idempotency key). */
+  perRequestHeaders?(): Record<string, string>;
+  /** Drivers by operationId, then by documented status. 2xx without a driver: the request as built. */
+  drivers: Record<string, Partial<Record<string, Driver<Client>>>>;
+}

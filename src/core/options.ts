@@ -1,0 +1,72 @@
+/** Validation of client options, shared by every vendor factory so that all refuse bad input alike. */
+import { ConfigurationError } from "./errors/configuration-error.js";
+
+/** A secret (API key, token): required, a non-empty string. Its value never appears in the error. */
+export function requireSecret(factory: string, option: string, value: unknown): string {
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new ConfigurationError(option, `${factory}: option "${option}" is required and must be a non-empty string.`);
+  }
+  return value;
+}
+
+/** An absolute http(s) URL; returned without a trailing slash so that paths can be appended. */
+export function requireBaseUrl(factory: string, option: string, value: unknown): string {
+  let url: URL | undefined;
+  if (typeof value === "string") {
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new ConfigurationError(
+      option,
+      `${factory}: option "${option}" must be an absolute http(s) URL such as "https://api.example.com/v1", got ${describe(value)}.`,
+    );
+  }
+  if (url.search || url.hash) {
+    throw new ConfigurationError(option, `${factory}: option "${option}" must not contain a query string or a fragment.`);
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+export function optionalString(factory: string, option: string, value: unknown, pattern?: RegExp, hint?: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || (pattern && !pattern.test(value))) {
+    throw new ConfigurationError(option, `${factory}: option "${option}" must be ${hint ?? "a string"}, got ${describe(value)}.`);
+  }
+  return value;
+}
+
+export function optionalFetch(factory: string, value: unknown): typeof fetch | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "function") {
+    throw new ConfigurationError("fetch", `${factory}: option "fetch" must be a function compatible with the global fetch, got ${describe(value)}.`);
+  }
+  return value as typeof fetch;
+}
+
+/** Extra headers sent on every request: a plain object of string values. */
+export function optionalHeaders(factory: string, value: unknown): Record<string, string> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new ConfigurationError("headers", `${factory}: option "headers" must be an object of header names to string values.`);
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, headerValue] of Object.entries(value)) {
+    if (typeof headerValue !== "string") {
+      throw new ConfigurationError("headers", `${factory}: option "headers" has a non-string value for "${name}".`);
+    }
+    headers[name] = headerValue;
+  }
+  return headers;
+}
+
+/** Shows what was given without echoing long strings, which could be secrets pasted in the wrong option. */
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (typeof value === "string") return value.length <= 60 ? JSON.stringify(value) : `a string of ${value.length} characters`;
+  return `a value of type ${typeof value}`;
+}

@@ -1,0 +1,25 @@
+/** The Commet mock: `x-api-key` auth (any `ck_` key; `ck_sandbox_` keys see sandbox data) and its handlers. */
+import { MockError } from "../mock-error.js";
+import type { VendorMock } from "../types.js";
+import { commetErrors, renderCommetError } from "./errors.js";
+import { commetHandlers } from "./handlers.js";
+import { createCommetState, type CommetState } from "./state.js";
+
+export const commetMock: VendorMock<CommetState> = {
+  api: "commet",
+  createState: (principal, now) => createCommetState(principal.tenant === "live", now),
+  authenticate(headers) {
+    const key = headers["x-api-key"];
+    if (!key || !/^ck_[A-Za-z0-9_]+$/.test(key)) return undefined;
+    return { tenant: key.startsWith("ck_sandbox_") ? "sandbox" : "live", credential: key };
+  },
+  errors: commetErrors,
+  renderError: renderCommetError,
+  handlers: commetHandlers,
+  idempotency: {
+    header: "Idempotency-Key",
+    operations: ["createAddon", "updateAddon", "activateAddon"],
+    mismatch: () => new MockError(409, "idempotency_key_mismatch", "This Idempotency-Key was already used with a different request."),
+    inProgress: () => new MockError(409, "idempotency_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly."),
+  },
+};

@@ -1,0 +1,21 @@
+/** `specwright/mock`: stateful mock servers for the vendor APIs, on loopback, for tests and demos. */
+import type { ApiName } from "../spec/apis.js";
+import { commetMock } from "./commet/index.js";
+import { serveMock, type MockServer, type MockServerOptions } from "./server.js";
+import type { VendorMock } from "./types.js";
+
+export type { MockServer, MockServerOptions } from "./server.js";
+export type { FaultSpec } from "./faults.js";
+export type { ApiName } from "../spec/apis.js";
+
+// Each vendor's state type is its own business; the server only passes it back to that vendor's handlers.
+const vendors: Record<ApiName, VendorMock<unknown>> = {
+  commet: commetMock as unknown as VendorMock<unknown>,
+};
+
+/** Starts the mock server for `api`; resolves once it listens. `url` is the base URL for the client. */
+export function startMock(api: ApiName, options: MockServerOptions = {}): Promise<MockServer> {
+  const vendor = vendors[api];
+  if (!vendor) return Promise.reject(new TypeError(`startMock: unknown API ${JSON.stringify(api)}; expected one of ${Object.keys(vendors).join(", ")}.`));
+  return serveMock(vendor, options);
+}

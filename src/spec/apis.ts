@@ -1,0 +1,8 @@
+/** The APIs specwright covers. Each has `specs/<name>/openapi.yaml` and `generated/<name>/`. */
+export const API_NAMES = ["commet"] as const;
+
+export type ApiName = (typeof API_NAMES)[number];
+
+export function isApiName(value: string): value is ApiName {
+  return (API_NAMES as readonly string[]).includes(value);
+}

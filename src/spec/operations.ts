@@ -1,0 +1,120 @@
+/** An index of a spec's operations: lookup by id, and routing of (method, path) to an operation. */
+import { getDocument, HTTP_METHODS, type HttpMethod, type OperationObject, type ParameterObject } from "./document.js";
+import type { ApiName } from "./apis.js";
+
+export interface Operation {
+  operationId: string;
+  method: HttpMethod;
+  /** The path template as written in the spec, e.g. `/addons/{id}`. */
+  path: string;
+  /** Path-item and operation parameters merged; the operation's win. */
+  parameters: ParameterObject[];
+  object: OperationObject;
+  /** Documented statuses, e.g. ["200", "400", "default"]. */
+  statuses: string[];
+}
+
+export interface OperationMatch {
+  operation: Operation;
+  pathParams: Record<string, string>;
+}
+
+export interface OperationIndex {
+  api: ApiName;
+  operations: Operation[];
+  byId(operationId: string): Operation;
+  /** Matches a path relative to the server URL; literal segments win over parameters. */
+  match(method: string, path: string): OperationMatch | undefined;
+  /** True when some operation has this path (the method may still be wrong). */
+  hasPath(path: string): boolean;
+}
+
+interface Route {
+  operation: Operation;
+  pattern: RegExp;
+  names: string[];
+  literalSegments: number;
+}
+
+const cache = new Map<ApiName, OperationIndex>();
+
+export function getOperations(api: ApiName): OperationIndex {
+  let index = cache.get(api);
+  if (!index) {
+    index = buildIndex(api);
+    cache.set(api, index);
+  }
+  return index;
+}
+
+function buildIndex(api: ApiName): OperationIndex {
+  const document = getDocument(api);
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const object = item[method];
+      if (!object) continue;
+      const parameters = new Map<string, ParameterObject>();
+      for (const parameter of [...(item.parameters ?? []), ...(object.parameters ?? [])]) {
+        parameters.set(`${parameter.in}:${parameter.name}`, parameter);
+      }
+      operations.push({ operationId: object.operationId, method, path, parameters: [...parameters.values()], object, statuses: Object.keys(object.responses) });
+    }
+  }
+  const routes = operations
+    .map((operation) => toRoute(operation))
+    .sort((a, b) => b.literalSegments - a.literalSegments);
+  const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
+  return {
+    api,
+    operations,
+    byId(operationId) {
+      const operation = byId.get(operationId);
+      if (!operation) throw new Error(`${api}: no operation "${operationId}" in the spec`);
+      return operation;
+    },
+    match(method, path) {
+      const lower = method.toLowerCase();
+      for (const route of routes) {
+        if (route.operation.method !== lower) continue;
+        const found = route.pattern.exec(path);
+        if (!found) continue;
+        const pathParams: Record<string, string> = {};
+        route.names.forEach((name, i) => {
+          pathParams[name] = safeDecode(found[i + 1] ?? "");
+        });
+        return { operation: route.operation, pathParams };
+      }
+      return undefined;
+    },
+    hasPath(path) {
+      return routes.some((route) => route.pattern.test(path));
+    },
+  };
+}
+
+function toRoute(operation: Operation): Route {
+  const names: string[] = [];
+  let literalSegments = 0;
+  const source = operation.path
+    .split("/")
+    .map((segment) => {
+      const parameter = /^\{([^}]+)\}$/.exec(segment);
+      if (parameter) {
+        names.push(parameter[1]!);
+        return "([^/]+)";
+      }
+      literalSegments += 1;
+      return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    })
+    .join("/");
+  return { operation, pattern: new RegExp(`^${source}/?$`), names, literalSegments };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * JSON Schema 2020-12 validation (Ajv) of the schemas in a spec: request bodies and parameters in the
+ * mock servers, responses in the contract runner. Compiled validators are cached per schema object.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import ajvFormats from "ajv-formats";
+import type { JsonSchema, ParameterObject } from "./document.js";
+
+/** OpenAPI keywords and our extensions that may sit in a schema; anything else unknown is a spec bug. */
+const ANNOTATIONS = ["example", "x-assumed", "x-doc-discrepancy", "xml", "externalDocs", "discriminator"];
+
+export interface FieldError {
+  /** Dotted path of the field at fault (`name`, `items.0.id`); empty for the whole value. */
+  field: string;
+  message: string;
+}
+
+export type Validation = { valid: true } | { valid: false; errors: FieldError[] };
+
+function createAjv(coerceTypes: boolean): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes, allowUnionTypes: true });
+  ajv.addVocabulary(ANNOTATIONS);
+  // ajv-formats is CommonJS: its default export arrives as the module object under NodeNext typing.
+  const addFormats = ((ajvFormats as unknown as { default?: typeof ajvFormats }).default ?? ajvFormats) as unknown as (ajv: Ajv2020) => void;
+  addFormats(ajv);
+  return ajv;
+}
+
+/** Bodies are JSON: types must match exactly. */
+const bodies = createAjv(false);
+/** Path, query and header values arrive as strings: "25" may satisfy `type: integer`. */
+const parameters = createAjv(true);
+
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function compile(ajv: Ajv2020, schema: JsonSchema): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+export function validateBody(schema: JsonSchema, value: unknown): Validation {
+  const validate = compile(bodies, schema);
+  return validate(value) ? { valid: true } : { valid: false, errors: toFieldErrors(validate.errors ?? []) };
+}
+
+/**
+ * Validates one location's parameters (`query`, `path` or `header`). `values` holds raw strings and is
+ * coerced in place (e.g. `limit: "25"` becomes 25). Header names are compared in lower case.
+ */
+export function validateParameters(location: ParameterObject["in"], declared: ParameterObject[], values: Record<string, unknown>): Validation {
+  const schema = parameterSchema(location, declared);
+  if (!schema) return { valid: true };
+  const validate = compile(parameters, schema);
+  return validate(values) ? { valid: true } : { valid: false, errors: toFieldErrors(validate.errors ?? []) };
+}
+
+// Keyed by the operation's parameter list (a stable object), so each schema is built and compiled once.
+const schemaCache = new WeakMap<ParameterObject[], Map<string, JsonSchema | undefined>>();
+
+function parameterSchema(location: ParameterObject["in"], declared: ParameterObject[]): JsonSchema | undefined {
+  let byLocation = schemaCache.get(declared);
+  if (!byLocation) schemaCache.set(declared, (byLocation = new Map()));
+  if (!byLocation.has(location)) {
+    const own = declared.filter((parameter) => parameter.in === location);
+    const key = (name: string) => (location === "header" ? name.toLowerCase() : name);
+    byLocation.set(location, own.length === 0 ? undefined : buildParameterSchema(own, key));
+  }
+  return byLocation.get(location);
+}
+
+function buildParameterSchema(own: ParameterObject[], key: (name: string) => string): JsonSchema {
+  return {
+    type: "object",
+    properties: Object.fromEntries(own.map((parameter) => [key(parameter.name), parameter.schema ?? {}])),
+    required: own.filter((parameter) => parameter.required).map((parameter) => key(parameter.name)),
+  };
+}
+
+function toFieldErrors(errors: ErrorObject[]): FieldError[] {
+  return errors.map((error) => {
+    const segments = error.instancePath.split("/").slice(1).map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+    if (error.keyword === "required") segments.push(String((error.params as { missingProperty: string }).missingProperty));
+    if (error.keyword === "additionalProperties") segments.push(String((error.params as { additionalProperty: string }).additionalProperty));
+    return { field: segments.join("."), message: error.message ?? error.keyword };
+  });
+}
