@@ -71,8 +71,9 @@ export const commetScenario: Scenario<CommetClient> = {
   perRequestHeaders: () => ({ "Idempotency-Key": randomUUID() }),
   drivers: {
     listAddons: {
-      // The spec's example cursor belongs to no list on this server.
-      "200": () => ({ query: { cursor: null } }),
+      // A non-empty page, so that item schemas are checked too; the spec's example cursor belongs to
+      // no list on this server.
+      "200": async ({ client }) => (await fixtureAddon(client), { query: { cursor: null } }),
       "400": () => ({ query: { limit: "0" } }),
     },
     createAddon: {
@@ -113,7 +114,10 @@ export const commetScenario: Scenario<CommetClient> = {
       },
     },
     listActiveAddons: {
-      "200": () => ({ query: { customerId: COMMET_FIXTURES.customer } }),
+      "200": async ({ client }) => {
+        await setActive(client, await fixtureAddon(client), true);
+        return { query: { customerId: COMMET_FIXTURES.customer } };
+      },
       "400": () => ({ query: { customerId: null } }),
       "404": () => ({ query: { customerId: MISSING.customer } }),
     },

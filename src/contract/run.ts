@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { getDocument } from "../spec/document.js";
+import { getDocument, HTTP_METHODS } from "../spec/document.js";
 import { createEngine, type CaseRecord } from "./engine.js";
 import type { ContractTarget, Scenario } from "./types.js";
 
@@ -35,6 +35,8 @@ export interface ContractReport {
 }
 
 export interface RunOptions {
+  /** Run only these operationIds (the rest are reported as skipped). */
+  only?: readonly string[];
   /** Print dredd's own per-transaction lines (off by default: the report says the same, shorter). */
   verbose?: boolean;
 }
@@ -49,10 +51,10 @@ export function runContract<Client>(scenario: Scenario<Client>, target: Contract
 }
 
 async function runOnce<Client>(scenario: Scenario<Client>, target: ContractTarget, options: RunOptions): Promise<ContractReport> {
-  const engine = createEngine(scenario, target);
+  const engine = createEngine(scenario, target, options.only ? { only: options.only } : {});
   const scratch = mkdtempSync(join(tmpdir(), "specwright-contract-"));
   const specFile = join(scratch, `${scenario.api}.json`);
-  writeFileSync(specFile, JSON.stringify(forDredd(scenario.api)));
+  writeFileSync(specFile, JSON.stringify(forDredd(scenario.api, options.only)));
   const globals = globalThis as Record<symbol, unknown>;
   globals[BRIDGE] = engine;
   try {
@@ -74,15 +76,20 @@ async function runOnce<Client>(scenario: Scenario<Client>, target: ContractTarge
 }
 
 /**
- * Dredd turns a `default` response into a second "200" transaction that expects the error body, so it
- * gets the document without them; the engine still validates any undocumented status against `default`.
+ * The document as dredd gets it. Dredd turns a `default` response into a second "200" transaction that
+ * expects the error body, so `default` responses go (the engine still validates any undocumented status
+ * against them). With `only`, other operations go too: parsing is most of a short run's time.
  */
-function forDredd(api: ContractTarget["api"]): unknown {
+function forDredd(api: ContractTarget["api"], only: readonly string[] | undefined): unknown {
   const document = structuredClone(getDocument(api));
-  for (const item of Object.values(document.paths)) {
-    for (const operation of Object.values(item)) {
-      if (operation && typeof operation === "object" && "responses" in operation) delete operation.responses.default;
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      if (only && !only.includes(operation.operationId)) delete item[method];
+      else delete operation.responses.default;
     }
+    if (!HTTP_METHODS.some((method) => item[method])) delete document.paths[path];
   }
   return document;
 }
