@@ -1,0 +1,29 @@
+// The package's `exports` map: `specwright/commet` and `specwright/mock` resolve (with their type
+// declarations) from the built `dist/`, as a consumer would import them. `npm test` builds first.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+const root = new URL("../../", import.meta.url);
+const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as { exports: Record<string, { types: string; default: string }> };
+
+describe.skipIf(!existsSync(new URL("dist/", root)))("package exports (built)", () => {
+  it.each(["./commet", "./mock"])("%s points at built JavaScript and type declarations", (entry) => {
+    const target = pkg.exports[entry]!;
+    expect(existsSync(new URL(target.default, root))).toBe(true);
+    expect(existsSync(new URL(target.types, root))).toBe(true);
+  });
+
+  it("imports by package name in plain Node: a client against a started mock", () => {
+    const script = `
+      const { createCommetClient } = await import("specwright/commet");
+      const { startMock } = await import("specwright/mock");
+      const mock = await startMock("commet");
+      const client = createCommetClient({ apiKey: "ck_sandbox_pkg", baseUrl: mock.url });
+      const { data } = await client.GET("/addons");
+      await mock.close();
+      console.log(JSON.stringify(data));`;
+    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: new URL(".", root), encoding: "utf8" });
+    expect(JSON.parse(output)).toEqual({ success: true, data: [], hasMore: false });
+  });
+});
