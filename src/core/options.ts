@@ -63,10 +63,13 @@ export function optionalHeaders(factory: string, value: unknown): Record<string,
   return headers;
 }
 
-/** Shows what was given without echoing long strings, which could be secrets pasted in the wrong option. */
+/**
+ * Says what kind of value was given, never the value itself: a key pasted into the wrong option
+ * (`baseUrl: process.env.COMMET_API_KEY`) must not end up in an error message or a log.
+ */
 function describe(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
-  if (typeof value === "string") return value.length <= 60 ? JSON.stringify(value) : `a string of ${value.length} characters`;
+  if (typeof value === "string") return value === "" ? "an empty string" : `a string of ${value.length} characters`;
   return `a value of type ${typeof value}`;
 }

@@ -39,6 +39,12 @@ describe("createCommetClient options", () => {
     expect(`${error.message} ${String(error)} ${JSON.stringify(error)}`).not.toContain(SECRET);
   });
 
+  it("does not echo a key pasted into the wrong option", () => {
+    const error = refusal({ apiKey: "ck_sandbox_ok", baseUrl: SECRET, apiVersion: SECRET });
+    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(SECRET);
+    expect(error.message).toContain("a string of");
+  });
+
   it("refuses a malformed apiVersion, a non-function fetch and non-string headers", () => {
     expect(refusal({ apiKey: SECRET, apiVersion: "July 2026" }).option).toBe("apiVersion");
     expect(refusal({ apiKey: SECRET, fetch: "fetch" }).option).toBe("fetch");
