@@ -65,5 +65,5 @@ if (check) {
     console.error(`Out of date (run \`npm run generate\`):\n  ${stale.join("\n  ")}`);
     process.exit(1);
   }
-  console.log(`generated/ is up to date (${API_NAMES.length} API${API_NAMES.length === 1 ? "" : "s"}).`);
+  console.log(`generated/ is up to date (${API_NAMES.join(", ")}).`);
 }

@@ -1,6 +1,7 @@
 /** `specwright/mock`: stateful mock servers for the vendor APIs, on loopback, for tests and demos. */
 import type { ApiName } from "../spec/apis.js";
 import { commetMock } from "./commet/index.js";
+import { onetMock } from "./onet/index.js";
 import { serveMock, type MockServer, type MockServerOptions } from "./server.js";
 import type { VendorMock } from "./types.js";
 
@@ -11,6 +12,7 @@ export type { ApiName } from "../spec/apis.js";
 // Each vendor's state type is its own business; the server only passes it back to that vendor's handlers.
 const vendors: Record<ApiName, VendorMock<unknown>> = {
   commet: commetMock as unknown as VendorMock<unknown>,
+  onet: onetMock as unknown as VendorMock<unknown>,
 };
 
 /** Starts the mock server for `api`; resolves once it listens. `url` is the base URL for the client. */

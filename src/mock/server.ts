@@ -92,7 +92,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     const query: Record<string, unknown> = Object.fromEntries(url.searchParams);
     for (const [location, values] of [["path", params], ["query", query], ["header", headers]] as const) {
       const result = validateParameters(location, operation.parameters, values);
-      if (!result.valid) throw vendor.errors.validation(location, result.errors);
+      if (!result.valid) throw vendor.errors.validation(location, result.errors, values);
     }
     const bodySpec = operation.object.requestBody;
     const schema = bodySpec?.content["application/json"]?.schema;
@@ -100,7 +100,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
       if (body === undefined && bodySpec.required) throw vendor.errors.validation("body", [{ field: "", message: "a JSON body is required" }]);
       if (body !== undefined) {
         const result = validateBody(schema, body);
-        if (!result.valid) throw vendor.errors.validation("body", result.errors);
+        if (!result.valid) throw vendor.errors.validation("body", result.errors, body);
       }
     }
 

@@ -36,7 +36,11 @@ export interface GenericErrors {
   unauthorized(): MockError;
   routeNotFound(path: string): MockError;
   invalidJson(): MockError;
-  validation(location: "path" | "query" | "header" | "body", errors: FieldError[]): MockError;
+  /**
+   * `input` is what failed: that location's values, or the body. Vendors whose messages echo the
+   * value (DRF: `"weekly" is not a valid choice.`) read it; others ignore it.
+   */
+  validation(location: "path" | "query" | "header" | "body", errors: FieldError[], input?: unknown): MockError;
   /** Fault injection: an error with this status as the vendor would send it. */
   injected(status: number): MockError;
   internal(): MockError;

@@ -3,6 +3,7 @@
  * servers and the contract runner. Nothing else reads a spec; the clients use the generated types.
  */
 import commet from "../../generated/commet/openapi.json" with { type: "json" };
+import onet from "../../generated/onet/openapi.json" with { type: "json" };
 import type { ApiName } from "./apis.js";
 
 export type JsonSchema = Record<string, unknown>;
@@ -49,6 +50,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 const documents: Record<ApiName, OpenApiDocument> = {
   commet: commet as unknown as OpenApiDocument,
+  onet: onet as unknown as OpenApiDocument,
 };
 
 export function getDocument(api: ApiName): OpenApiDocument {

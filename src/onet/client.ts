@@ -1,0 +1,35 @@
+/** The OnetSolutions client: base URL and Bearer auth (a JWT or an `sk-onetsolutions-…` key), over the core client. */
+import type { Client } from "openapi-fetch";
+import type { paths } from "../../generated/onet/schema.js";
+import { createCoreClient } from "../core/client.js";
+import { optionalFetch, optionalHeaders, requireBaseUrl, requireSecret } from "../core/options.js";
+
+export const ONET_BASE_URL = "https://api.onetsolutions.net";
+
+export interface OnetClientOptions {
+  /** A JWT from the login endpoints or an API key (`sk-onetsolutions-…`), sent as `Authorization: Bearer <token>`. */
+  token: string;
+  /** Defaults to `https://api.onetsolutions.net`. */
+  baseUrl?: string;
+  /** A fetch implementation, e.g. to add tracing or to call a test server. */
+  fetch?: typeof fetch;
+  /** Extra headers sent on every request. */
+  headers?: Record<string, string>;
+}
+
+export type OnetClient = Client<paths, "application/json">;
+
+const FACTORY = "createOnetClient";
+
+export function createOnetClient(options: OnetClientOptions): OnetClient {
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`${FACTORY}: expected an options object with at least "token".`);
+  }
+  const token = requireSecret(FACTORY, "token", options.token);
+  return createCoreClient<paths>({
+    baseUrl: requireBaseUrl(FACTORY, "baseUrl", options.baseUrl ?? ONET_BASE_URL),
+    headers: optionalHeaders(FACTORY, options.headers),
+    credentials: { Authorization: `Bearer ${token}` },
+    fetch: optionalFetch(FACTORY, options.fetch),
+  });
+}

@@ -1,0 +1,5 @@
+/** `specwright/onet`: a typed client for the OnetSolutions API. */
+export { createOnetClient, ONET_BASE_URL } from "./client.js";
+export type { OnetClient, OnetClientOptions } from "./client.js";
+export type { paths as OnetPaths, components as OnetComponents, operations as OnetOperations } from "../../generated/onet/schema.js";
+export { ConfigurationError } from "../core/errors/configuration-error.js";

@@ -1,0 +1,138 @@
+// The OnetSolutions contract: it passes against the mock with every documented (operation, status)
+// pair exercised and every response body schema-validated, every order it makes is consistent, and it
+// fails against broken servers.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMock, type MockServer } from "../../src/mock/index.js";
+import { runContract, type ContractReport } from "../../src/contract/run.js";
+import { onetScenario } from "../../src/contract/onet.js";
+import { coverageOf } from "../../src/contract/report.js";
+import { getOperations } from "../../src/spec/operations.js";
+import type { JsonSchema } from "../../src/spec/document.js";
+import { startBrokenProxy, wrongType, type Tamper } from "../helpers/broken-proxy.js";
+import { expectConsistentOrder, startRecordingProxy } from "../helpers/onet.js";
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMock("onet");
+});
+afterAll(() => mock.close());
+
+const target = (baseUrl: string) => ({ api: "onet" as const, baseUrl, credentials: onetScenario.mockCredentials, controlUrl: mock.controlUrl });
+
+// The drivers used here send no body on a GET: the broken proxy forwards with fetch, which cannot.
+async function contractThrough(tamper: Tamper, only: string[]): Promise<ContractReport> {
+  mock.reset();
+  const proxy = await startBrokenProxy("onet", mock.url, tamper);
+  try {
+    return await runContract(onetScenario, target(proxy.url), { only });
+  } finally {
+    await proxy.close();
+  }
+}
+
+function failuresOf(report: ContractReport) {
+  return report.cases.filter((result) => result.outcome === "fail");
+}
+
+describe("the OnetSolutions contract against the mock", () => {
+  it("exercises all 17 operations and every documented status, validating every body; every order it makes is consistent", async () => {
+    mock.reset();
+    const recorder = await startRecordingProxy(mock.url);
+    let report: ContractReport;
+    try {
+      report = await runContract(onetScenario, target(recorder.url));
+    } finally {
+      await recorder.close();
+    }
+    expect(failuresOf(report)).toEqual([]);
+    const coverage = coverageOf(report);
+    expect(coverage.operations).toEqual({ exercised: 17, documented: 17 });
+    expect(coverage.pairs).toEqual({ exercised: 102, documented: 102 });
+    expect(coverage.missing).toEqual([]);
+    expect(report.cases.every((result) => result.schemaValidated)).toBe(true);
+    expect(report.cases.filter((result) => result.status === "403").map((result) => result.realStatus)).toEqual(Array(17).fill(403));
+    // One add-on activation and one web-hosting order.
+    expect(recorder.orders.map((order) => order.operationId).sort()).toEqual(["activateInstanceAddon", "orderWebHosting"]);
+    for (const order of recorder.orders) expectConsistentOrder(order);
+  });
+
+  it("runs the same when started twice against one server (drivers arrange their own state)", async () => {
+    mock.reset();
+    await runContract(onetScenario, target(mock.url));
+    const second = await runContract(onetScenario, target(mock.url));
+    expect(failuresOf(second)).toEqual([]);
+    expect(coverageOf(second).missing).toEqual([]);
+  });
+});
+
+describe("the OnetSolutions contract against deliberately broken servers", () => {
+  it("fails an order amount that leaves the decimal pattern, naming the field", async () => {
+    const report = await contractThrough(({ operationId, status, body }) => {
+      if (operationId !== "activateInstanceAddon" || status !== 201) return undefined;
+      return { body: { ...(body as object), total: "4.999" } };
+    }, ["activateInstanceAddon"]);
+    const failures = failuresOf(report);
+    expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["activateInstanceAddon 201"]);
+    expect(failures[0]!.message).toContain("total must match pattern");
+  });
+
+  it("fails a field of the wrong type deep in a body", async () => {
+    const report = await contractThrough(({ operationId, status, body }) => {
+      if (operationId !== "listWebHosting" || status !== 200) return undefined;
+      const broken = structuredClone(body) as { results: { plan: { pricing: { price: unknown }[] } }[] };
+      broken.results[0]!.plan.pricing[0]!.price = 9.99;
+      return { body: broken };
+    }, ["listWebHosting"]);
+    const failures = failuresOf(report);
+    expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["listWebHosting 200"]);
+    expect(failures[0]!.message).toContain("results.0.plan.pricing.0.price must be string");
+  });
+
+  it("fails a missing required field", async () => {
+    const report = await contractThrough(({ operationId, status, body }) => {
+      if (operationId !== "setDomainAutoRenew" || status !== 200) return undefined;
+      const broken = structuredClone(body) as Record<string, unknown>;
+      delete broken.dns_zone;
+      return { body: broken };
+    }, ["setDomainAutoRenew"]);
+    const failures = failuresOf(report);
+    expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["setDomainAutoRenew 200"]);
+    expect(failures[0]!.message).toContain("dns_zone");
+  });
+
+  it("fails a wrong status", async () => {
+    const report = await contractThrough(({ operationId, status }) => (operationId === "cancelWebHosting" && status === 200 ? { status: 202 } : undefined), ["cancelWebHosting"]);
+    const failures = failuresOf(report);
+    expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["cancelWebHosting 200"]);
+    expect(failures[0]!.realStatus).toBe(202);
+  });
+
+  it("fails an error body that leaves DRF's {detail} shape", async () => {
+    const report = await contractThrough(({ operationId, status }) => (operationId === "setDomainPrivacy" && status === 404 ? { body: { error: "not_found" } } : undefined), ["setDomainPrivacy"]);
+    const failures = failuresOf(report);
+    expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["setDomainPrivacy 404"]);
+    expect(failures[0]!.message).toContain("detail");
+  });
+});
+
+// Every required field of the add-on order: changing its type in what the server sends must make the
+// contract fail on that operation, naming that field.
+const orderSchema = getOperations("onet").byId("activateInstanceAddon").object.responses["201"]!.content!["application/json"]!.schema as JsonSchema;
+
+describe("changing the type of any field of an add-on order fails the contract", () => {
+  it.each(orderSchema.required as string[])("%s", async (field) => {
+    let touched = 0;
+    const report = await contractThrough(({ operationId, status, body }) => {
+      if (operationId !== "activateInstanceAddon" || status !== 201) return undefined;
+      const broken = structuredClone(body) as Record<string, unknown>;
+      // null is allowed for some fields: an array is no field's type.
+      broken[field] = broken[field] === null ? [] : wrongType(broken[field]);
+      touched += 1;
+      return { body: broken };
+    }, ["activateInstanceAddon"]);
+    expect(touched).toBe(1);
+    const failures = failuresOf(report);
+    expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["activateInstanceAddon 201"]);
+    expect(failures[0]!.message).toContain(field);
+  });
+});
