@@ -6,44 +6,12 @@ import { afterAll, beforeAll, expect } from "vitest";
 import { createOnetClient, type OnetClient } from "../../src/onet/index.js";
 import { startMock, type MockServer, type MockServerOptions } from "../../src/mock/index.js";
 import { getOperations } from "../../src/spec/operations.js";
+import { IDS } from "../../src/mock/onet/seed.js";
 
 export const TOKEN = "sk-onetsolutions-tests";
 
-/** The seed ids (the README's seed table). */
-export const SEED = {
-  user: "fe23cc1e-f48c-44f1-9400-ae1a346d4291",
-  organization: "e6af4f6e-1606-468e-9092-3f740a445140",
-  project: "38fa341f-422e-4ee3-b79b-454c5b2ca9b5",
-  personalOrganization: "de95be24-7b87-48b5-b519-4659f90afeb8",
-  personalProject: "0aa023a8-34fe-4d76-8b9e-5d282a4d2db9",
-  foreignOrganization: "df3c324d-2fd7-4d01-b913-79dbe579f30b",
-  foreignProject: "2012e104-4345-4536-bdec-4b3c92bc2eec",
-  sizeM: "c391c5bc-246c-4938-b393-37bb4be4173e",
-  sizeS: "9a0379b0-524a-4422-9fb0-f0e3c274db18",
-  addonBackup: "17ee3090-0e7e-4706-b023-9b66827a0559",
-  addonSnapshot: "1a9b3c15-d2e6-4fa8-a890-53dc3557cc91",
-  addonMonitoring: "b7a044d2-ae1c-45d3-8393-87a1389c6517",
-  linkMBackup: "fc9c314b-b957-4f3f-8bb5-17a71977037c",
-  web01: "facdf01b-1b98-4b43-9348-72d7e15bddf6",
-  web02: "e5ce3e20-6051-4234-9b49-b3239a1d4e39",
-  web03: "b190ea4b-44e3-427b-985e-2bb31e8a1619",
-  lab01: "ef865347-17e9-4022-9ef0-9fe72cea6cfa",
-  lab02: "22653271-5c5e-4697-b11a-6f0c8133102f",
-  shop01: "31cbfb73-d2eb-4d5a-afdc-a0fb56836ee3",
-  task: "478d6da4-7d6d-480c-90a1-2d18aa50e207",
-  consoleSession: "835e0946-3420-4b57-be9c-a0a7c6e543db",
-  imagePrivate: "ffc8b125-9e4b-46b3-899d-fc444b64fe3d",
-  imageInUse: "894245dd-6bac-47b2-96e0-3a5fd3a221a8",
-  imagePublic: "4b71f9f3-52cc-4572-83f6-7cdff4b0fec1",
-  planPro: "f153350a-ece8-4101-8462-df5e1bd1c25e",
-  planStarter: "426cc956-f2e5-4a92-9370-e89a38768481",
-  hosting: "2cf76ce5-00a0-4726-8389-52081696d0db",
-  hostingBlog: "75364a14-e223-4ff0-954e-dcdb06c89cdd",
-  hostingExternal: "b764c688-75d7-4452-8c85-03c8d420aee0",
-  domainFr: "d0450a12-46e4-42f0-9ad7-aee87a134398",
-  domainCom: "9b2b07f8-3ea8-4eec-9eeb-48d917b89c39",
-  domainEu: "6840d6f5-8d27-48b8-9c9e-868402608d22",
-} as const;
+/** The seed ids (the README's seed table), as the mock seeds them. */
+export const SEED = IDS;
 
 export const MISSING = "00000000-0000-4000-8000-000000000000";
 export const IN_PROJECT = { organization_id: SEED.organization, project_id: SEED.project } as const;
