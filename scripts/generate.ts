@@ -2,7 +2,8 @@
  * Writes `generated/<api>/` from `specs/<api>/openapi.yaml`:
  *   schema.ts     TypeScript types (openapi-typescript), imported by the clients;
  *   openapi.json  the dereferenced bundle (Redocly), read by the mock servers and the contract runner.
- * With --check, writes nothing and exits 1 when a generated file is out of date.
+ * With --check, writes nothing and exits 1 when a generated file is out of date. API names as
+ * arguments limit the run to those APIs (default: all).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -10,11 +11,18 @@ import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { API_NAMES } from "../src/spec/apis.js";
+import { API_NAMES, isApiName } from "../src/spec/apis.js";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
 const check = process.argv.includes("--check");
+const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+const unknown = requested.filter((name) => !isApiName(name));
+if (unknown.length > 0) {
+  console.error(`unknown API: ${unknown.join(", ")} (known: ${API_NAMES.join(", ")})`);
+  process.exit(2);
+}
+const apis = requested.length > 0 ? requested : [...API_NAMES];
 
 function run(command: string, args: string[]): void {
   // Redocly prints a Node-version banner on every call; only failures are worth showing.
@@ -40,7 +48,7 @@ async function generate(api: string, outDir: string): Promise<void> {
 }
 
 const stale: string[] = [];
-for (const api of API_NAMES) {
+for (const api of apis) {
   const target = join(root, "generated", api);
   if (!check) {
     await generate(api, target);
@@ -65,5 +73,5 @@ if (check) {
     console.error(`Out of date (run \`npm run generate\`):\n  ${stale.join("\n  ")}`);
     process.exit(1);
   }
-  console.log(`generated/ is up to date (${API_NAMES.join(", ")}).`);
+  console.log(`generated/ is up to date (${apis.join(", ")}).`);
 }

@@ -1,5 +1,5 @@
 /** The APIs specwright covers. Each has `specs/<name>/openapi.yaml` and `generated/<name>/`. */
-export const API_NAMES = ["commet", "onet"] as const;
+export const API_NAMES = ["commet", "onet", "cloudplans"] as const;
 
 export type ApiName = (typeof API_NAMES)[number];
 

@@ -4,6 +4,7 @@
  */
 import commet from "../../generated/commet/openapi.json" with { type: "json" };
 import onet from "../../generated/onet/openapi.json" with { type: "json" };
+import cloudplans from "../../generated/cloudplans/openapi.json" with { type: "json" };
 import type { ApiName } from "./apis.js";
 
 export type JsonSchema = Record<string, unknown>;
@@ -51,6 +52,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 const documents: Record<ApiName, OpenApiDocument> = {
   commet: commet as unknown as OpenApiDocument,
   onet: onet as unknown as OpenApiDocument,
+  cloudplans: cloudplans as unknown as OpenApiDocument,
 };
 
 export function getDocument(api: ApiName): OpenApiDocument {
@@ -60,4 +62,14 @@ export function getDocument(api: ApiName): OpenApiDocument {
 /** Where the dereferenced document lives on disk, for tools (dredd) that read a file. */
 export function documentPath(api: ApiName): string {
   return new URL(`../../generated/${api}/openapi.json`, import.meta.url).pathname;
+}
+
+/**
+ * The first server's URL with its variables set to their defaults (`https://{host}` has no usable
+ * URL otherwise): the mock servers take their base path from it.
+ */
+export function defaultServerUrl(api: ApiName): URL {
+  const server = getDocument(api).servers[0];
+  if (!server) return new URL("http://localhost/");
+  return new URL(server.url.replace(/\{([^}]+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? name));
 }
