@@ -1,4 +1,4 @@
-// The package's `exports` map: `specwright/commet` and `specwright/mock` resolve (with their type
+// The package's `exports` map: `specwright/commet`, `/onet`, `/cloudplans` and `/mock` resolve (with their type
 // declarations) from the built `dist/`, as a consumer would import them. `npm test` builds first.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -8,7 +8,7 @@ const root = new URL("../../", import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as { exports: Record<string, { types: string; default: string }> };
 
 describe.skipIf(!existsSync(new URL("dist/", root)))("package exports (built)", () => {
-  it.each(["./commet", "./mock"])("%s points at built JavaScript and type declarations", (entry) => {
+  it.each(["./commet", "./onet", "./cloudplans", "./mock"])("%s points at built JavaScript and type declarations", (entry) => {
     const target = pkg.exports[entry]!;
     expect(existsSync(new URL(target.default, root))).toBe(true);
     expect(existsSync(new URL(target.types, root))).toBe(true);
@@ -25,5 +25,18 @@ describe.skipIf(!existsSync(new URL("dist/", root)))("package exports (built)", 
       console.log(JSON.stringify(data));`;
     const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: new URL(".", root), encoding: "utf8" });
     expect(JSON.parse(output)).toEqual({ success: true, data: [], hasMore: false });
+  });
+
+  it("imports the Cloud Plans client by package name, and it fills in the action", () => {
+    const script = `
+      const { createCloudPlansClient } = await import("specwright/cloudplans");
+      const { startMock } = await import("specwright/mock");
+      const mock = await startMock("cloudplans");
+      const client = createCloudPlansClient({ token: "cp-test-owner", baseUrl: mock.url });
+      const { data } = await client.GET("/v1/organizations/list");
+      await mock.close();
+      console.log(JSON.stringify(data.data.organizations.map((organization) => organization.org_id)));`;
+    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: new URL(".", root), encoding: "utf8" });
+    expect(JSON.parse(output)).toEqual(["org-acme"]);
   });
 });

@@ -1,0 +1,59 @@
+/** The Cloud Plans client: a required base URL (no host is documented), Bearer auth, and `action` filled in. */
+import type { Client, Middleware } from "openapi-fetch";
+import { createCoreClient } from "../core/client.js";
+import { ConfigurationError } from "../core/errors/configuration-error.js";
+import { optionalFetch, optionalHeaders, requireBaseUrl, requireSecret } from "../core/options.js";
+import { SINGLE_ACTIONS } from "./actions.js";
+import { createBillingUpdate } from "./billing.js";
+import type { CloudPlansPaths } from "./types.js";
+
+export interface CloudPlansClientOptions {
+  /** The console token ("API Key" in the portal's user menu), sent as `Authorization: Bearer <token>`. It lasts at most 30 minutes. */
+  token: string;
+  /** Required: the public docs name no API host. The origin only (the paths start with `/v1`), e.g. `https://api.your-deployment.example`. */
+  baseUrl: string;
+  /** A fetch implementation, e.g. to add tracing or to call a test server. */
+  fetch?: typeof fetch;
+  /** Extra headers sent on every request. */
+  headers?: Record<string, string>;
+}
+
+export type CloudPlansClient = Client<CloudPlansPaths, "application/json"> & {
+  /** One typed call per action of `POST /v1/organizations/billing/update`. */
+  billingUpdate: ReturnType<typeof createBillingUpdate>;
+};
+
+const FACTORY = "createCloudPlansClient";
+
+/** Adds the path's one `action` to the query when the caller left it out; a caller's own value wins. */
+const fillAction: Middleware = {
+  onRequest({ request, schemaPath }) {
+    const action = SINGLE_ACTIONS[schemaPath]?.[request.method.toLowerCase()];
+    const url = new URL(request.url);
+    if (action === undefined || url.searchParams.has("action")) return undefined;
+    url.searchParams.set("action", action);
+    return new Request(url, request);
+  },
+};
+
+export function createCloudPlansClient(options: CloudPlansClientOptions): CloudPlansClient {
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`${FACTORY}: expected an options object with "token" and "baseUrl".`);
+  }
+  const token = requireSecret(FACTORY, "token", options.token);
+  if (options.baseUrl === undefined) {
+    throw new ConfigurationError("baseUrl", `${FACTORY}: option "baseUrl" is required: the Cloud Plans docs name no API host, so give the origin of yours (e.g. "https://api.your-deployment.example").`);
+  }
+  const baseUrl = requireBaseUrl(FACTORY, "baseUrl", options.baseUrl);
+  if (/\/v1$/.test(baseUrl)) {
+    throw new ConfigurationError("baseUrl", `${FACTORY}: option "baseUrl" must not end in /v1: every Cloud Plans path already starts with /v1.`);
+  }
+  const client = createCoreClient<CloudPlansPaths>({
+    baseUrl,
+    headers: optionalHeaders(FACTORY, options.headers),
+    credentials: { Authorization: `Bearer ${token}` },
+    fetch: optionalFetch(FACTORY, options.fetch),
+  });
+  client.use(fillAction);
+  return Object.assign(client, { billingUpdate: createBillingUpdate(client) });
+}
