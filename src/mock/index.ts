@@ -1,5 +1,6 @@
 /** `specwright/mock`: stateful mock servers for the vendor APIs, on loopback, for tests and demos. */
 import type { ApiName } from "../spec/apis.js";
+import { cloudplansMock } from "./cloudplans/index.js";
 import { commetMock } from "./commet/index.js";
 import { onetMock } from "./onet/index.js";
 import { serveMock, type MockServer, type MockServerOptions } from "./server.js";
@@ -13,6 +14,7 @@ export type { ApiName } from "../spec/apis.js";
 const vendors: Record<ApiName, VendorMock<unknown>> = {
   commet: commetMock as unknown as VendorMock<unknown>,
   onet: onetMock as unknown as VendorMock<unknown>,
+  cloudplans: cloudplansMock as unknown as VendorMock<unknown>,
 };
 
 /** Starts the mock server for `api`; resolves once it listens. `url` is the base URL for the client. */

@@ -6,18 +6,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { getDocument } from "../spec/document.js";
+import { defaultServerUrl } from "../spec/document.js";
 import { getOperations, type OperationMatch } from "../spec/operations.js";
 import { validateBody, validateParameters } from "../spec/validator.js";
 import { FaultQueue, type FaultSpec } from "./faults.js";
 import { IdempotencyStore } from "./idempotency.js";
 import { MockError } from "./mock-error.js";
-import type { MockReply, Principal, VendorMock } from "./types.js";
+import type { ControlHandler, MockReply, Principal, VendorMock } from "./types.js";
 
 /** Requests larger than this are refused before parsing. */
 const MAX_BODY_BYTES = 1024 * 1024;
-/** Control routes live outside the API's base path, so they cannot collide with an API path. */
-const CONTROL_PREFIX = "/__specwright";
+/**
+ * Control routes live outside the API's base path, so they cannot collide with an API path. Exported
+ * for vendor handlers that hand out links to their own control routes.
+ */
+export const CONTROL_PREFIX = "/__specwright";
 
 export interface MockServerOptions {
   /** 0 (the default) picks a free port. */
@@ -31,7 +34,10 @@ export interface MockServerOptions {
 export interface MockServer {
   /** The base URL to give the client, including the API's base path (e.g. `http://127.0.0.1:4010/api/v1`). */
   url: string;
-  /** Where the control routes live (`POST <controlUrl>/faults`, `POST <controlUrl>/reset`). */
+  /**
+   * Where the control routes live (`POST <controlUrl>/faults`, `POST <controlUrl>/reset`, and a vendor's
+   * own under `<controlUrl>/<api>/<name>/...`).
+   */
   controlUrl: string;
   /** Make the next request(s) fail; see `FaultSpec`. */
   injectFault(fault: FaultSpec): void;
@@ -46,7 +52,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
   if (missing.length > 0) {
     throw new Error(`${vendor.api} mock: no handler for ${missing.map((operation) => operation.operationId).join(", ")}`);
   }
-  const basePath = new URL(getDocument(vendor.api).servers[0]?.url ?? "http://localhost/").pathname.replace(/\/+$/, "");
+  const basePath = defaultServerUrl(vendor.api).pathname.replace(/\/+$/, "");
   const now = options.now ?? (() => new Date());
   let states = new Map<string, State>();
   let idempotency = new IdempotencyStore();
@@ -60,7 +66,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
 
   async function handle(request: IncomingMessage): Promise<MockReply> {
     const url = new URL(request.url ?? "/", "http://mock.invalid");
-    if (url.pathname.startsWith(CONTROL_PREFIX)) return control(request, url.pathname.slice(CONTROL_PREFIX.length));
+    if (url.pathname.startsWith(CONTROL_PREFIX)) return control(request, url);
     const method = request.method ?? "GET";
     const relative = url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : undefined;
     const match: OperationMatch | undefined = relative === undefined ? undefined : index.match(method, relative);
@@ -78,15 +84,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     const principal = vendor.authenticate(headers);
     if (!principal) throw vendor.errors.unauthorized();
 
-    const raw = await readBody(request);
-    let body: unknown;
-    if (raw.length > 0) {
-      try {
-        body = JSON.parse(raw.toString("utf8"));
-      } catch {
-        throw vendor.errors.invalidJson();
-      }
-    }
+    const body = await readJson(request);
 
     const params: Record<string, string> = { ...match.pathParams };
     const query: Record<string, unknown> = Object.fromEntries(url.searchParams);
@@ -125,7 +123,19 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     return reply;
   }
 
-  async function control(request: IncomingMessage, route: string): Promise<MockReply> {
+  /** The parsed JSON body, undefined when there is none. */
+  async function readJson(request: IncomingMessage): Promise<unknown> {
+    const raw = await readBody(request);
+    if (raw.length === 0) return undefined;
+    try {
+      return JSON.parse(raw.toString("utf8"));
+    } catch {
+      throw vendor.errors.invalidJson();
+    }
+  }
+
+  async function control(request: IncomingMessage, url: URL): Promise<MockReply> {
+    const route = url.pathname.slice(CONTROL_PREFIX.length);
     if (request.method === "POST" && route === "/reset") {
       states = new Map();
       idempotency = new IdempotencyStore();
@@ -143,6 +153,19 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     if (request.method === "DELETE" && route === "/faults") {
       faults.clear();
       return { status: 204 };
+    }
+    const [api, name = "", ...segments] = route.split("/").slice(1);
+    const handler: ControlHandler<State> | undefined = api === vendor.api && vendor.control && Object.hasOwn(vendor.control, name) ? vendor.control[name] : undefined;
+    if (handler) {
+      return handler({
+        method: request.method ?? "GET",
+        segments: segments.filter((segment) => segment !== "").map(safeDecode),
+        query: Object.fromEntries(url.searchParams),
+        headers: flattenHeaders(request),
+        body: await readJson(request),
+        state: (tenant) => states.get(tenant),
+        now: now(),
+      });
     }
     return { status: 404, body: { error: `no control route ${request.method} ${CONTROL_PREFIX}${route}` } };
   }
@@ -204,6 +227,14 @@ function send(response: ServerResponse, requestId: string, reply: MockReply): vo
   }
   const payload = JSON.stringify(reply.body);
   response.writeHead(reply.status, { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(payload) }).end(payload);
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function flattenHeaders(request: IncomingMessage): Record<string, string> {

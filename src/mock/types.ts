@@ -31,6 +31,29 @@ export interface MockReply {
 
 export type MockHandler<State> = (context: MockContext<State>) => MockReply;
 
+/**
+ * A request to one of a vendor's own control routes, `<controlUrl>/<api>/<name>/<segments...>`: what a
+ * browser or a test does outside the API (e.g. pay a checkout link), not a call of the spec.
+ */
+export interface ControlRequest<State> {
+  method: string;
+  /** The decoded path segments after `<api>/<name>`, e.g. `["cs_test_42"]`. */
+  segments: string[];
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  /** The parsed JSON body, if any. */
+  body: unknown;
+  /**
+   * The state a tenant's API requests use, or undefined when that tenant has made none since the last
+   * reset: a control route acts on what the API created and never seeds a state on its own.
+   */
+  state(tenant: string): State | undefined;
+  now: Date;
+}
+
+/** Throw a MockError to answer in the vendor's error shape, as handlers do. */
+export type ControlHandler<State> = (request: ControlRequest<State>) => MockReply;
+
 /** The errors the generic server raises, in each vendor's own codes and statuses. */
 export interface GenericErrors {
   unauthorized(): MockError;
@@ -56,4 +79,6 @@ export interface VendorMock<State> {
   handlers: Record<string, MockHandler<State>>;
   /** Operations that honour an idempotency key header (same key, same body: the first reply again). */
   idempotency?: { header: string; operations: readonly string[]; mismatch(): MockError; inProgress(): MockError };
+  /** Vendor control routes by name, served under `<controlUrl>/<api>/<name>/...`, any method. */
+  control?: Record<string, ControlHandler<State>>;
 }
