@@ -27,6 +27,8 @@ export interface CaseRecord {
   path: string;
   /** The documented status this case drives. */
   status: string;
+  /** The variant of the operation this case drives (see `Scenario.drivers`), if any. */
+  variant?: string;
   realStatus?: number;
   /** Whether the response body was validated against its schema (and passed, if no error below). */
   schemaValidated: boolean;
@@ -41,6 +43,16 @@ const FAULT_STATUSES = new Set(["429", "500", "502", "503", "504"]);
 export interface EngineOptions {
   /** Run only these operations; the others are skipped. */
   only?: readonly string[];
+  /** The path keys under which dredd sees variant cases (see `variantCases`), to their real path and variant. */
+  variantPaths?: ReadonlyMap<string, { path: string; variant: string }>;
+}
+
+/** The variant cases a scenario declares: `"<status> <variant>"` driver keys, per operation. */
+export function variantCases(scenario: Scenario<unknown>, operationId: string): { status: string; variant: string }[] {
+  return Object.keys(scenario.drivers[operationId] ?? {}).flatMap((key) => {
+    const [status, variant] = key.split(" ");
+    return status && variant ? [{ status, variant }] : [];
+  });
 }
 
 export function createEngine<Client>(scenario: Scenario<Client>, target: ContractTarget, options: EngineOptions = {}) {
@@ -51,14 +63,17 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
   const byTransaction = new Map<DreddTransaction, CaseRecord>();
   let started = false;
 
-  function operationOf(transaction: DreddTransaction): Operation {
+  function operationOf(transaction: DreddTransaction): { operation: Operation; variant?: string } {
     const method = transaction.request.method.toLowerCase();
-    const operation = index.operations.find((candidate) => candidate.path === transaction.origin.resourceName && candidate.method === method);
-    if (!operation) throw new Error(`no operation in the spec for ${transaction.request.method} ${transaction.origin.resourceName}`);
-    return operation;
+    const variant = options.variantPaths?.get(transaction.origin.resourceName);
+    const path = variant?.path ?? transaction.origin.resourceName;
+    const operation = index.operations.find((candidate) => candidate.path === path && candidate.method === method);
+    if (!operation) throw new Error(`no operation in the spec for ${transaction.request.method} ${path}`);
+    return variant ? { operation, variant: variant.variant } : { operation };
   }
 
-  function driverFor(operation: Operation, status: string): Driver<Client> | undefined {
+  function driverFor(operation: Operation, status: string, variant: string | undefined): Driver<Client> | undefined {
+    if (variant !== undefined) return scenario.drivers[operation.operationId]?.[`${status} ${variant}`];
     const own = scenario.drivers[operation.operationId]?.[status];
     if (own) return own;
     if (status === "401") return () => ({ headers: Object.fromEntries(Object.keys(target.credentials).map((name) => [name, null])) });
@@ -80,7 +95,8 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
 
   function applyChanges(transaction: DreddTransaction, operation: Operation, changes: RequestChanges): void {
     const current = new URL(transaction.request.uri, "http://dredd.invalid");
-    const pathParams = extractPathParams(operation.path, current.pathname);
+    // Dredd built the URI from its own path key, which a variant case extends.
+    const pathParams = extractPathParams(transaction.origin.resourceName, current.pathname);
     Object.assign(pathParams, changes.path);
     const pathname = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(pathParams[name] ?? ""));
     for (const [name, value] of Object.entries(changes.query ?? {})) {
@@ -112,9 +128,18 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
       started = true;
     },
     async beforeEach(transaction: DreddTransaction): Promise<void> {
-      const operation = operationOf(transaction);
+      const { operation, variant } = operationOf(transaction);
       const status = transaction.expected.statusCode;
-      const record: CaseRecord = { operationId: operation.operationId, method: operation.method.toUpperCase(), path: operation.path, status, schemaValidated: false, problems: [], transaction };
+      const record: CaseRecord = {
+        operationId: operation.operationId,
+        method: operation.method.toUpperCase(),
+        path: operation.path,
+        status,
+        ...(variant !== undefined ? { variant } : {}),
+        schemaValidated: false,
+        problems: [],
+        transaction,
+      };
       cases.push(record);
       byTransaction.set(transaction, record);
       if (options.only && !options.only.includes(operation.operationId)) {
@@ -125,7 +150,7 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
       // included); the engine validates the body against the real schema instead, in afterEach.
       delete transaction.expected.body;
       delete transaction.expected.bodySchema;
-      const driver = driverFor(operation, status);
+      const driver = driverFor(operation, status, variant);
       if (!driver) {
         record.problems.push(`${operation.operationId} ${status}: no driver produces this status`);
         transaction.fail = record.problems[0]!;

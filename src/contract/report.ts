@@ -30,7 +30,7 @@ export function formatReport(report: ContractReport): string {
     const key = `${result.method} ${result.path}`;
     const row = rows.get(key) ?? { operation: `${result.operationId} (${key})`, statuses: [] };
     const mark = result.outcome === "pass" ? "ok" : result.outcome === "skip" ? "skip" : "FAIL";
-    row.statuses.push(`${result.status} ${mark}`);
+    row.statuses.push(`${result.status}${result.variant ? `[${result.variant}]` : ""} ${mark}`);
     rows.set(key, row);
   }
   const width = Math.max(...[...rows.values()].map((row) => row.operation.length), 9);
@@ -42,7 +42,7 @@ export function formatReport(report: ContractReport): string {
       `responses schema-validated ${coverage.schemaValidated}, passed ${report.passed}, failed ${report.failed}, skipped ${report.skipped}`,
   );
   for (const result of report.cases.filter((candidate) => candidate.outcome === "fail")) {
-    lines.push(`  FAIL ${result.operationId} ${result.status}${result.realStatus ? ` (got ${result.realStatus})` : ""}: ${result.message ?? ""}`);
+    lines.push(`  FAIL ${result.operationId} ${result.status}${result.variant ? ` [${result.variant}]` : ""}${result.realStatus ? ` (got ${result.realStatus})` : ""}: ${result.message ?? ""}`);
   }
   for (const pair of coverage.missing) lines.push(`  NOT EXERCISED ${pair}`);
   return lines.join("\n");

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getDocument, HTTP_METHODS } from "../spec/document.js";
-import { createEngine, type CaseRecord } from "./engine.js";
+import { createEngine, variantCases, type CaseRecord } from "./engine.js";
 import type { ContractTarget, Scenario } from "./types.js";
 
 const require = createRequire(import.meta.url);
@@ -20,6 +20,8 @@ export interface CaseResult {
   method: string;
   path: string;
   status: string;
+  /** The variant this case drives, e.g. one action of a multi-action path. */
+  variant?: string;
   realStatus?: number;
   outcome: "pass" | "fail" | "skip";
   schemaValidated: boolean;
@@ -51,10 +53,11 @@ export function runContract<Client>(scenario: Scenario<Client>, target: Contract
 }
 
 async function runOnce<Client>(scenario: Scenario<Client>, target: ContractTarget, options: RunOptions): Promise<ContractReport> {
-  const engine = createEngine(scenario, target, options.only ? { only: options.only } : {});
+  const { document, variantPaths } = forDredd(scenario as Scenario<unknown>, options.only);
+  const engine = createEngine(scenario, target, { ...(options.only ? { only: options.only } : {}), variantPaths });
   const scratch = mkdtempSync(join(tmpdir(), "specwright-contract-"));
   const specFile = join(scratch, `${scenario.api}.json`);
-  writeFileSync(specFile, JSON.stringify(forDredd(scenario.api, options.only)));
+  writeFileSync(specFile, JSON.stringify(document));
   const globals = globalThis as Record<symbol, unknown>;
   globals[BRIDGE] = engine;
   try {
@@ -79,19 +82,38 @@ async function runOnce<Client>(scenario: Scenario<Client>, target: ContractTarge
  * The document as dredd gets it. Dredd turns a `default` response into a second "200" transaction that
  * expects the error body, so `default` responses go (the engine still validates any undocumented status
  * against them). With `only`, other operations go too: parsing is most of a short run's time.
+ *
+ * Dredd makes one transaction per (path, method, status), so each variant case the scenario declares
+ * gets a path key of its own, `<path>/__case/<variant>`, holding only that status; the engine maps it
+ * back and sends the request to the real path.
  */
-function forDredd(api: ContractTarget["api"], only: readonly string[] | undefined): unknown {
-  const document = structuredClone(getDocument(api));
+function forDredd(scenario: Scenario<unknown>, only: readonly string[] | undefined): { document: unknown; variantPaths: Map<string, { path: string; variant: string }> } {
+  const document = structuredClone(getDocument(scenario.api));
+  const variantPaths = new Map<string, { path: string; variant: string }>();
+  const paths: typeof document.paths = {};
   for (const [path, item] of Object.entries(document.paths)) {
+    paths[path] = item;
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!operation) continue;
-      if (only && !only.includes(operation.operationId)) delete item[method];
-      else delete operation.responses.default;
+      if (only && !only.includes(operation.operationId)) {
+        delete item[method];
+        continue;
+      }
+      delete operation.responses.default;
+      for (const { status, variant } of variantCases(scenario, operation.operationId)) {
+        const response = operation.responses[status];
+        if (!response) throw new Error(`${operation.operationId}: the driver "${status} ${variant}" names a status the spec does not document`);
+        const key = `${path}/__case/${variant}`;
+        variantPaths.set(key, { path, variant });
+        paths[key] = { ...(item.parameters ? { parameters: item.parameters } : {}), [method]: { ...operation, operationId: `${operation.operationId}__${variant}`, responses: { [status]: response } } };
+      }
+      for (const { status } of variantCases(scenario, operation.operationId)) delete operation.responses[status];
     }
-    if (!HTTP_METHODS.some((method) => item[method])) delete document.paths[path];
+    if (!HTTP_METHODS.some((method) => item[method] && Object.keys(item[method].responses).length > 0)) delete paths[path];
   }
-  return document;
+  document.paths = paths;
+  return { document, variantPaths };
 }
 
 function runDredd(specFile: string, endpoint: string, verbose: boolean): Promise<void> {
@@ -121,6 +143,7 @@ function toResult(record: CaseRecord): CaseResult {
     method: record.method,
     path: record.path,
     status: record.status,
+    ...(record.variant !== undefined ? { variant: record.variant } : {}),
     ...(record.realStatus !== undefined ? { realStatus: record.realStatus } : {}),
     outcome,
     schemaValidated: record.schemaValidated && outcome === "pass",

@@ -37,6 +37,11 @@ export interface Scenario<Client> {
   createClient(target: ContractTarget): Client;
   /** Headers every request gets, computed per request (e.g. a fresh idempotency key). */
   perRequestHeaders?(): Record<string, string>;
-  /** Drivers by operationId, then by documented status. 2xx without a driver: the request as built. */
+  /**
+   * Drivers by operationId, then by documented status. 2xx without a driver: the request as built.
+   * A key `"<status> <case>"` (e.g. `"200 getpaymentlink"`) makes a case of its own for one variant
+   * of an operation, such as one action of a path that carries several; an operation's variants of a
+   * status replace its plain case for that status.
+   */
   drivers: Record<string, Partial<Record<string, Driver<Client>>>>;
 }

@@ -1,0 +1,123 @@
+// The Cloud Plans contract: it passes against the mock with every documented (operation, status) pair
+// exercised, each of the four billing actions as a case of its own, and every response body
+// schema-validated; and it fails against broken servers, naming the operation, the action and the field.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMock, type MockServer } from "../../src/mock/index.js";
+import { runContract, type ContractReport } from "../../src/contract/run.js";
+import { cloudplansScenario } from "../../src/contract/cloudplans.js";
+import { coverageOf } from "../../src/contract/report.js";
+import { getOperations } from "../../src/spec/operations.js";
+import { startBrokenProxy, wrongType, type Tamper } from "../helpers/broken-proxy.js";
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMock("cloudplans");
+});
+afterAll(() => mock.close());
+
+const target = (baseUrl: string) => ({ api: "cloudplans" as const, baseUrl, credentials: cloudplansScenario.mockCredentials, controlUrl: mock.controlUrl });
+const BILLING_ACTIONS = ["getpaymentlink", "getupdatecardlink", "updatesubscription", "cancelsubscription"];
+
+async function contractThrough(tamper: Tamper, only: string[]): Promise<ContractReport> {
+  mock.reset();
+  const proxy = await startBrokenProxy("cloudplans", mock.url, tamper);
+  try {
+    return await runContract(cloudplansScenario, target(proxy.url), { only });
+  } finally {
+    await proxy.close();
+  }
+}
+
+function failuresOf(report: ContractReport) {
+  return report.cases.filter((result) => result.outcome === "fail");
+}
+const label = (result: { operationId: string; status: string; variant?: string }) => `${result.operationId} ${result.status}${result.variant ? ` ${result.variant}` : ""}`;
+
+describe("the Cloud Plans contract against the mock", () => {
+  it("exercises all 17 operations, every documented status and each billing action, validating every body", async () => {
+    mock.reset();
+    const report = await runContract(cloudplansScenario, target(mock.url));
+    expect(failuresOf(report)).toEqual([]);
+    const documented = getOperations("cloudplans").operations.flatMap((operation) => operation.statuses.filter((status) => status !== "default"));
+    const coverage = coverageOf(report);
+    expect(coverage.operations).toEqual({ exercised: 17, documented: 17 });
+    expect(coverage.pairs).toEqual({ exercised: documented.length, documented: documented.length });
+    expect(report.cases.every((result) => result.schemaValidated)).toBe(true);
+    const billing200 = report.cases.filter((result) => result.operationId === "billingUpdate" && result.status === "200");
+    expect(billing200.map((result) => result.variant).sort()).toEqual([...BILLING_ACTIONS].sort());
+    expect(billing200.every((result) => result.outcome === "pass" && result.realStatus === 200)).toBe(true);
+    // Each assumed error status is really produced, not just tolerated by `default`.
+    for (const status of ["400", "401", "403", "404", "409"]) {
+      const cases = report.cases.filter((result) => result.status === status);
+      expect(cases.length, status).toBeGreaterThan(0);
+      expect(cases.every((result) => result.realStatus === Number(status)), status).toBe(true);
+    }
+  });
+
+  it("runs the same when started twice against one server (drivers arrange their own state)", async () => {
+    mock.reset();
+    await runContract(cloudplansScenario, target(mock.url));
+    const second = await runContract(cloudplansScenario, target(mock.url));
+    expect(failuresOf(second)).toEqual([]);
+    expect(coverageOf(second).missing).toEqual([]);
+  });
+});
+
+describe("the Cloud Plans contract against deliberately broken servers", () => {
+  it("fails a payment link of the wrong type, naming the action and the field", async () => {
+    const report = await contractThrough(({ operationId, status, body }) => {
+      const reply = body as { response?: unknown };
+      if (operationId !== "billingUpdate" || status !== 200 || typeof reply.response !== "string" || !reply.response.includes("checkout")) return undefined;
+      return { body: { status: 200, response: { url: reply.response } } };
+    }, ["billingUpdate"]);
+    const failures = failuresOf(report);
+    expect(failures.map(label)).toEqual(["billingUpdate 200 getpaymentlink"]);
+    expect(failures[0]!.message).toContain("response");
+  });
+
+  it("fails an extra key on a {status}-only reply", async () => {
+    const report = await contractThrough(
+      ({ operationId, status, body }) => (operationId === "billingUpdate" && status === 200 && !("response" in (body as object)) ? { body: { status: 200, ok: true } } : undefined),
+      ["billingUpdate"],
+    );
+    expect(failuresOf(report).map(label).sort()).toEqual(["billingUpdate 200 cancelsubscription", "billingUpdate 200 updatesubscription"]);
+  });
+
+  it("fails a wrong status and an error body outside the envelope", async () => {
+    const report = await contractThrough(({ operationId, status }) => {
+      if (operationId === "describePlan" && status === 200) return { status: 201 };
+      if (operationId === "describePlan" && status === 404) return { body: { detail: "Not found." } };
+      return undefined;
+    }, ["describePlan"]);
+    const failures = failuresOf(report);
+    expect(failures.map(label)).toEqual(["describePlan 200", "describePlan 404"]);
+    expect(failures[0]!.realStatus).toBe(201);
+    expect(failures[1]!.message).toMatch(/error|message/);
+  });
+
+  it("fails a 200 whose body says another status", async () => {
+    const report = await contractThrough(({ operationId, status, body }) => (operationId === "listPlans" && status === 200 ? { body: { ...(body as object), status: 201 } } : undefined), ["listPlans"]);
+    expect(failuresOf(report).map(label)).toEqual(["listPlans 200"]);
+  });
+});
+
+// Every field of Describe Billing, the seed page's first operation: changing its type in what the
+// server sends must make the contract fail, naming that field.
+describe("changing the type of any Describe Billing field fails the contract", () => {
+  const fields = ["organization.resources", "organization.name", "organization.id", "organization.owner", "subscription.payment_exp", "subscription.plan"];
+  it.each(fields)("%s", async (path) => {
+    const [group, field] = path.split(".") as [string, string];
+    let touched = 0;
+    const report = await contractThrough(({ operationId, status, body }) => {
+      if (operationId !== "describeBilling" || status !== 200) return undefined;
+      const broken = structuredClone(body) as { response: Record<string, Record<string, unknown>> };
+      broken.response[group]![field] = wrongType(broken.response[group]![field]);
+      touched += 1;
+      return { body: broken };
+    }, ["describeBilling"]);
+    expect(touched).toBe(1);
+    const failures = failuresOf(report);
+    expect(failures.map(label)).toEqual(["describeBilling 200"]);
+    expect(failures[0]!.message).toContain(`response.${group}.${field}`);
+  });
+});
