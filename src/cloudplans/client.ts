@@ -1,13 +1,15 @@
 /** The Cloud Plans client: a required base URL (no host is documented), Bearer auth, and `action` filled in. */
-import type { Client, Middleware } from "openapi-fetch";
-import { createCoreClient } from "../core/client.js";
+import type { Client } from "openapi-fetch";
+import { createCoreClient, type CallInit } from "../core/client.js";
 import { ConfigurationError } from "../core/errors/configuration-error.js";
 import { optionalFetch, optionalHeaders, requireBaseUrl, requireSecret } from "../core/options.js";
+import { clientPolicy, type ReliabilityOptions } from "../core/policy-options.js";
 import { SINGLE_ACTIONS } from "./actions.js";
 import { createBillingUpdate } from "./billing.js";
 import type { CloudPlansPaths } from "./types.js";
+import { cloudplansVendor } from "./vendor.js";
 
-export interface CloudPlansClientOptions {
+export interface CloudPlansClientOptions extends ReliabilityOptions {
   /** The console token ("API Key" in the portal's user menu), sent as `Authorization: Bearer <token>`. It lasts at most 30 minutes. */
   token: string;
   /** Required: the public docs name no API host. The origin only (the paths start with `/v1`), e.g. `https://api.your-deployment.example`. */
@@ -26,15 +28,13 @@ export type CloudPlansClient = Client<CloudPlansPaths, "application/json"> & {
 const FACTORY = "createCloudPlansClient";
 
 /** Adds the path's one `action` to the query when the caller left it out; a caller's own value wins. */
-const fillAction: Middleware = {
-  onRequest({ request, schemaPath }) {
-    const action = SINGLE_ACTIONS[schemaPath]?.[request.method.toLowerCase()];
-    const url = new URL(request.url);
-    if (action === undefined || url.searchParams.has("action")) return undefined;
-    url.searchParams.set("action", action);
-    return new Request(url, request);
-  },
-};
+function fillAction(path: string, method: string, init: CallInit): CallInit {
+  const action = SINGLE_ACTIONS[path]?.[method];
+  const params = init.params ?? {};
+  const query = (params.query ?? {}) as Record<string, unknown>;
+  if (action === undefined || query.action !== undefined) return init;
+  return { ...init, params: { ...params, query: { ...query, action } } };
+}
 
 export function createCloudPlansClient(options: CloudPlansClientOptions): CloudPlansClient {
   if (options === null || typeof options !== "object") {
@@ -44,16 +44,20 @@ export function createCloudPlansClient(options: CloudPlansClientOptions): CloudP
   if (options.baseUrl === undefined) {
     throw new ConfigurationError("baseUrl", `${FACTORY}: option "baseUrl" is required: the Cloud Plans docs name no API host, so give the origin of yours (e.g. "https://api.your-deployment.example").`);
   }
-  const baseUrl = requireBaseUrl(FACTORY, "baseUrl", options.baseUrl);
+  const policy = clientPolicy(FACTORY, options);
+  const baseUrl = requireBaseUrl(FACTORY, "baseUrl", options.baseUrl, policy.allowInsecureHttp);
   if (/\/v1$/.test(baseUrl)) {
     throw new ConfigurationError("baseUrl", `${FACTORY}: option "baseUrl" must not end in /v1: every Cloud Plans path already starts with /v1.`);
   }
   const client = createCoreClient<CloudPlansPaths>({
+    factory: FACTORY,
+    vendor: cloudplansVendor,
     baseUrl,
     headers: optionalHeaders(FACTORY, options.headers),
     credentials: { Authorization: `Bearer ${token}` },
     fetch: optionalFetch(FACTORY, options.fetch),
+    policy,
+    prepare: fillAction,
   });
-  client.use(fillAction);
   return Object.assign(client, { billingUpdate: createBillingUpdate(client) });
 }

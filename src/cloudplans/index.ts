@@ -4,4 +4,4 @@ export type { CloudPlansClient, CloudPlansClientOptions } from "./client.js";
 export type { BillingAction, BillingUpdateData, BillingUpdateInit, BillingUpdateRequest, BillingUpdateResult } from "./billing.js";
 export type { CloudPlansPaths } from "./types.js";
 export type { paths as CloudPlansRawPaths, components as CloudPlansComponents, operations as CloudPlansOperations } from "../../generated/cloudplans/schema.js";
-export { ConfigurationError } from "../core/errors/configuration-error.js";
+export * from "../core/index.js";

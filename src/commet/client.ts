@@ -3,12 +3,14 @@ import type { Client } from "openapi-fetch";
 import type { paths } from "../../generated/commet/schema.js";
 import { createCoreClient } from "../core/client.js";
 import { optionalFetch, optionalHeaders, optionalString, requireBaseUrl, requireSecret } from "../core/options.js";
+import { clientPolicy, type ReliabilityOptions } from "../core/policy-options.js";
+import { commetVendor } from "./vendor.js";
 
 export const COMMET_BASE_URL = "https://commet.co/api/v1";
 /** The API version the spec (and so the generated types) describe; sent unless the caller picks another. */
 export const COMMET_API_VERSION = "2026-07-11";
 
-export interface CommetClientOptions {
+export interface CommetClientOptions extends ReliabilityOptions {
   /** A Commet API key (`ck_…`), sent as `x-api-key`. */
   apiKey: string;
   /** Defaults to `https://commet.co/api/v1`. */
@@ -30,12 +32,16 @@ export function createCommetClient(options: CommetClientOptions): CommetClient {
     throw new TypeError(`${FACTORY}: expected an options object with at least "apiKey".`);
   }
   const apiKey = requireSecret(FACTORY, "apiKey", options.apiKey);
-  const baseUrl = requireBaseUrl(FACTORY, "baseUrl", options.baseUrl ?? COMMET_BASE_URL);
+  const policy = clientPolicy(FACTORY, options);
+  const baseUrl = requireBaseUrl(FACTORY, "baseUrl", options.baseUrl ?? COMMET_BASE_URL, policy.allowInsecureHttp);
   const apiVersion = optionalString(FACTORY, "apiVersion", options.apiVersion, /^\d{4}-\d{2}-\d{2}$/, "a date such as \"2026-07-11\"");
   return createCoreClient<paths>({
+    factory: FACTORY,
+    vendor: commetVendor,
     baseUrl,
     headers: { ...optionalHeaders(FACTORY, options.headers), "commet-version": apiVersion ?? COMMET_API_VERSION },
     credentials: { "x-api-key": apiKey },
     fetch: optionalFetch(FACTORY, options.fetch),
+    policy,
   });
 }

@@ -1,13 +1,41 @@
-/** The vendor-neutral client factory: an openapi-fetch client with a base URL and fixed headers. */
-import createClient, { type Client } from "openapi-fetch";
+/**
+ * The vendor-neutral client factory: an openapi-fetch client whose fetch is the specwright transport
+ * (timeouts, retries, safe redirects), whose path parameters cannot escape their segment, and whose
+ * calls can throw typed errors. Vendors supply data: base URL, headers, credentials, a profile.
+ */
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import { ApiError } from "./errors/api-error.js";
+import { errorFromResult } from "./errors/from-result.js";
+import { exchangeOf } from "./exchange.js";
+import { idempotencyKeys } from "./idempotency.js";
+import { serializePath } from "./paths.js";
+import type { ClientPolicy } from "./policy-options.js";
+import { createTransport } from "./transport.js";
+import type { VendorProfile } from "./vendor.js";
 
 export interface CoreClientConfig {
+  factory: string;
+  vendor: VendorProfile;
   baseUrl: string;
   /** Headers sent on every request; credentials are applied last so that they cannot be overridden. */
   headers: Record<string, string>;
   credentials: Record<string, string>;
   fetch?: typeof fetch | undefined;
+  policy: ClientPolicy;
+  /** Vendor data applied to every call's options before the request is built (e.g. a default query value). */
+  prepare?: (path: string, method: string, init: CallInit) => CallInit;
+  /** Vendor middleware, e.g. to add an idempotency key. It must mutate the request, not replace it. */
+  middleware?: Middleware[];
+  /** Test seams for the transport. */
+  now?: () => number;
+  random?: () => number;
 }
+
+export type CallInit = Record<string, unknown> & { params?: Record<string, unknown>; parseAs?: string };
+type Result = { data?: unknown; error?: unknown; response: Response };
+type Call = (path: string, init?: CallInit) => Promise<Result>;
+
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
 // `{}` is the constraint openapi-fetch itself puts on generated `paths` interfaces.
 export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Client<Paths, "application/json"> {
@@ -16,9 +44,62 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Cl
   for (const name of Object.keys(headers)) {
     if (Object.keys(config.credentials).some((credential) => credential.toLowerCase() === name.toLowerCase())) delete headers[name];
   }
-  return createClient<Paths, "application/json">({
+  const client = createClient<Paths, "application/json">({
     baseUrl: config.baseUrl,
     headers: { ...headers, ...config.credentials },
-    ...(config.fetch ? { fetch: config.fetch } : {}),
+    fetch: createTransport({
+      vendor: config.vendor,
+      factory: config.factory,
+      fetch: config.fetch ?? ((input) => globalThis.fetch(input)),
+      retry: config.policy.retry,
+      timeoutMs: config.policy.timeoutMs,
+      ...(config.now ? { now: config.now } : {}),
+      ...(config.random ? { random: config.random } : {}),
+    }),
+    pathSerializer: serializePath,
   });
+  const { idempotencyHeader, autoIdempotencyKey } = config.vendor;
+  if (idempotencyHeader && autoIdempotencyKey?.length) client.use(idempotencyKeys(idempotencyHeader, autoIdempotencyKey));
+  if (config.middleware?.length) client.use(...config.middleware);
+
+  async function call(method: string, path: string, init: CallInit | undefined, original: Call): Promise<Result> {
+    let options: CallInit = config.prepare ? config.prepare(path, method.toLowerCase(), init ?? {}) : (init ?? {});
+    // Without params.path openapi-fetch leaves "{id}" in the URL; the serializer refuses it instead.
+    if (path.includes("{") && !options.params?.path) options = { ...options, params: { ...options.params, path: {} } };
+    // JSON is parsed here rather than by openapi-fetch, so that a 2xx body that is not JSON becomes an
+    // ApiError keeping the text, not a bare SyntaxError.
+    const parseOwn = options.parseAs === undefined;
+    if (parseOwn) options = { ...options, parseAs: "text" };
+    const result = await original(path, options);
+    if (parseOwn && typeof result.data === "string") result.data = parseJson(result.data, result.response);
+    if (config.policy.throwOnError && (result.error !== undefined || !result.response.ok)) throw errorFromResult(result);
+    return result;
+  }
+
+  const methods = client as unknown as Record<string, Call>;
+  for (const method of METHODS) {
+    const original = methods[method]!;
+    methods[method] = (path, init) => call(method, path, init, original);
+  }
+  const request = client.request as unknown as (method: string, path: string, init?: CallInit) => Promise<Result>;
+  (client as unknown as { request: typeof request }).request = (method, path, init) => call(method.toUpperCase(), path, init, (p, i) => request(method, p, i));
+  return client;
+}
+
+function parseJson(text: string, response: Response): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    const info = exchangeOf(response);
+    throw new ApiError({
+      vendor: info?.vendor.name ?? "The server",
+      status: response.status,
+      code: "invalid_json_response",
+      vendorMessage: "the response body is not valid JSON",
+      requestId: response.headers.get("x-request-id") ?? undefined,
+      body: text.slice(0, 64 * 1024),
+      request: info?.request ?? "the request",
+    });
+  }
 }

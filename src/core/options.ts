@@ -9,8 +9,17 @@ export function requireSecret(factory: string, option: string, value: unknown): 
   return value;
 }
 
-/** An absolute http(s) URL; returned without a trailing slash so that paths can be appended. */
-export function requireBaseUrl(factory: string, option: string, value: unknown): string {
+/** Hosts where plain http cannot be read or altered on the way: the machine itself. */
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(hostname) || hostname === "[::1]";
+}
+
+/**
+ * An absolute http(s) URL; returned without a trailing slash so that paths can be appended. Plain
+ * http is refused (it would send the credentials in clear) unless the host is loopback or the caller
+ * says `allowInsecureHttp: true`.
+ */
+export function requireBaseUrl(factory: string, option: string, value: unknown, allowInsecureHttp = false): string {
   let url: URL | undefined;
   if (typeof value === "string") {
     try {
@@ -27,6 +36,15 @@ export function requireBaseUrl(factory: string, option: string, value: unknown):
   }
   if (url.search || url.hash) {
     throw new ConfigurationError(option, `${factory}: option "${option}" must not contain a query string or a fragment.`);
+  }
+  if (url.username || url.password) {
+    throw new ConfigurationError(option, `${factory}: option "${option}" must not carry a user name or password; pass credentials in their own option.`);
+  }
+  if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
+    throw new ConfigurationError(
+      option,
+      `${factory}: option "${option}" uses plain http to a host that is not loopback, which would send the credentials in clear; use https, or set allowInsecureHttp: true if you really mean it.`,
+    );
   }
   return url.href.replace(/\/+$/, "");
 }
@@ -72,4 +90,10 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (typeof value === "string") return value === "" ? "an empty string" : `a string of ${value.length} characters`;
   return `a value of type ${typeof value}`;
+}
+
+export function optionalBoolean(factory: string, option: string, value: unknown): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "boolean") throw new ConfigurationError(option, `${factory}: option "${option}" must be true or false, got ${describe(value)}.`);
+  return value;
 }

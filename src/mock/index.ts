@@ -7,7 +7,7 @@ import { serveMock, type MockServer, type MockServerOptions } from "./server.js"
 import type { VendorMock } from "./types.js";
 
 export type { MockServer, MockServerOptions } from "./server.js";
-export type { FaultSpec } from "./faults.js";
+export { FAULT_HEADER, MAX_FAULT_DELAY_MS, type FaultSpec } from "./faults.js";
 export type { ApiName } from "../spec/apis.js";
 
 // Each vendor's state type is its own business; the server only passes it back to that vendor's handlers.

@@ -3,13 +3,13 @@
  * spec, checks credentials, validates parameters and bodies against the spec (Ajv), honours
  * idempotency keys and injected faults, and renders every error in the vendor's shape.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { defaultServerUrl } from "../spec/document.js";
 import { getOperations, type OperationMatch } from "../spec/operations.js";
 import { validateBody, validateParameters } from "../spec/validator.js";
-import { FaultQueue, type FaultSpec } from "./faults.js";
+import { FAULT_BODIES, FAULT_HEADER, FaultQueue, answersInstead, faultStatus, parseFaultSpec, retryAfterSeconds, type FaultSpec } from "./faults.js";
 import { IdempotencyStore } from "./idempotency.js";
 import { MockError } from "./mock-error.js";
 import type { ControlHandler, MockReply, Principal, VendorMock } from "./types.js";
@@ -35,16 +35,42 @@ export interface MockServer {
   /** The base URL to give the client, including the API's base path (e.g. `http://127.0.0.1:4010/api/v1`). */
   url: string;
   /**
-   * Where the control routes live (`POST <controlUrl>/faults`, `POST <controlUrl>/reset`, and a vendor's
-   * own under `<controlUrl>/<api>/<name>/...`).
+   * Where the control routes live, outside the API:
+   * - `POST <controlUrl>/faults` with a `FaultSpec` as JSON queues a fault, as `injectFault` does
+   *   (204; 400 `{ error }` naming the bad field when the spec is invalid);
+   * - `DELETE <controlUrl>/faults` forgets the queued faults (204);
+   * - `POST <controlUrl>/reset` does what `reset()` does (204);
+   * - a vendor's own routes under `<controlUrl>/<api>/<name>/...`.
+   *
+   * Per request, an API call may instead carry `x-specwright-fault: <FaultSpec as JSON, without
+   * operationId and count>` (`FAULT_HEADER`): that request alone gets the fault, and the queue is left
+   * alone. The header is removed before authentication, validation and the handler, so it never counts
+   * as a credential or a parameter; a header that is not valid JSON or not a valid spec is answered
+   * with 400 `{ error: "x-specwright-fault header: ..." }` (the control routes' shape, not the
+   * vendor's) and the request is not served. Requests to an unknown route get the vendor's 404 whatever
+   * the fault; control routes ignore the header.
    */
   controlUrl: string;
-  /** Make the next request(s) fail; see `FaultSpec`. */
+  /**
+   * Make the next `count` requests (to `operationId`, or to any operation) fail, answer late, drop
+   * the connection or send an unusable body; see `FaultSpec`. Faults queue in order; a request takes
+   * the first that applies. Throws a TypeError or RangeError naming the field when the spec is invalid.
+   */
   injectFault(fault: FaultSpec): void;
   /** Forget all state, faults and idempotency keys: back to the seed set. */
   reset(): void;
+  /** Stops listening, closes every connection and cancels pending fault delays. */
   close(): Promise<void>;
 }
+
+/**
+ * What the server does with a request: answer with a reply (JSON), answer with a fault's raw payload,
+ * or destroy the connection.
+ */
+type Outcome =
+  | { kind: "reply"; reply: MockReply }
+  | { kind: "raw"; status: number; headers: Record<string, string>; payload: string }
+  | { kind: "drop" };
 
 export async function serveMock<State>(vendor: VendorMock<State>, options: MockServerOptions = {}): Promise<MockServer> {
   const index = getOperations(vendor.api);
@@ -56,7 +82,10 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
   const now = options.now ?? (() => new Date());
   let states = new Map<string, State>();
   let idempotency = new IdempotencyStore();
-  const faults = new FaultQueue();
+  const faults = new FaultQueue(index.operations.map((operation) => operation.operationId));
+  /** Cancels the pending fault delays (see `pause`); close() calls them all. */
+  const pendingDelays = new Set<() => void>();
+  let closed = false;
 
   function stateFor(principal: Principal): State {
     let state = states.get(principal.tenant);
@@ -64,22 +93,39 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     return state;
   }
 
-  async function handle(request: IncomingMessage): Promise<MockReply> {
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<Outcome> {
     const url = new URL(request.url ?? "/", "http://mock.invalid");
-    if (url.pathname.startsWith(CONTROL_PREFIX)) return control(request, url);
+    if (url.pathname.startsWith(CONTROL_PREFIX)) return { kind: "reply", reply: await control(request, url) };
+    let ownFault: FaultSpec | undefined;
+    try {
+      ownFault = faultFromHeader(request);
+    } catch (error) {
+      return { kind: "reply", reply: { status: 400, body: { error: (error as Error).message } } };
+    }
     const method = request.method ?? "GET";
     const relative = url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : undefined;
     const match: OperationMatch | undefined = relative === undefined ? undefined : index.match(method, relative);
     if (!match) throw vendor.errors.routeNotFound(url.pathname);
-    const { operation } = match;
 
-    const fault = faults.take(operation.operationId);
-    if (fault) {
-      const error = vendor.errors.injected(fault.status);
-      if (fault.retryAfter !== undefined) error.extra.headers = { ...error.extra.headers, "retry-after": String(fault.retryAfter) };
-      throw error;
+    // A header fault is the request's own and leaves the queue alone.
+    const fault = ownFault ?? faults.take(match.operation.operationId);
+    if (!fault) return { kind: "reply", reply: await serve(request, url, match) };
+    if (answersInstead(fault)) {
+      // Before authentication, like a gateway: the handler never runs.
+      await pause(fault.delayMs, response);
+      return faultOutcome(fault);
     }
+    // Around the request: served as usual (the handler's changes and an idempotent reply are kept,
+    // errors included), then answered late or not at all.
+    const reply = await serve(request, url, match).catch(toReply);
+    await pause(fault.delayMs, response);
+    return fault.drop === "after" ? { kind: "drop" } : { kind: "reply", reply };
+  }
 
+  /** A request to an operation, without faults: authentication, validation, idempotency, the handler. */
+  async function serve(request: IncomingMessage, url: URL, match: OperationMatch): Promise<MockReply> {
+    const method = request.method ?? "GET";
+    const { operation } = match;
     const headers = flattenHeaders(request);
     const principal = vendor.authenticate(headers);
     if (!principal) throw vendor.errors.unauthorized();
@@ -134,6 +180,65 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     }
   }
 
+  /** The request's own fault, from the `x-specwright-fault` header; throws (naming the header) when it is not a valid one. */
+  function faultFromHeader(request: IncomingMessage): FaultSpec | undefined {
+    const value = request.headers[FAULT_HEADER];
+    if (value === undefined) return undefined;
+    const text = Array.isArray(value) ? value.join(", ") : value;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new TypeError(`${FAULT_HEADER} header: not a JSON fault spec: ${JSON.stringify(text.slice(0, 200))}`);
+    }
+    try {
+      return parseFaultSpec(json, { perRequest: true });
+    } catch (error) {
+      throw new TypeError(`${FAULT_HEADER} header: ${(error as Error).message}`);
+    }
+  }
+
+  /** What a fault that answers instead of the handler sends. */
+  function faultOutcome(fault: FaultSpec): Outcome {
+    if (fault.drop === "before") return { kind: "drop" };
+    const status = faultStatus(fault)!;
+    const retryAfter: Record<string, string> = fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) };
+    if (fault.body !== undefined) {
+      const shape = FAULT_BODIES[fault.body];
+      return { kind: "raw", status, headers: { ...retryAfter, "content-type": shape.contentType }, payload: shape.payload(status, STATUS_CODES[status] ?? "Error") };
+    }
+    const error = vendor.errors.injected(status);
+    // Renderers that quote the wait (DRF: "Expected available in 7 seconds.") read it from the error's
+    // headers, in seconds; the header itself is sent as given (seconds or an HTTP-date).
+    if (fault.retryAfter !== undefined) {
+      error.extra.headers = { ...error.extra.headers, "retry-after": String(retryAfterSeconds(fault.retryAfter, Date.now())) };
+    }
+    const reply = toReply(error);
+    return { kind: "reply", reply: { ...reply, headers: { ...reply.headers, ...retryAfter } } };
+  }
+
+  /**
+   * Waits `ms` without holding up other requests. Never resolves once the server is closing or the
+   * client has gone (its timer is cleared then): nothing is left to answer, and no timer outlives close().
+   */
+  function pause(ms: number | undefined, response: ServerResponse): Promise<void> {
+    if (!ms) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      if (closed || response.destroyed) return;
+      const cancel = () => {
+        clearTimeout(timer);
+        pendingDelays.delete(cancel);
+        response.off("close", cancel);
+      };
+      const timer = setTimeout(() => {
+        cancel();
+        resolve();
+      }, ms);
+      pendingDelays.add(cancel);
+      response.once("close", cancel);
+    });
+  }
+
   async function control(request: IncomingMessage, url: URL): Promise<MockReply> {
     const route = url.pathname.slice(CONTROL_PREFIX.length);
     if (request.method === "POST" && route === "/reset") {
@@ -181,9 +286,13 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
 
   const server = createServer((request, response) => {
     const requestId = `req_${randomBytes(12).toString("hex")}`;
-    handle(request)
-      .catch(toReply)
-      .then((reply) => send(response, requestId, reply))
+    handle(request, response)
+      .catch((error: unknown): Outcome => ({ kind: "reply", reply: toReply(error) }))
+      .then((outcome) => {
+        // A dropped connection: the client sees a network error (ECONNRESET, "other side closed").
+        if (outcome.kind === "drop") request.socket.destroy();
+        else send(response, requestId, outcome);
+      })
       .catch((error: unknown) => {
         console.error(`${vendor.api} mock: could not send a reply`, error);
         response.destroy();
@@ -213,13 +322,23 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        closed = true;
+        for (const cancel of [...pendingDelays]) cancel();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
   };
 }
 
-function send(response: ServerResponse, requestId: string, reply: MockReply): void {
+function send(response: ServerResponse, requestId: string, outcome: Exclude<Outcome, { kind: "drop" }>): void {
+  // The client may have gone while a fault delayed the reply.
+  if (response.destroyed) return;
+  if (outcome.kind === "raw") {
+    const headers = { "x-request-id": requestId, ...outcome.headers, "content-length": String(Buffer.byteLength(outcome.payload)) };
+    response.writeHead(outcome.status, headers).end(outcome.payload);
+    return;
+  }
+  const { reply } = outcome;
   const headers: Record<string, string> = { "x-request-id": requestId, ...reply.headers };
   if (reply.body === undefined) {
     response.writeHead(reply.status, headers).end();
@@ -237,9 +356,11 @@ function safeDecode(segment: string): string {
   }
 }
 
+/** The request's headers, one string each, without the fault header: it is the server's, never the API's. */
 function flattenHeaders(request: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
+    if (name === FAULT_HEADER) continue;
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   return headers;

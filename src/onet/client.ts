@@ -3,10 +3,12 @@ import type { Client } from "openapi-fetch";
 import type { paths } from "../../generated/onet/schema.js";
 import { createCoreClient } from "../core/client.js";
 import { optionalFetch, optionalHeaders, requireBaseUrl, requireSecret } from "../core/options.js";
+import { clientPolicy, type ReliabilityOptions } from "../core/policy-options.js";
+import { onetVendor } from "./vendor.js";
 
 export const ONET_BASE_URL = "https://api.onetsolutions.net";
 
-export interface OnetClientOptions {
+export interface OnetClientOptions extends ReliabilityOptions {
   /** A JWT from the login endpoints or an API key (`sk-onetsolutions-…`), sent as `Authorization: Bearer <token>`. */
   token: string;
   /** Defaults to `https://api.onetsolutions.net`. */
@@ -26,10 +28,14 @@ export function createOnetClient(options: OnetClientOptions): OnetClient {
     throw new TypeError(`${FACTORY}: expected an options object with at least "token".`);
   }
   const token = requireSecret(FACTORY, "token", options.token);
+  const policy = clientPolicy(FACTORY, options);
   return createCoreClient<paths>({
-    baseUrl: requireBaseUrl(FACTORY, "baseUrl", options.baseUrl ?? ONET_BASE_URL),
+    factory: FACTORY,
+    vendor: onetVendor,
+    baseUrl: requireBaseUrl(FACTORY, "baseUrl", options.baseUrl ?? ONET_BASE_URL, policy.allowInsecureHttp),
     headers: optionalHeaders(FACTORY, options.headers),
     credentials: { Authorization: `Bearer ${token}` },
     fetch: optionalFetch(FACTORY, options.fetch),
+    policy,
   });
 }

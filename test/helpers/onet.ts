@@ -91,7 +91,8 @@ export function useOnetMock(options: MockServerOptions & { expectOrders?: boolea
   };
   return {
     mock: () => server!,
-    client: (token = TOKEN) => createOnetClient({ token, baseUrl: server!.url, fetch: recordingFetch }),
+    // No retries: a mock test must see each reply the mock sends.
+    client: (token = TOKEN) => createOnetClient({ token, baseUrl: server!.url, fetch: recordingFetch, retries: 0 }),
     orders,
   };
 }

@@ -1,0 +1,45 @@
+/**
+ * Turns an openapi-fetch error result into the typed error for its status, with the vendor's code,
+ * type and message parsed by the vendor's own parser.
+ */
+import { exchangeOf } from "../exchange.js";
+import type { VendorProfile } from "../vendor.js";
+import { ApiError, type ApiErrorDetails } from "./api-error.js";
+import { AuthenticationError } from "./authentication-error.js";
+import { ConflictError } from "./conflict-error.js";
+import { NotFoundError } from "./not-found-error.js";
+import { RateLimitError } from "./rate-limit-error.js";
+import { ServerError } from "./server-error.js";
+import { ValidationError } from "./validation-error.js";
+
+const UNKNOWN_VENDOR: VendorProfile = { name: "The server", parseError: () => ({}) };
+
+export function errorFromResult(result: { error?: unknown; response: Response }): ApiError {
+  const { response } = result;
+  const info = exchangeOf(response);
+  const vendor = info?.vendor ?? UNKNOWN_VENDOR;
+  let fields: ReturnType<VendorProfile["parseError"]> = {};
+  try {
+    fields = vendor.parseError(result.error);
+  } catch {
+    // A parser must never hide the error it was asked to describe.
+  }
+  const details: ApiErrorDetails = {
+    vendor: vendor.name,
+    status: response.status,
+    code: fields.code,
+    type: fields.type,
+    vendorMessage: fields.message,
+    requestId: response.headers.get("x-request-id") ?? undefined,
+    body: result.error,
+    request: info?.request ?? "the request",
+  };
+  const status = response.status;
+  if (status === 401 || status === 403) return new AuthenticationError(details);
+  if (status === 404) return new NotFoundError(details);
+  if (status === 409) return new ConflictError(details);
+  if (status === 429) return new RateLimitError({ ...details, retryAfterMs: info?.retryAfterMs });
+  if (status === 400 || status === 422) return new ValidationError(details);
+  if (status >= 500) return new ServerError(details);
+  return new ApiError(details);
+}

@@ -1,0 +1,37 @@
+/**
+ * The reliability options every client factory takes, validated in one place so that all three
+ * vendors refuse bad values alike, with their defaults.
+ */
+import { optionalBoolean } from "./options.js";
+import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, type RetryOption, type RetryPolicy } from "./retry/policy.js";
+import { validateTimeout } from "./transport.js";
+
+/** The per-attempt timeout when the caller sets none. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface ReliabilityOptions {
+  /** Retries by policy: a number of retries (default 2), or a partial `RetryPolicy`. `0` disables them. */
+  retries?: RetryOption;
+  /** Per-attempt timeout in milliseconds (default 60 000). */
+  timeoutMs?: number;
+  /** Throw typed errors (`ApiError` and subclasses) instead of returning `{ error }`. Default false. */
+  throwOnError?: boolean;
+  /** Allow a plain `http://` base URL to a host that is not loopback. Default false. */
+  allowInsecureHttp?: boolean;
+}
+
+export interface ClientPolicy {
+  retry: RetryPolicy;
+  timeoutMs: number;
+  throwOnError: boolean;
+  allowInsecureHttp: boolean;
+}
+
+export function clientPolicy(factory: string, options: ReliabilityOptions): ClientPolicy {
+  return {
+    retry: resolveRetryPolicy(options.retries, DEFAULT_RETRY_POLICY, factory),
+    timeoutMs: validateTimeout(options.timeoutMs, factory) ?? DEFAULT_TIMEOUT_MS,
+    throwOnError: optionalBoolean(factory, "throwOnError", options.throwOnError) ?? false,
+    allowInsecureHttp: optionalBoolean(factory, "allowInsecureHttp", options.allowInsecureHttp) ?? false,
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * The fetch that every specwright client hands to openapi-fetch: per-attempt timeouts, the caller's
+ * AbortSignal, retries by policy (status, method, idempotency key, Retry-After), same-origin redirects
+ * only, and error bodies read with a size bound. It returns the final response, or throws
+ * TimeoutError, NetworkError, RedirectError or the caller's abort reason.
+ */
+import { describeRequest, recordExchange } from "./exchange.js";
+import { ConfigurationError } from "./errors/configuration-error.js";
+import { NetworkError } from "./errors/network-error.js";
+import { RedirectError } from "./errors/redirect-error.js";
+import { TimeoutError } from "./errors/timeout-error.js";
+import { backoffDelay } from "./retry/backoff.js";
+import { resolveRetryPolicy, type RetryPolicy } from "./retry/policy.js";
+import { parseRetryAfter } from "./retry/retry-after.js";
+import { sleep } from "./sleep.js";
+import type { VendorProfile } from "./vendor.js";
+
+/** Error bodies beyond this are cut: enough for any vendor message, bounded against a runaway proxy page. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+/** setTimeout's ceiling; a longer timeout would fire at once. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+export interface TransportConfig {
+  vendor: VendorProfile;
+  /** The factory's name, for errors about per-request options. */
+  factory: string;
+  fetch: typeof fetch;
+  retry: RetryPolicy;
+  timeoutMs: number;
+  /** Test seams: the clock and the jitter source. */
+  now?: () => number;
+  random?: () => number;
+}
+
+/** Per-request options, passed next to `params` and `body` in an openapi-fetch call. */
+export interface RequestPolicyOptions {
+  /** A number of retries, or a partial retry policy, for this request only. */
+  retries?: number | Partial<RetryPolicy>;
+  /** The per-attempt timeout for this request only. */
+  timeoutMs?: number;
+}
+
+export function validateTimeout(value: unknown, where: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMEOUT_MS) {
+    throw new ConfigurationError("timeoutMs", `${where}: option "timeoutMs" must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
+  }
+  return value;
+}
+
+type Outcome = { response: Response } | { error: Error; retryable: boolean };
+
+export function createTransport(config: TransportConfig): (input: Request) => Promise<Response> {
+  const now = config.now ?? Date.now;
+  return async function transport(input: Request): Promise<Response> {
+    // openapi-fetch copies unknown per-request options onto the Request it builds.
+    const extra = input as Request & { retries?: unknown; timeoutMs?: unknown };
+    const where = `${config.factory} (per-request options)`;
+    const policy = extra.retries === undefined ? config.retry : resolveRetryPolicy(extra.retries, config.retry, where);
+    const timeoutMs = validateTimeout(extra.timeoutMs, where) ?? config.timeoutMs;
+    const label = describeRequest(input.method, input.url);
+    const signal = input.signal;
+    const method = input.method.toUpperCase();
+    const idempotencyKey = config.vendor.idempotencyHeader ? input.headers.get(config.vendor.idempotencyHeader) : null;
+    // Money is never charged twice: a POST or PATCH is repeated only under a key the vendor honours.
+    const repeatable = policy.methods.includes(method) || ((method === "POST" || method === "PATCH") && idempotencyKey !== null && idempotencyKey !== "");
+    // Read once, so that every attempt can send it again.
+    const body = input.body === null ? undefined : new Uint8Array(await input.arrayBuffer());
+
+    for (let attempt = 1; ; attempt++) {
+      signal.throwIfAborted();
+      const outcome = await attemptOnce(input, body, signal, timeoutMs, label, attempt);
+      const retriesLeft = repeatable && attempt <= policy.limit;
+      if ("error" in outcome) {
+        if (!outcome.retryable || !retriesLeft || !policy.retryOnNetworkError) throw outcome.error;
+        await sleep(backoffDelay(attempt - 1, policy, config.random), signal);
+        continue;
+      }
+      const { response } = outcome;
+      const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
+      recordExchange(response, { vendor: config.vendor, request: label, retryAfterMs });
+      if (!retriesLeft || !policy.statuses.includes(response.status)) return response;
+      // A server that asks for a longer wait than the policy allows gets its answer back, not a hang.
+      if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) return response;
+      await sleep(retryAfterMs ?? backoffDelay(attempt - 1, policy, config.random), signal);
+    }
+  };
+
+  /** One attempt, following same-origin redirects, with the whole exchange (body included) under the timeout. */
+  async function attemptOnce(input: Request, body: Uint8Array | undefined, signal: AbortSignal, timeoutMs: number, label: string, attempt: number): Promise<Outcome> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const combined = AbortSignal.any([signal, timeout.signal]);
+    try {
+      let url = input.url;
+      let method = input.method;
+      let sendBody = body;
+      for (let hop = 0; ; hop++) {
+        const response = await config.fetch(new Request(url, { method, headers: input.headers, body: sendBody, signal: combined, redirect: "manual" }));
+        if (REDIRECT_STATUSES.has(response.status) && response.headers.has("location")) {
+          response.body?.cancel().catch(() => undefined);
+          const target = new URL(response.headers.get("location")!, url);
+          if (target.origin !== new URL(input.url).origin) throw new RedirectError(label, response.status, target.origin, "another origin would receive the credentials");
+          if (hop + 1 >= MAX_REDIRECTS) throw new RedirectError(label, response.status, target.origin, `more than ${MAX_REDIRECTS} redirects`);
+          if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
+            method = "GET";
+            sendBody = undefined;
+          }
+          url = target.href;
+          continue;
+        }
+        return { response: await untilAborted(buffered(response), combined) };
+      }
+    } catch (error) {
+      if (signal.aborted) throw signal.reason;
+      if (error instanceof RedirectError) throw error;
+      if (timeout.signal.aborted) return { error: new TimeoutError(label, timeoutMs, attempt), retryable: true };
+      return { error: new NetworkError(label, attempt, { cause: error }), retryable: true };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** The promise, or the signal's reason as soon as it aborts (a fetch may not tie its body to the signal). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/** The response with its body read now (under the attempt's timeout); error bodies cut at the bound. */
+async function buffered(response: Response): Promise<Response> {
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  if (NULL_BODY_STATUSES.has(response.status) || response.body === null) return new Response(null, init);
+  const bytes = response.ok ? new Uint8Array(await response.arrayBuffer()) : await readBounded(response.body, MAX_ERROR_BODY_BYTES);
+  const result = new Response(bytes, init);
+  // new Response() cannot take a url; keep it for callers that read it.
+  Object.defineProperty(result, "url", { value: response.url });
+  return result;
+}
+
+async function readBounded(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < limit) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+    }
+  } finally {
+    // Not awaited: cancelling one branch of a tee'd body (a cloned Response) waits for the other branch.
+    reader.cancel().catch(() => undefined);
+  }
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return all.subarray(0, Math.min(size, limit));
+}
