@@ -169,6 +169,276 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/features": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List features
+         * @description List every feature defined in the organization. This is the organization's feature catalog
+         *     (definitions), not a customer's feature access. The list is not paginated.
+         *
+         *     Source: <https://commet.co/es/docs/api-reference/features/list-features>
+         */
+        get: operations["listFeatures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/features/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Feature code or public ID.
+                 * @example priority_support
+                 */
+                code: components["parameters"]["FeatureCode"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get feature
+         * @description Get a single feature definition by code from the organization's feature catalog. A deleted or
+         *     unknown feature gets 404 `feature_not_found`.
+         *
+         *     Source: <https://commet.co/es/docs/api-reference/features/get-feature>
+         */
+        get: operations["getFeature"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/features/manage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create feature
+         * @description Create a new feature. Code must be lowercase alphanumeric with underscores (`^[a-z0-9_]+$`) and
+         *     unique within the organization; a feature with the same code (or name) already there gets 409
+         *     `feature_already_exists`. `description` and `unitName` are returned as `null` when omitted.
+         *
+         *     Source: <https://commet.co/docs/api-reference/features/create-feature>
+         */
+        post: operations["createFeature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/features/{code}/manage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Feature code or public ID.
+                 * @example priority_support
+                 */
+                code: components["parameters"]["FeatureCode"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update feature
+         * @description Update a feature's name, description, or unit name. At least one field must be provided;
+         *     `description` and `unitName` accept `null` to clear them. The code and the type cannot be
+         *     changed. Renaming to the name of another feature gets 409 `feature_already_exists`.
+         *
+         *     Source: <https://commet.co/es/docs/api-reference/features/update-feature>
+         */
+        put: operations["updateFeature"];
+        post?: never;
+        /**
+         * Delete feature
+         * @description Delete a feature. Fails with 409 `feature_in_use` if the feature is attached to active plans or
+         *     has an active add-on.
+         *
+         *     Source: <https://commet.co/docs/api-reference/features/delete-feature>
+         */
+        delete: operations["deleteFeature"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers
+         * @description List customers with cursor-based pagination, optionally only the customer with a given
+         *     `externalId`. Pass the `nextCursor` of a page as `cursor` to read the next one; `hasMore` is
+         *     `false` on the last page.
+         *
+         *     Source: <https://commet.co/es/docs/api-reference/customers/list-customers>
+         */
+        get: operations["listCustomers"];
+        put?: never;
+        /**
+         * Create customer
+         * @description Create a new customer. Only `email` is required; `timezone` defaults to `UTC` and `metadata` to
+         *     `{}`. The response `id` is the Commet customer ID (`cus_…`); your own `id` and your `externalId`
+         *     can be passed as `customerId` to the other operations.
+         *
+         *     Idempotent when your own `id` is provided: if a customer with the same `id` already exists, the
+         *     existing record is returned unchanged.
+         *
+         *     Source: <https://commet.co/es/docs/api-reference/customers/create-customer>
+         */
+        post: operations["createCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Customer public ID.
+                 * @example cus_9Fx4TgH1sLp0QzWa
+                 */
+                id: components["parameters"]["CustomerPathId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get customer
+         * @description Retrieve a customer by their public ID, including subscription status and metadata.
+         *
+         *     Source: <https://commet.co/es/docs/api-reference/customers/get-customer>
+         */
+        get: operations["getCustomer"];
+        /**
+         * Update customer
+         * @description Update a customer's name, external ID, or metadata (also the email, tax document, timezone and
+         *     address). Every field is optional; fields that are not sent keep their value, and an empty body
+         *     changes nothing.
+         *
+         *     Source: <https://commet.co/es/docs/api-reference/customers/update-customer>
+         */
+        put: operations["updateCustomer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscriptions
+         * @description List all subscriptions. Filter by customer ID or status. The list is not paginated.
+         *
+         *     Source: <https://commet.co/docs/api-reference/subscriptions/list-subscriptions>
+         */
+        get: operations["listSubscriptions"];
+        put?: never;
+        /**
+         * Create subscription
+         * @description Create a subscription for a customer. Requires `planId` or `planCode` plus `customerId`. Each
+         *     customer can have one active subscription at a time: a customer who already has a draft,
+         *     trialing, active or past-due subscription gets 409 `already_has_active_subscription`. An unknown
+         *     customer gets 404 `customer_not_found`, an unknown plan 404 `plan_not_found`.
+         *
+         *     The subscription starts in `trialing` status when the plan has trial days (unless `skipTrial`);
+         *     a paid plan returns a `checkoutUrl` to redirect the customer to, to complete payment.
+         *
+         *     Source: <https://commet.co/docs/api-reference/subscriptions/create-subscription>
+         */
+        post: operations["createSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscriptions/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get active subscription
+         * @description Get the active subscription for a customer. Returns `data: null` if none; an unknown customer
+         *     gets 404 `customer_not_found`.
+         *
+         *     Source: <https://commet.co/docs/api-reference/subscriptions/get-active-subscription>
+         */
+        get: operations["getActiveSubscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Subscription public ID.
+                 * @example sub_3Jd8KwQ2nVb6YtRm
+                 */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get subscription
+         * @description Get a subscription by its public ID, regardless of status (including pending_payment and
+         *     past_due).
+         *
+         *     Source: <https://commet.co/es/docs/api-reference/subscriptions/get-subscription>
+         */
+        get: operations["getSubscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -394,6 +664,586 @@ export interface components {
             success: true;
             data: components["schemas"]["DeletedObject"];
         };
+        /** @description A feature in the organization's catalog (a capability that plans and add-ons sell). */
+        Feature: {
+            /**
+             * @description Feature public ID.
+             * @example feat_Pr1oSupp0rtAa11
+             */
+            id: string;
+            /**
+             * @description Customer-facing name.
+             * @example Priority support
+             */
+            name: string;
+            /**
+             * @description Internal identifier used by the SDKs; unique within the organization.
+             * @example priority_support
+             */
+            code: string;
+            type: components["schemas"]["FeatureType"];
+            /** @example Replies within one business hour. */
+            description: string | null;
+            /**
+             * @description The unit counted by a usage feature, e.g. "calls" or "GB".
+             * @example null
+             */
+            unitName: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-07-01T09:00:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-07-01T09:00:00Z
+             */
+            updatedAt: string;
+            /** @constant */
+            object: "feature";
+            /**
+             * @description false for sandbox data, true for live data.
+             * @example false
+             */
+            livemode: boolean;
+        };
+        CreateFeatureRequest: {
+            /**
+             * @description Customer-facing name.
+             * @example Priority support
+             */
+            name: string;
+            /**
+             * @description Lowercase alphanumeric with underscores; unique within the organization.
+             * @example priority_support
+             */
+            code: string;
+            type: components["schemas"]["FeatureType"];
+            /** @example Replies within one business hour. */
+            description?: string;
+            /**
+             * @description The unit counted by a usage feature, e.g. "calls" or "GB".
+             * @example calls
+             */
+            unitName?: string;
+        };
+        /** @description At least one of name, description and unitName must be provided. */
+        UpdateFeatureRequest: {
+            /** @example Priority support (24/7) */
+            name?: string;
+            /**
+             * @description null clears the description.
+             * @example Replies within one hour, day and night.
+             */
+            description?: string | null;
+            /**
+             * @description null clears the unit name.
+             * @example calls
+             */
+            unitName?: string | null;
+        } & ({
+            name: unknown;
+        } | {
+            description: unknown;
+        } | {
+            unitName: unknown;
+        });
+        FeatureResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["Feature"];
+        };
+        FeatureListResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["Feature"][];
+        };
+        /**
+         * @description The customer's timezone.
+         * @example Europe/London
+         * @enum {string}
+         */
+        Timezone: "UTC" | "America/New_York" | "America/Chicago" | "America/Denver" | "America/Los_Angeles" | "America/Sao_Paulo" | "America/Mexico_City" | "America/Buenos_Aires" | "America/Santiago" | "America/Bogota" | "America/Lima" | "America/Asuncion" | "Europe/London" | "Europe/Paris" | "Europe/Berlin" | "Europe/Madrid" | "Asia/Tokyo" | "Asia/Shanghai" | "Asia/Singapore" | "Asia/Dubai" | "Australia/Sydney";
+        /** @description A billing address. */
+        Address: {
+            /** @example 1 Infinite Loop */
+            line1: string;
+            /** @example Suite 200 */
+            line2?: string;
+            /** @example Cupertino */
+            city: string;
+            /** @example CA */
+            state?: string;
+            /** @example 95014 */
+            postalCode: string;
+            /** @example US */
+            country: string;
+            /** @example California */
+            region?: string;
+        };
+        /** @description A customer (the business or person you bill). */
+        Customer: {
+            /**
+             * @description Commet customer public ID.
+             * @example cus_9Fx4TgH1sLp0QzWa
+             */
+            id: string;
+            /**
+             * @description Your own ID for the customer, when one was given.
+             * @example user_123
+             */
+            externalId: string | null;
+            /** @example Ada Lovelace */
+            fullName: string | null;
+            /**
+             * Format: email
+             * @description Billing email.
+             * @example ada@example.com
+             */
+            email: string;
+            /**
+             * @description Tax identification document number.
+             * @example null
+             */
+            taxDocument?: string | null;
+            /**
+             * @description The kind of tax document.
+             * @example null
+             */
+            documentType?: string | null;
+            /** @example Europe/London */
+            timezone: string | null;
+            /**
+             * @description Your own key-value data (any JSON values).
+             * @example {
+             *       "company": "Analytical Engines Ltd"
+             *     }
+             */
+            metadata: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: date-time
+             * @example 2026-06-10T00:00:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-10T00:00:00Z
+             */
+            updatedAt: string;
+            /** @constant */
+            object: "customer";
+            /**
+             * @description false for sandbox data, true for live data.
+             * @example false
+             */
+            livemode: boolean;
+        };
+        CreateCustomerRequest: {
+            /**
+             * Format: email
+             * @description Billing email.
+             * @example margaret@example.com
+             */
+            email: string;
+            /**
+             * @description Your own ID for the customer (e.g. your user ID), used to find it in the other operations. Creating a customer with an `id` that already exists returns the existing customer.
+             * @example user_654
+             */
+            id?: string;
+            /**
+             * @description Your external ID for the customer.
+             * @example user_654
+             */
+            externalId?: string;
+            /** @example Margaret Hamilton */
+            fullName?: string;
+            /**
+             * @description Tax identification document number.
+             * @example 20-1234567
+             */
+            taxDocument?: string;
+            address?: components["schemas"]["Address"];
+            /**
+             * Format: uuid
+             * @description ID of a saved address, instead of `address`.
+             * @example 3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f
+             */
+            addressId?: string;
+            timezone?: components["schemas"]["CreateCustomerTimezone"];
+            metadata?: components["schemas"]["CreateCustomerMetadata"];
+        };
+        /**
+         * @description The customer's timezone; UTC when omitted.
+         * @default UTC
+         * @example America/New_York
+         */
+        CreateCustomerTimezone: components["schemas"]["Timezone"];
+        /**
+         * @description Your own key-value data (any JSON values); empty when omitted.
+         * @default {}
+         * @example {
+         *       "company": "Apollo Software"
+         *     }
+         */
+        CreateCustomerMetadata: {
+            [key: string]: unknown;
+        };
+        /** @description Every field is optional; fields that are not sent keep their value. */
+        UpdateCustomerRequest: {
+            /**
+             * Format: email
+             * @description Billing email.
+             * @example ada@example.com
+             */
+            email?: string;
+            /** @example Ada King, Countess of Lovelace */
+            fullName?: string;
+            /** @example user_123 */
+            externalId?: string;
+            /** @example 20-1234567 */
+            taxDocument?: string;
+            timezone?: components["schemas"]["Timezone"];
+            /**
+             * @description Replaces the customer's metadata.
+             * @example {
+             *       "company": "Analytical Engines Ltd",
+             *       "seats": 12
+             *     }
+             */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            address?: components["schemas"]["Address"];
+        };
+        CustomerResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["Customer"];
+        };
+        CustomerListResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["Customer"][];
+            /** @description true when another page follows. */
+            hasMore: boolean;
+            /**
+             * @description Pass as `cursor` to read the next page.
+             * @example eyJpZCI6ImN1c185Rng0VGdIMXNMcDBRemFXIn0
+             */
+            nextCursor?: string | null;
+        };
+        /**
+         * @description Where the subscription is in its lifecycle: `draft` (created, not yet activated), `pending_payment` (checkout sent, awaiting payment), `trialing` (free trial), `active` (billing normally), `past_due` (payment failed, in grace period), `canceled` (no longer billing).
+         * @example active
+         * @enum {string}
+         */
+        SubscriptionStatus: "draft" | "pending_payment" | "trialing" | "active" | "past_due" | "canceled";
+        /**
+         * @description How often the subscription is billed (`one_time` for a single payment).
+         * @example monthly
+         * @enum {string}
+         */
+        BillingInterval: "weekly" | "monthly" | "quarterly" | "yearly" | "one_time";
+        /** @description A feature of the subscription's plan and its usage this period: `enabled` for boolean features, `usage` for usage and seat features. */
+        SubscriptionFeature: {
+            /** @example api_calls */
+            code: string;
+            /** @example API calls */
+            name: string;
+            type: components["schemas"]["FeatureType"];
+            /** @example true */
+            enabled?: boolean;
+            usage?: {
+                /**
+                 * @description Units used this period.
+                 * @example 1200
+                 */
+                current: number;
+                /**
+                 * @description Units included in the plan.
+                 * @example 10000
+                 */
+                included: number;
+                /**
+                 * @description Units used beyond the included ones.
+                 * @example 0
+                 */
+                overageQuantity: number;
+                /**
+                 * @description Price per unit beyond the included ones.
+                 * @example 2
+                 */
+                overageUnitPrice?: number;
+            };
+        };
+        /** @description A customer's subscription to a plan. */
+        Subscription: {
+            /**
+             * @description Subscription public ID.
+             * @example sub_3Jd8KwQ2nVb6YtRm
+             */
+            id: string;
+            /**
+             * @description The Commet customer ID.
+             * @example cus_9Fx4TgH1sLp0QzWa
+             */
+            customerId: string;
+            plan: {
+                /** @example plan_Pro0000000000001 */
+                id: string;
+                /** @example Pro */
+                name: string;
+                /**
+                 * @description Price per billing period in minor units (cents for USD).
+                 * @example 4900
+                 */
+                basePrice: number;
+            };
+            /** @example Pro */
+            name: string;
+            /** @example null */
+            description: string | null;
+            status: components["schemas"]["SubscriptionStatus"];
+            billingInterval: components["schemas"]["BillingInterval"] | null;
+            /**
+             * @description The plan's consumption model; null for a plan without usage pricing.
+             * @example metered
+             * @enum {string|null}
+             */
+            consumptionModel: "metered" | "credits" | "balance" | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            trialEndsAt: string | null;
+            currentPeriod: {
+                /**
+                 * Format: date-time
+                 * @example 2026-07-10T00:00:00Z
+                 */
+                start: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-08-10T00:00:00Z
+                 */
+                end: string;
+                /** @example 20 */
+                daysRemaining: number;
+            } | null;
+            features: components["schemas"]["SubscriptionFeature"][];
+            /**
+             * @description The credit pool of a credits plan; null for other plans.
+             * @example null
+             */
+            credits: {
+                /** @example 800 */
+                remaining: number;
+                /** @example 1000 */
+                included: number;
+                /** @example 0 */
+                purchased: number;
+            } | null;
+            /**
+             * @description The balance pool of a balance plan; null for other plans.
+             * @example null
+             */
+            balance: {
+                /** @example 1500 */
+                remaining: number;
+                /** @example 2000 */
+                included: number;
+                /** @example usd */
+                currency: string;
+            } | null;
+            /**
+             * @description The scheduled or applied cancellation; null when none.
+             * @example null
+             */
+            cancellation: {
+                /**
+                 * Format: date-time
+                 * @example 2026-05-20T12:00:00Z
+                 */
+                scheduledAt: string;
+                /** @example Switching providers */
+                reason: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-06-10T00:00:00Z
+                 */
+                effectiveAt: string;
+            } | null;
+            /** @example false */
+            cancelAtPeriodEnd: boolean;
+            /**
+             * @description A downgrade or interval change that takes effect at the end of the period; null when none.
+             * @example null
+             */
+            scheduledPlanChange: {
+                /**
+                 * @example plan_downgrade
+                 * @enum {string}
+                 */
+                changeType: "plan_downgrade" | "interval_change";
+                /** @example plan_Free00000000001 */
+                newPlanId: string | null;
+                /** @example Free */
+                newPlanName: string | null;
+                /** @example null */
+                newBillingInterval: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-08-10T00:00:00Z
+                 */
+                scheduledFor: string;
+            } | null;
+            /**
+             * @description The discount applied to the subscription; null when none.
+             * @example null
+             */
+            discount: {
+                /** @example percentage */
+                type: string;
+                /** @example 20 */
+                value: number;
+                /** @example Launch offer */
+                name: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-31T23:59:59Z
+                 */
+                endsAt: string | null;
+            } | null;
+            /**
+             * Format: date-time
+             * @example 2026-06-10T00:00:00Z
+             */
+            startDate: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            endDate: string | null;
+            /** @example 10 */
+            billingDayOfMonth: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-08-10T00:00:00Z
+             */
+            nextBillingDate: string | null;
+            /**
+             * Format: uri
+             * @description Where to send the customer to pay; null when no checkout is pending.
+             * @example null
+             */
+            checkoutUrl: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-06-10T00:00:00Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-07-10T00:00:00Z
+             */
+            updatedAt: string;
+            /** @constant */
+            object: "subscription";
+            /**
+             * @description false for sandbox data, true for live data.
+             * @example false
+             */
+            livemode: boolean;
+        };
+        /** @description Requires customerId plus exactly one of planId and planCode. */
+        CreateSubscriptionRequest: {
+            /**
+             * @description The customer: the Commet customer ID, or your own ID or external ID given when the customer was created.
+             * @example cus_2Bn7RkV5yJc8MdXe
+             */
+            customerId: string;
+            /**
+             * @description Plan public ID.
+             * @example plan_Pro0000000000001
+             */
+            planId?: string;
+            /**
+             * @description Plan code.
+             * @example pro
+             */
+            planCode?: string;
+            /** @description The billing interval; when omitted or null, the plan's default price applies. */
+            billingInterval?: components["schemas"]["BillingInterval"] | null;
+            /**
+             * @description Seats to start with, by seat feature code.
+             * @example {
+             *       "extra_seats": 5
+             *     }
+             */
+            initialSeats?: {
+                [key: string]: number;
+            };
+            skipTrial?: components["schemas"]["SkipTrial"];
+            /**
+             * @description A name for the subscription; the plan name when omitted.
+             * @example Pro
+             */
+            name?: string;
+            /**
+             * Format: date-time
+             * @example 2026-08-01T00:00:00Z
+             */
+            startDate?: string;
+            /**
+             * Format: uri
+             * @description Where checkout sends the customer after paying.
+             * @example https://app.example.com/billing/success
+             */
+            successUrl?: string;
+            /**
+             * @description A promo code to apply.
+             * @example LAUNCH20
+             */
+            promoCode?: string;
+            /**
+             * @description Trial days instead of the plan's.
+             * @example 30
+             */
+            customTrialDays?: number;
+            /**
+             * @description Payment provider name (stripe, commet, dlocal) or exact public payment connection ID for the initial checkout. Overrides country routing when present.
+             * @example stripe
+             */
+            provider?: string;
+        } & ({
+            planId: unknown;
+        } | {
+            planCode: unknown;
+        });
+        /**
+         * @description Start without the plan's trial days; false when omitted.
+         * @default false
+         * @example false
+         */
+        SkipTrial: boolean;
+        SubscriptionResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["Subscription"];
+        };
+        SubscriptionListResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["Subscription"][];
+        };
+        ActiveSubscriptionResponse: {
+            /** @constant */
+            success: true;
+            /** @description The active subscription, or null when the customer has none. */
+            data: components["schemas"]["Subscription"] | null;
+        };
         /**
          * @description The broad category of the error.
          * @example validation_error
@@ -512,7 +1362,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The add-on, feature, subscription or customer does not exist in this organization and mode (`addon_not_found`, `feature_not_found`, `subscription_not_found`, `customer_not_found`). */
+        /** @description The add-on, feature, subscription, customer or plan does not exist in this organization and mode (`addon_not_found`, `feature_not_found`, `subscription_not_found`, `customer_not_found`, `plan_not_found`). */
         NotFound: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -535,7 +1385,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The request conflicts with the current state: the feature already has an add-on (`feature_already_exists`), the add-on is active on a subscription (`addon_has_activations`) or already active on this one (`addon_already_active`), the subscription cannot take add-ons (`subscription_not_active`, `no_payment_method`), or the `Idempotency-Key` was used for another request (`idempotency_key_mismatch`, `idempotency_in_progress`). */
+        /** @description The request conflicts with the current state: the feature already has an add-on, or a feature with that code or name exists (`feature_already_exists`), the feature is used by a plan or an add-on (`feature_in_use`), the add-on is active on a subscription (`addon_has_activations`) or already active on this one (`addon_already_active`), the subscription cannot take add-ons (`subscription_not_active`, `no_payment_method`), the customer already has a subscription (`already_has_active_subscription`), the plan has no price for the interval (`no_prices_configured`), the external ID is taken (`duplicate`), or the `Idempotency-Key` was used for another request (`idempotency_key_mismatch`, `idempotency_in_progress`). */
         Conflict: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -655,6 +1505,31 @@ export interface components {
          * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
          */
         IdempotencyKey: string;
+        /**
+         * @description Feature code or public ID.
+         * @example priority_support
+         */
+        FeatureCode: string;
+        /**
+         * @description Customer public ID.
+         * @example cus_9Fx4TgH1sLp0QzWa
+         */
+        CustomerPathId: string;
+        /**
+         * @description Only the customer with this external ID (your own ID for the customer).
+         * @example user_123
+         */
+        ExternalIdFilter: string;
+        /**
+         * @description Only this customer's subscriptions: the Commet customer ID, or your own ID or external ID given when the customer was created.
+         * @example cus_9Fx4TgH1sLp0QzWa
+         */
+        CustomerIdFilter: string;
+        /**
+         * @description Only subscriptions in this status.
+         * @example active
+         */
+        SubscriptionStatusFilter: components["schemas"]["SubscriptionStatus"];
     };
     requestBodies: never;
     headers: {
@@ -1025,6 +1900,917 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listFeatures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "commet-version"?: components["parameters"]["CommetVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every feature of the organization (empty when it has none). */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "feat_ApiCallsDd44eF",
+                     *           "name": "API calls",
+                     *           "code": "api_calls",
+                     *           "type": "usage",
+                     *           "description": null,
+                     *           "unitName": "calls",
+                     *           "createdAt": "2026-07-01T09:05:00Z",
+                     *           "updatedAt": "2026-07-01T09:05:00Z",
+                     *           "object": "feature",
+                     *           "livemode": false
+                     *         },
+                     *         {
+                     *           "id": "feat_Pr1oSupp0rtAa11",
+                     *           "name": "Priority support",
+                     *           "code": "priority_support",
+                     *           "type": "boolean",
+                     *           "description": "Replies within one business hour.",
+                     *           "unitName": null,
+                     *           "createdAt": "2026-07-01T09:00:00Z",
+                     *           "updatedAt": "2026-07-01T09:00:00Z",
+                     *           "object": "feature",
+                     *           "livemode": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeatureListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getFeature: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "commet-version"?: components["parameters"]["CommetVersion"];
+            };
+            path: {
+                /**
+                 * @description Feature code or public ID.
+                 * @example priority_support
+                 */
+                code: components["parameters"]["FeatureCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feature. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "feat_Pr1oSupp0rtAa11",
+                     *         "name": "Priority support",
+                     *         "code": "priority_support",
+                     *         "type": "boolean",
+                     *         "description": "Replies within one business hour.",
+                     *         "unitName": null,
+                     *         "createdAt": "2026-07-01T09:00:00Z",
+                     *         "updatedAt": "2026-07-01T09:00:00Z",
+                     *         "object": "feature",
+                     *         "livemode": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeatureResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createFeature: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "commet-version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Priority support",
+                 *       "code": "priority_support",
+                 *       "type": "boolean",
+                 *       "description": "Replies within one business hour."
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateFeatureRequest"];
+            };
+        };
+        responses: {
+            /** @description The feature that was created. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "feat_Pr1oSupp0rtAa11",
+                     *         "name": "Priority support",
+                     *         "code": "priority_support",
+                     *         "type": "boolean",
+                     *         "description": "Replies within one business hour.",
+                     *         "unitName": null,
+                     *         "createdAt": "2026-07-01T09:00:00Z",
+                     *         "updatedAt": "2026-07-01T09:00:00Z",
+                     *         "object": "feature",
+                     *         "livemode": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeatureResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updateFeature: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "commet-version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Feature code or public ID.
+                 * @example priority_support
+                 */
+                code: components["parameters"]["FeatureCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Priority support (24/7)",
+                 *       "description": "Replies within one hour, day and night."
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateFeatureRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated feature. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "feat_Pr1oSupp0rtAa11",
+                     *         "name": "Priority support (24/7)",
+                     *         "code": "priority_support",
+                     *         "type": "boolean",
+                     *         "description": "Replies within one hour, day and night.",
+                     *         "unitName": null,
+                     *         "createdAt": "2026-07-01T09:00:00Z",
+                     *         "updatedAt": "2026-07-20T10:15:22Z",
+                     *         "object": "feature",
+                     *         "livemode": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeatureResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    deleteFeature: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "commet-version"?: components["parameters"]["CommetVersion"];
+            };
+            path: {
+                /**
+                 * @description Feature code or public ID.
+                 * @example priority_support
+                 */
+                code: components["parameters"]["FeatureCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feature was deleted. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "feat_AudLogCc33dEe4",
+                     *         "deleted": true,
+                     *         "object": "feature",
+                     *         "livemode": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedObjectResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listCustomers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the customer with this external ID (your own ID for the customer).
+                 * @example user_123
+                 */
+                externalId?: components["parameters"]["ExternalIdFilter"];
+                /**
+                 * @description Max 100, default 25.
+                 * @example 25
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description The `nextCursor` of the previous page. Opaque; do not build one yourself.
+                 * @example eyJpZCI6ImFkbl83SHEyTG1acDRSdDlWeEtjIn0
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "commet-version"?: components["parameters"]["CommetVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of customers. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "cus_9Fx4TgH1sLp0QzWa",
+                     *           "externalId": "user_123",
+                     *           "fullName": "Ada Lovelace",
+                     *           "email": "ada@example.com",
+                     *           "timezone": "Europe/London",
+                     *           "metadata": {
+                     *             "company": "Analytical Engines Ltd"
+                     *           },
+                     *           "createdAt": "2026-06-10T00:00:00Z",
+                     *           "updatedAt": "2026-06-10T00:00:00Z",
+                     *           "object": "customer",
+                     *           "livemode": false
+                     *         }
+                     *       ],
+                     *       "hasMore": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerListResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "commet-version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "margaret@example.com",
+                 *       "externalId": "user_654",
+                 *       "fullName": "Margaret Hamilton",
+                 *       "timezone": "America/New_York",
+                 *       "metadata": {
+                 *         "company": "Apollo Software"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description The customer that was created (or the existing one with the same `id`). */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "cus_1Qp8Ls4Vx2Nc7ZkT",
+                     *         "externalId": "user_654",
+                     *         "fullName": "Margaret Hamilton",
+                     *         "email": "margaret@example.com",
+                     *         "timezone": "America/New_York",
+                     *         "metadata": {
+                     *           "company": "Apollo Software"
+                     *         },
+                     *         "createdAt": "2026-07-20T10:15:22Z",
+                     *         "updatedAt": "2026-07-20T10:15:22Z",
+                     *         "object": "customer",
+                     *         "livemode": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "commet-version"?: components["parameters"]["CommetVersion"];
+            };
+            path: {
+                /**
+                 * @description Customer public ID.
+                 * @example cus_9Fx4TgH1sLp0QzWa
+                 */
+                id: components["parameters"]["CustomerPathId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "cus_9Fx4TgH1sLp0QzWa",
+                     *         "externalId": "user_123",
+                     *         "fullName": "Ada Lovelace",
+                     *         "email": "ada@example.com",
+                     *         "timezone": "Europe/London",
+                     *         "metadata": {
+                     *           "company": "Analytical Engines Ltd"
+                     *         },
+                     *         "createdAt": "2026-06-10T00:00:00Z",
+                     *         "updatedAt": "2026-06-10T00:00:00Z",
+                     *         "object": "customer",
+                     *         "livemode": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "commet-version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Customer public ID.
+                 * @example cus_9Fx4TgH1sLp0QzWa
+                 */
+                id: components["parameters"]["CustomerPathId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fullName": "Ada King, Countess of Lovelace",
+                 *       "metadata": {
+                 *         "company": "Analytical Engines Ltd",
+                 *         "seats": 12
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated customer. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "cus_9Fx4TgH1sLp0QzWa",
+                     *         "externalId": "user_123",
+                     *         "fullName": "Ada King, Countess of Lovelace",
+                     *         "email": "ada@example.com",
+                     *         "timezone": "Europe/London",
+                     *         "metadata": {
+                     *           "company": "Analytical Engines Ltd",
+                     *           "seats": 12
+                     *         },
+                     *         "createdAt": "2026-06-10T00:00:00Z",
+                     *         "updatedAt": "2026-07-20T10:15:22Z",
+                     *         "object": "customer",
+                     *         "livemode": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listSubscriptions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only this customer's subscriptions: the Commet customer ID, or your own ID or external ID given when the customer was created.
+                 * @example cus_9Fx4TgH1sLp0QzWa
+                 */
+                customerId?: components["parameters"]["CustomerIdFilter"];
+                /**
+                 * @description Only subscriptions in this status.
+                 * @example active
+                 */
+                status?: components["parameters"]["SubscriptionStatusFilter"];
+            };
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "commet-version"?: components["parameters"]["CommetVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions that match the filters (empty when none do). */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": [
+                     *         {
+                     *           "id": "sub_3Jd8KwQ2nVb6YtRm",
+                     *           "customerId": "cus_9Fx4TgH1sLp0QzWa",
+                     *           "plan": {
+                     *             "id": "plan_Pro0000000000001",
+                     *             "name": "Pro",
+                     *             "basePrice": 4900
+                     *           },
+                     *           "name": "Pro",
+                     *           "description": null,
+                     *           "status": "active",
+                     *           "billingInterval": "monthly",
+                     *           "consumptionModel": "metered",
+                     *           "trialEndsAt": null,
+                     *           "currentPeriod": {
+                     *             "start": "2026-07-10T00:00:00Z",
+                     *             "end": "2026-08-10T00:00:00Z",
+                     *             "daysRemaining": 20
+                     *           },
+                     *           "features": [
+                     *             {
+                     *               "code": "api_calls",
+                     *               "name": "API calls",
+                     *               "type": "usage",
+                     *               "usage": {
+                     *                 "current": 1200,
+                     *                 "included": 10000,
+                     *                 "overageQuantity": 0,
+                     *                 "overageUnitPrice": 2
+                     *               }
+                     *             },
+                     *             {
+                     *               "code": "audit_log",
+                     *               "name": "Audit log",
+                     *               "type": "boolean",
+                     *               "enabled": true
+                     *             }
+                     *           ],
+                     *           "credits": null,
+                     *           "balance": null,
+                     *           "cancellation": null,
+                     *           "cancelAtPeriodEnd": false,
+                     *           "scheduledPlanChange": null,
+                     *           "discount": null,
+                     *           "startDate": "2026-06-10T00:00:00Z",
+                     *           "endDate": null,
+                     *           "billingDayOfMonth": 10,
+                     *           "nextBillingDate": "2026-08-10T00:00:00Z",
+                     *           "checkoutUrl": null,
+                     *           "createdAt": "2026-06-10T00:00:00Z",
+                     *           "updatedAt": "2026-07-10T00:00:00Z",
+                     *           "object": "subscription",
+                     *           "livemode": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionListResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "commet-version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "cus_2Bn7RkV5yJc8MdXe",
+                 *       "planCode": "pro",
+                 *       "billingInterval": "monthly",
+                 *       "successUrl": "https://app.example.com/billing/success"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription that was created. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "sub_1Vb4Nq7Xz2Kc9RtY",
+                     *         "customerId": "cus_2Bn7RkV5yJc8MdXe",
+                     *         "plan": {
+                     *           "id": "plan_Pro0000000000001",
+                     *           "name": "Pro",
+                     *           "basePrice": 4900
+                     *         },
+                     *         "name": "Pro",
+                     *         "description": null,
+                     *         "status": "pending_payment",
+                     *         "billingInterval": "monthly",
+                     *         "consumptionModel": "metered",
+                     *         "trialEndsAt": null,
+                     *         "currentPeriod": null,
+                     *         "features": [
+                     *           {
+                     *             "code": "api_calls",
+                     *             "name": "API calls",
+                     *             "type": "usage",
+                     *             "usage": {
+                     *               "current": 0,
+                     *               "included": 10000,
+                     *               "overageQuantity": 0,
+                     *               "overageUnitPrice": 2
+                     *             }
+                     *           },
+                     *           {
+                     *             "code": "audit_log",
+                     *             "name": "Audit log",
+                     *             "type": "boolean",
+                     *             "enabled": true
+                     *           }
+                     *         ],
+                     *         "credits": null,
+                     *         "balance": null,
+                     *         "cancellation": null,
+                     *         "cancelAtPeriodEnd": false,
+                     *         "scheduledPlanChange": null,
+                     *         "discount": null,
+                     *         "startDate": "2026-07-20T10:15:22Z",
+                     *         "endDate": null,
+                     *         "billingDayOfMonth": null,
+                     *         "nextBillingDate": null,
+                     *         "checkoutUrl": "https://commet.co/checkout/chk_5Tz8Wq1Lm4Rb7Ne2",
+                     *         "createdAt": "2026-07-20T10:15:22Z",
+                     *         "updatedAt": "2026-07-20T10:15:22Z",
+                     *         "object": "subscription",
+                     *         "livemode": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getActiveSubscription: {
+        parameters: {
+            query: {
+                /**
+                 * @description The customer: the Commet customer ID, or your own ID or external ID given when the customer was created.
+                 * @example cus_9Fx4TgH1sLp0QzWa
+                 */
+                customerId: components["parameters"]["CustomerId"];
+            };
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "commet-version"?: components["parameters"]["CommetVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer's active subscription, or null data when the customer has none. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActiveSubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "commet-version"?: components["parameters"]["CommetVersion"];
+            };
+            path: {
+                /**
+                 * @description Subscription public ID.
+                 * @example sub_3Jd8KwQ2nVb6YtRm
+                 */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "id": "sub_8Lp1ZxC4vQm7NtYs",
+                     *         "customerId": "cus_2Bn7RkV5yJc8MdXe",
+                     *         "plan": {
+                     *           "id": "plan_Pro0000000000001",
+                     *           "name": "Pro",
+                     *           "basePrice": 4900
+                     *         },
+                     *         "name": "Pro",
+                     *         "description": null,
+                     *         "status": "canceled",
+                     *         "billingInterval": "monthly",
+                     *         "consumptionModel": "metered",
+                     *         "trialEndsAt": null,
+                     *         "currentPeriod": null,
+                     *         "features": [],
+                     *         "credits": null,
+                     *         "balance": null,
+                     *         "cancellation": {
+                     *           "scheduledAt": "2026-05-20T12:00:00Z",
+                     *           "reason": "Switching providers",
+                     *           "effectiveAt": "2026-06-10T00:00:00Z"
+                     *         },
+                     *         "cancelAtPeriodEnd": false,
+                     *         "scheduledPlanChange": null,
+                     *         "discount": null,
+                     *         "startDate": "2026-04-10T00:00:00Z",
+                     *         "endDate": "2026-06-10T00:00:00Z",
+                     *         "billingDayOfMonth": 10,
+                     *         "nextBillingDate": null,
+                     *         "checkoutUrl": null,
+                     *         "createdAt": "2026-04-10T00:00:00Z",
+                     *         "updatedAt": "2026-06-10T00:00:00Z",
+                     *         "object": "subscription",
+                     *         "livemode": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubscriptionResponse"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];

@@ -1,67 +1,30 @@
 /**
  * How the contract drives every documented Commet status. Each driver first arranges the state it
- * needs through the public client, so cases do not depend on the order dredd runs them in.
+ * needs through the public client (commet-fixtures.ts), so cases do not depend on the order dredd
+ * runs them in, pass on a fresh mock (which holds only its plan catalogue) and pass again on a second
+ * run against the same server.
  */
 import { randomUUID } from "node:crypto";
 import { createCommetClient, type CommetClient } from "../commet/index.js";
+import {
+  COMMET_FIXTURES,
+  MISSING,
+  decliningSubscription,
+  ensureAddon,
+  ensureCustomer,
+  ensureFeature,
+  ensureNoAddon,
+  ensureNoFeature,
+  externalIdOf,
+  fixtureAddon,
+  fixtureSubscription,
+  setActive,
+} from "./commet-fixtures.js";
 import type { Scenario } from "./types.js";
 
-/** Seeded in the mock (see the README's seed table); a live run passes its own. */
-export const COMMET_FIXTURES = {
-  subscription: "sub_3Jd8KwQ2nVb6YtRm",
-  decliningSubscription: "sub_5Hr2WqE9aKd3FuJo",
-  customer: "cus_9Fx4TgH1sLp0QzWa",
-  /** The feature of the long-lived add-on the cases share. */
-  fixtureFeature: "sso",
-  /** A feature whose add-on is created and deleted by the delete case. */
-  disposableFeature: "audit_log",
-  /** The feature of the spec's create example. */
-  exampleFeature: "priority_support",
-};
+export { COMMET_FIXTURES } from "./commet-fixtures.js";
 
-const MISSING = { addon: "adn_doesNotExist0000", subscription: "sub_doesNotExist0000", customer: "cus_doesNotExist0000" };
-
-async function findAddonByFeature(client: CommetClient, featureCode: string) {
-  let cursor: string | undefined;
-  do {
-    const { data, error } = await client.GET("/addons", { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } });
-    if (!data) throw new Error(`listAddons failed: ${JSON.stringify(error)}`);
-    const found = data.data.find((addon) => addon.featureCode === featureCode);
-    if (found) return found;
-    cursor = data.hasMore ? (data.nextCursor ?? undefined) : undefined;
-  } while (cursor);
-  return undefined;
-}
-
-async function ensureAddon(client: CommetClient, featureCode: string, basePrice = 1500): Promise<string> {
-  const existing = await findAddonByFeature(client, featureCode);
-  if (existing) return existing.id;
-  const { data, error } = await client.POST("/addons", {
-    body: { name: `Contract ${featureCode}`, basePrice, featureId: featureCode, consumptionModel: "boolean" },
-  });
-  if (!data) throw new Error(`createAddon failed: ${JSON.stringify(error)}`);
-  return data.data.id;
-}
-
-async function ensureNoAddon(client: CommetClient, featureCode: string): Promise<void> {
-  const existing = await findAddonByFeature(client, featureCode);
-  if (!existing) return;
-  await setActive(client, existing.id, false);
-  const { error } = await client.DELETE("/addons/{id}", { params: { path: { id: existing.id } } });
-  if (error) throw new Error(`deleteAddon failed: ${JSON.stringify(error)}`);
-}
-
-/** Activates or deactivates on the fixture subscription; "already so" answers are fine. */
-async function setActive(client: CommetClient, addonId: string, active: boolean): Promise<void> {
-  const id = COMMET_FIXTURES.subscription;
-  const { error } = active
-    ? await client.POST("/subscriptions/{id}/addons", { params: { path: { id } }, body: { addonId } })
-    : await client.DELETE("/subscriptions/{id}/addons/{addonId}", { params: { path: { id, addonId } } });
-  const harmless = active ? "addon_already_active" : "addon_not_active";
-  if (error && error.error.code !== harmless) throw new Error(`${active ? "activate" : "deactivate"} failed: ${JSON.stringify(error)}`);
-}
-
-const fixtureAddon = (client: CommetClient) => ensureAddon(client, COMMET_FIXTURES.fixtureFeature);
+const { customer, decliningCustomer, plan, fixtureFeature, disposableAddonFeature, disposableFeature, exampleFeature } = COMMET_FIXTURES;
 
 export const commetScenario: Scenario<CommetClient> = {
   api: "commet",
@@ -77,12 +40,12 @@ export const commetScenario: Scenario<CommetClient> = {
       "400": () => ({ query: { limit: "0" } }),
     },
     createAddon: {
-      "200": async ({ client }) => (await ensureNoAddon(client, COMMET_FIXTURES.exampleFeature), {}),
-      "400": () => ({ body: { basePrice: 100, featureId: COMMET_FIXTURES.fixtureFeature, consumptionModel: "boolean" } }),
-      "404": () => ({ body: { name: "Orphan", basePrice: 100, featureId: "no_such_feature", consumptionModel: "boolean" } }),
+      "200": async ({ client }) => (await ensureFeature(client, exampleFeature), await ensureNoAddon(client, exampleFeature), {}),
+      "400": () => ({ body: { basePrice: 100, featureId: fixtureFeature, consumptionModel: "boolean" } }),
+      "404": () => ({ body: { name: "Orphan", basePrice: 100, featureId: MISSING.feature, consumptionModel: "boolean" } }),
       "409": async ({ client }) => {
         await fixtureAddon(client);
-        return { body: { name: "Duplicate", basePrice: 100, featureId: COMMET_FIXTURES.fixtureFeature, consumptionModel: "boolean" } };
+        return { body: { name: "Duplicate", basePrice: 100, featureId: fixtureFeature, consumptionModel: "boolean" } };
       },
     },
     getAddon: {
@@ -103,8 +66,8 @@ export const commetScenario: Scenario<CommetClient> = {
     },
     deleteAddon: {
       "200": async ({ client }) => {
-        await ensureNoAddon(client, COMMET_FIXTURES.disposableFeature);
-        return { path: { id: await ensureAddon(client, COMMET_FIXTURES.disposableFeature) } };
+        await ensureNoAddon(client, disposableAddonFeature);
+        return { path: { id: await ensureAddon(client, disposableAddonFeature) } };
       },
       "404": () => ({ path: { id: MISSING.addon } }),
       "409": async ({ client }) => {
@@ -116,7 +79,7 @@ export const commetScenario: Scenario<CommetClient> = {
     listActiveAddons: {
       "200": async ({ client }) => {
         await setActive(client, await fixtureAddon(client), true);
-        return { query: { customerId: COMMET_FIXTURES.customer } };
+        return { query: { customerId: customer } };
       },
       "400": () => ({ query: { customerId: null } }),
       "404": () => ({ query: { customerId: MISSING.customer } }),
@@ -124,30 +87,114 @@ export const commetScenario: Scenario<CommetClient> = {
     activateAddon: {
       "200": async ({ client }) => {
         const addonId = await fixtureAddon(client);
-        await setActive(client, addonId, false);
-        return { path: { id: COMMET_FIXTURES.subscription }, body: { addonId } };
+        const id = await setActive(client, addonId, false);
+        return { path: { id }, body: { addonId } };
       },
-      "400": () => ({ path: { id: COMMET_FIXTURES.subscription }, body: {} }),
-      "402": async ({ client }) => ({ path: { id: COMMET_FIXTURES.decliningSubscription }, body: { addonId: await fixtureAddon(client) } }),
+      "400": async ({ client }) => ({ path: { id: await fixtureSubscription(client) }, body: {} }),
+      "402": async ({ client }) => ({ path: { id: await decliningSubscription(client) }, body: { addonId: await fixtureAddon(client) } }),
       "404": async ({ client }) => ({ path: { id: MISSING.subscription }, body: { addonId: await fixtureAddon(client) } }),
       "409": async ({ client }) => {
         const addonId = await fixtureAddon(client);
-        await setActive(client, addonId, true);
-        return { path: { id: COMMET_FIXTURES.subscription }, body: { addonId } };
+        const id = await setActive(client, addonId, true);
+        return { path: { id }, body: { addonId } };
       },
     },
     deactivateAddon: {
       "200": async ({ client }) => {
         const addonId = await fixtureAddon(client);
-        await setActive(client, addonId, true);
-        return { path: { id: COMMET_FIXTURES.subscription, addonId } };
+        return { path: { id: await setActive(client, addonId, true), addonId } };
       },
       "400": async ({ client }) => {
         const addonId = await fixtureAddon(client);
-        await setActive(client, addonId, false);
-        return { path: { id: COMMET_FIXTURES.subscription, addonId } };
+        return { path: { id: await setActive(client, addonId, false), addonId } };
       },
       "404": async ({ client }) => ({ path: { id: MISSING.subscription, addonId: await fixtureAddon(client) } }),
+    },
+
+    // The spec's feature examples all name `priority_support`.
+    listFeatures: {
+      "200": async ({ client }) => (await ensureFeature(client, exampleFeature), {}),
+    },
+    getFeature: {
+      "200": async ({ client }) => (await ensureFeature(client, exampleFeature), {}),
+      "404": () => ({ path: { code: MISSING.feature } }),
+    },
+    createFeature: {
+      "200": async ({ client }) => (await ensureNoFeature(client, exampleFeature), {}),
+      "400": () => ({ body: { name: "Badly coded", code: "Not-Lowercase", type: "boolean" } }),
+      "409": async ({ client }) => {
+        await ensureFeature(client, fixtureFeature);
+        return { body: { name: "Another name", code: fixtureFeature, type: "boolean" } };
+      },
+    },
+    updateFeature: {
+      "200": async ({ client }) => (await ensureFeature(client, exampleFeature), {}),
+      "400": async ({ client }) => (await ensureFeature(client, exampleFeature), { body: {} }),
+      "404": () => ({ path: { code: MISSING.feature } }),
+      // Renaming a feature to the name of another.
+      "409": async ({ client }) => {
+        await ensureFeature(client, fixtureFeature);
+        const { name } = await ensureFeature(client, exampleFeature);
+        return { path: { code: fixtureFeature }, body: { name } };
+      },
+    },
+    deleteFeature: {
+      "200": async ({ client }) => (await ensureFeature(client, disposableFeature), { path: { code: disposableFeature } }),
+      "404": () => ({ path: { code: MISSING.feature } }),
+      // The fixture add-on uses its feature.
+      "409": async ({ client }) => (await fixtureAddon(client), { path: { code: fixtureFeature } }),
+    },
+
+    listCustomers: {
+      "200": async ({ client }) => (await ensureCustomer(client, customer), { query: { cursor: null, externalId: externalIdOf(customer) } }),
+      "400": () => ({ query: { limit: "101" } }),
+    },
+    createCustomer: {
+      // The spec's example, with an external ID of its own: a second run would find the example's taken.
+      "200": () => ({
+        body: { email: "margaret@example.com", externalId: `contract_${randomUUID()}`, fullName: "Margaret Hamilton", timezone: "America/New_York", metadata: { company: "Apollo Software" } },
+      }),
+      "400": () => ({ body: { email: "not-an-email" } }),
+      "409": async ({ client }) => (await ensureCustomer(client, customer), { body: { email: "twin@example.com", externalId: externalIdOf(customer) } }),
+    },
+    getCustomer: {
+      "200": async ({ client }) => ({ path: { id: await ensureCustomer(client, customer) } }),
+      "404": () => ({ path: { id: MISSING.customer } }),
+    },
+    updateCustomer: {
+      "200": async ({ client }) => ({ path: { id: await ensureCustomer(client, customer) } }),
+      "400": async ({ client }) => ({ path: { id: await ensureCustomer(client, customer) }, body: { email: "not-an-email" } }),
+      "404": () => ({ path: { id: MISSING.customer } }),
+      // Taking another customer's external ID.
+      "409": async ({ client }) => {
+        await ensureCustomer(client, decliningCustomer);
+        return { path: { id: await ensureCustomer(client, customer) }, body: { externalId: externalIdOf(decliningCustomer) } };
+      },
+    },
+
+    listSubscriptions: {
+      "200": async ({ client }) => (await fixtureSubscription(client), { query: { customerId: customer } }),
+      "400": () => ({ query: { status: "paused" } }),
+    },
+    createSubscription: {
+      // A new customer each time: the fixture customer already has a subscription.
+      "200": async ({ client }) => {
+        const { data, error } = await client.POST("/customers", { body: { email: "subscriber@example.com" } });
+        if (!data) throw new Error(`createCustomer failed: ${JSON.stringify(error)}`);
+        return { body: { customerId: data.data.id, planCode: plan, billingInterval: "monthly", successUrl: "https://app.example.com/billing/success" } };
+      },
+      "400": () => ({ body: { customerId: customer } }),
+      "404": () => ({ body: { customerId: MISSING.customer, planCode: plan } }),
+      "409": async ({ client }) => (await fixtureSubscription(client), { body: { customerId: customer, planCode: plan } }),
+    },
+    getActiveSubscription: {
+      "200": async ({ client }) => (await fixtureSubscription(client), { query: { customerId: customer } }),
+      "400": () => ({ query: { customerId: null } }),
+      "404": () => ({ query: { customerId: MISSING.customer } }),
+    },
+    getSubscription: {
+      "200": async ({ client }) => ({ path: { id: await fixtureSubscription(client) } }),
+      "404": () => ({ path: { id: MISSING.subscription } }),
     },
   },
 };

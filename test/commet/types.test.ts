@@ -4,6 +4,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import { createCommetClient, type CommetComponents } from "../../src/commet/index.js";
 
 type Addon = CommetComponents["schemas"]["Addon"];
+type Subscription = CommetComponents["schemas"]["Subscription"];
 
 describe("Commet client types", () => {
   const client = createCommetClient({ apiKey: "ck_sandbox_types", fetch: async () => Response.json({}) });
@@ -34,6 +35,25 @@ describe("Commet client types", () => {
       () => client.DELETE("/subscriptions/{id}/addons/{addonId}", { params: { path: { id: "sub_1" } } }),
       // @ts-expect-error add-ons are updated with PUT, not PATCH
       () => client.PATCH("/addons/{id}", { params: { path: { id: "a" } }, body: {} }),
+    ];
+    expectTypeOf(calls).toBeArray();
+  });
+
+  it("types the features, customers and subscriptions an add-on flow relies on", () => {
+    const active = () => client.GET("/subscriptions/active", { params: { query: { customerId: "user_123" } } });
+    // Documented: "Returns null if none", a success.
+    expectTypeOf<NonNullable<Awaited<ReturnType<typeof active>>["data"]>["data"]>().toEqualTypeOf<Subscription | null>();
+    expectTypeOf<Subscription["status"]>().toEqualTypeOf<"draft" | "pending_payment" | "trialing" | "active" | "past_due" | "canceled">();
+    expectTypeOf<Subscription["consumptionModel"]>().toEqualTypeOf<"metered" | "credits" | "balance" | null>();
+    const calls = [
+      // @ts-expect-error a feature's type is boolean, usage, seats or quota
+      () => client.POST("/features/manage", { body: { name: "x", code: "x", type: "metered" } }),
+      // @ts-expect-error features are managed under /features/{code}/manage
+      () => client.DELETE("/features/{code}", { params: { path: { code: "x" } } }),
+      // @ts-expect-error a customer needs an email
+      () => client.POST("/customers", { body: { externalId: "user_1" } }),
+      // @ts-expect-error getActiveSubscription requires customerId
+      () => client.GET("/subscriptions/active", { params: { query: {} } }),
     ];
     expectTypeOf(calls).toBeArray();
   });

@@ -1,13 +1,19 @@
-// The Commet contract: it passes against the mock with every documented (operation, status) pair
-// exercised and every response body schema-validated, and it fails against broken servers.
+// The Commet contract: it passes against the mock, which starts with its plan catalogue only, with
+// every documented (operation, status) pair exercised and every response body schema-validated, also
+// when run twice against one server; and it fails against broken servers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { runContract, type ContractReport } from "../../src/contract/run.js";
 import { commetScenario } from "../../src/contract/commet.js";
+import { checkResponse } from "../../src/contract/engine.js";
 import { coverageOf } from "../../src/contract/report.js";
 import { getOperations } from "../../src/spec/operations.js";
 import type { JsonSchema } from "../../src/spec/document.js";
 import { startBrokenProxy, wrongType, type Tamper } from "../helpers/broken-proxy.js";
+
+const operations = getOperations("commet").operations;
+/** A whole run takes about 12 s here, most of it dredd parsing the spec; leave room on a busy 2-core machine. */
+const FULL_RUN_MS = 90_000;
 
 let mock: MockServer;
 beforeAll(async () => {
@@ -34,17 +40,18 @@ function failuresOf(report: ContractReport) {
 }
 
 describe("the Commet contract against the mock", () => {
-  it("exercises all 8 operations and every documented status, validating every body", async () => {
+  it("exercises all 21 operations and every documented status, validating every body", async () => {
     mock.reset();
     const report = await runContract(commetScenario, { api: "commet", baseUrl: mock.url, credentials: commetScenario.mockCredentials, controlUrl: mock.controlUrl });
     expect(failuresOf(report)).toEqual([]);
     const coverage = coverageOf(report);
-    expect(coverage.operations).toEqual({ exercised: 8, documented: 8 });
-    expect(coverage.pairs).toEqual({ exercised: 50, documented: 50 });
+    expect(coverage.operations).toEqual({ exercised: 21, documented: 21 });
+    expect(coverage.pairs).toEqual({ exercised: 124, documented: 124 });
     expect(coverage.missing).toEqual([]);
     expect(report.cases.every((result) => result.schemaValidated)).toBe(true);
-    expect(report.cases.map((result) => `${result.operationId} ${result.status}`)).toContain("createAddon 409");
-  });
+    const pairs = report.cases.map((result) => `${result.operationId} ${result.status}`);
+    for (const pair of ["createAddon 409", "activateAddon 402", "deleteFeature 409", "updateCustomer 409", "createSubscription 404", "getActiveSubscription 200"]) expect(pairs).toContain(pair);
+  }, FULL_RUN_MS);
 
   it("runs the same when started twice against one server (drivers arrange their own state)", async () => {
     const target = { api: "commet" as const, baseUrl: mock.url, credentials: commetScenario.mockCredentials, controlUrl: mock.controlUrl };
@@ -52,7 +59,8 @@ describe("the Commet contract against the mock", () => {
     await runContract(commetScenario, target);
     const second = await runContract(commetScenario, target);
     expect(failuresOf(second)).toEqual([]);
-  });
+    expect(coverageOf(second).missing).toEqual([]);
+  }, 2 * FULL_RUN_MS);
 });
 
 describe("the Commet contract against deliberately broken servers", () => {
@@ -62,7 +70,7 @@ describe("the Commet contract against deliberately broken servers", () => {
       const broken = structuredClone(body) as { data: Record<string, unknown> };
       broken.data.basePrice = "2900";
       return { body: broken };
-    });
+    }, ["getAddon"]);
     const failures = failuresOf(report);
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ operationId: "getAddon", status: "200" });
@@ -71,62 +79,130 @@ describe("the Commet contract against deliberately broken servers", () => {
 
   it("fails a missing required field", async () => {
     const report = await contractThrough(({ operationId, status, body }) => {
-      if (operationId !== "createAddon" || status !== 200) return undefined;
+      if (operationId !== "createSubscription" || status !== 200) return undefined;
       const broken = structuredClone(body) as { data: Record<string, unknown> };
-      delete broken.data.slug;
+      delete broken.data.currentPeriod;
       return { body: broken };
-    });
+    }, ["createSubscription"]);
     const failures = failuresOf(report);
-    expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["createAddon 200"]);
-    expect(failures[0]!.message).toContain("data.slug");
+    expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["createSubscription 200"]);
+    expect(failures[0]!.message).toContain("data.currentPeriod");
+  });
+
+  it("fails a value outside its enum", async () => {
+    const report = await contractThrough(({ operationId, status, body }) => {
+      if (operationId !== "getFeature" || status !== 200) return undefined;
+      const broken = structuredClone(body) as { data: Record<string, unknown> };
+      broken.data.type = "metered";
+      return { body: broken };
+    }, ["getFeature"]);
+    expect(failuresOf(report).map((result) => `${result.operationId} ${result.status}`)).toEqual(["getFeature 200"]);
+    expect(failuresOf(report)[0]!.message).toContain("data.type");
   });
 
   it("fails a wrong status", async () => {
-    const report = await contractThrough(({ operationId, status }) => (operationId === "deleteAddon" && status === 200 ? { status: 201 } : undefined));
+    const report = await contractThrough(({ operationId, status }) => (operationId === "deleteFeature" && status === 200 ? { status: 201 } : undefined), ["deleteFeature"]);
     const failures = failuresOf(report);
-    expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["deleteAddon 200"]);
+    expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["deleteFeature 200"]);
     expect(failures[0]!.realStatus).toBe(201);
   });
 
   it("fails an error body that leaves the documented envelope", async () => {
-    const report = await contractThrough(({ operationId, status }) => (operationId === "getAddon" && status === 404 ? { body: { detail: "Not found." } } : undefined));
+    const report = await contractThrough(({ operationId, status }) => (operationId === "getCustomer" && status === 404 ? { body: { detail: "Not found." } } : undefined), ["getCustomer"]);
     const failures = failuresOf(report);
-    expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["getAddon 404"]);
+    expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["getCustomer 404"]);
     expect(failures[0]!.message).toMatch(/success|error/);
   });
 });
 
-// Every required field of every documented success body, per operation: changing its type in what the
-// server sends must make the contract fail on that operation, naming that field.
-const mutations = getOperations("commet").operations.flatMap((operation) => {
+// Every required field of every documented success body, per operation: the envelope's fields and the
+// fields of `data` (of each item, for a list).
+interface Mutation {
+  operationId: string;
+  field: string;
+  path: [string, string?, string?];
+}
+
+const mutations: Mutation[] = operations.flatMap((operation) => {
   const schema = operation.object.responses["200"]?.content?.["application/json"]?.schema as JsonSchema;
-  const envelope = (schema.required as string[]).map((field) => ({ operationId: operation.operationId, field, path: [field] }));
+  const envelope = (schema.required as string[]).map((field): Mutation => ({ operationId: operation.operationId, field, path: [field] }));
   const data = (schema.properties as Record<string, JsonSchema>).data!;
   const item = (data.type === "array" ? data.items : data) as JsonSchema;
-  const fields = ((item.required as string[] | undefined) ?? []).map((field) => ({
-    operationId: operation.operationId,
-    field: data.type === "array" ? `data.0.${field}` : `data.${field}`,
-    path: data.type === "array" ? ["data", "*", field] : ["data", field],
-  }));
+  const fields = ((item.required as string[] | undefined) ?? []).map(
+    (field): Mutation => ({
+      operationId: operation.operationId,
+      field: data.type === "array" ? `data.0.${field}` : `data.${field}`,
+      path: data.type === "array" ? ["data", "*", field] : ["data", field],
+    }),
+  );
   return [...envelope, ...fields];
 });
 
-describe("changing the type of any response field fails the contract", () => {
-  it.each(mutations.map((mutation) => [`${mutation.operationId}: ${mutation.field}`, mutation] as const))("%s", async (_, mutation) => {
+/** The body with the mutation's field given a value of another type, and how many values changed. */
+function mutate(body: unknown, mutation: Mutation): { broken: Record<string, unknown>; touched: number } {
+  const broken = structuredClone(body) as Record<string, unknown>;
+  const [first, second, third] = mutation.path;
+  if (!second) {
+    broken[first] = wrongType(broken[first]);
+    return { broken, touched: 1 };
+  }
+  if (second === "*") {
+    const entries = broken[first] as Record<string, unknown>[];
+    for (const entry of entries) entry[third!] = wrongType(entry[third!]);
+    return { broken, touched: entries.length };
+  }
+  const data = broken[first] as Record<string, unknown>;
+  data[second] = wrongType(data[second]);
+  return { broken, touched: 1 };
+}
+
+describe("changing the type of a response field fails the contract on that operation", () => {
+  // End to end, through dredd and the hooks: one field per operation.
+  const firstOfEach = operations.map((operation) => mutations.find((mutation) => mutation.operationId === operation.operationId && mutation.path.length > 1) ?? mutations.find((mutation) => mutation.operationId === operation.operationId)!);
+
+  it.each(firstOfEach.map((mutation) => [`${mutation.operationId}: ${mutation.field}`, mutation] as const))("%s", async (_, mutation) => {
     let touched = 0;
     const report = await contractThrough(({ operationId, status, body }) => {
       if (operationId !== mutation.operationId || status !== 200) return undefined;
-      const broken = structuredClone(body) as Record<string, unknown>;
-      const [first, second, third] = mutation.path as [string, string?, string?];
-      if (!second) broken[first] = wrongType(broken[first]);
-      else if (second === "*") for (const entry of broken[first] as Record<string, unknown>[]) (entry[third!] = wrongType(entry[third!])), (touched += 1);
-      else (broken[first] as Record<string, unknown>)[second] = wrongType((broken[first] as Record<string, unknown>)[second]);
-      if (second !== "*") touched += 1;
-      return { body: broken };
+      const result = mutate(body, mutation);
+      touched += result.touched;
+      return { body: result.broken };
     }, [mutation.operationId]);
     expect(touched).toBeGreaterThan(0);
     const failures = failuresOf(report);
     expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual([`${mutation.operationId} 200`]);
     expect(failures[0]!.message).toContain(mutation.field);
+  });
+});
+
+describe("the check the contract runs on each response catches every field", () => {
+  // Real success bodies of every operation, recorded from one contract run: a list's body is kept only
+  // when it has items, so that item fields are there to break.
+  const samples = new Map<string, unknown>();
+  beforeAll(async () => {
+    const hasContent = (body: unknown) => {
+      const data = (body as { data?: unknown }).data;
+      return data !== null && !(Array.isArray(data) && data.length === 0);
+    };
+    await contractThrough(({ operationId, status, body }) => {
+      if (operationId && status === 200 && (hasContent(body) || !samples.has(operationId))) samples.set(operationId, body);
+      return undefined;
+    });
+  }, FULL_RUN_MS);
+
+  const response = (body: unknown) => ({ statusCode: 200, headers: { "content-type": "application/json", "x-request-id": "req_sample" }, body: JSON.stringify(body) });
+
+  it("has a valid sample of every operation's success body", () => {
+    expect([...samples.keys()].sort()).toEqual(operations.map((operation) => operation.operationId).sort());
+    for (const operation of operations) expect(checkResponse(operation, response(samples.get(operation.operationId))), operation.operationId).toEqual([]);
+  });
+
+  it.each(mutations.map((mutation) => [`${mutation.operationId}: ${mutation.field}`, mutation] as const))("%s", (_, mutation) => {
+    const operation = operations.find((candidate) => candidate.operationId === mutation.operationId)!;
+    const { broken, touched } = mutate(samples.get(mutation.operationId), mutation);
+    expect(touched).toBeGreaterThan(0);
+    const problems = checkResponse(operation, response(broken));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.join("; ")).toContain(`${mutation.operationId} 200: body ${mutation.field}`);
   });
 });

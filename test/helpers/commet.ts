@@ -1,20 +1,104 @@
-// A fresh Commet mock and a client for it, per test file.
-import { afterAll, beforeAll } from "vitest";
-import { createCommetClient, type CommetClient } from "../../src/commet/index.js";
+// A fresh Commet mock and a client for it, per test file, and the steps tests take to build the
+// state they need through the public client (the mock starts with its plan catalogue only).
+import { afterAll, beforeAll, expect } from "vitest";
+import { createCommetClient, type CommetClient, type CommetComponents } from "../../src/commet/index.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
+
+type Schemas = CommetComponents["schemas"];
 
 export const SANDBOX_KEY = "ck_sandbox_tests";
 
-export function useCommetMock(): { mock: () => MockServer; client: (apiKey?: string) => CommetClient } {
+/** The start of a 31-day billing month, so that "20 of 31 days left" is 11 days later. */
+export const JULY_1 = new Date("2026-07-01T00:00:00Z");
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A clock the tests move; the mock reads it for every request. */
+export class Clock {
+  constructor(private current: Date = JULY_1) {}
+  now = (): Date => this.current;
+  set(at: Date): void {
+    this.current = at;
+  }
+  advanceDays(days: number): void {
+    this.current = new Date(this.current.getTime() + days * DAY_MS);
+  }
+}
+
+export function useCommetMock(options: { clock?: Clock } = {}): { mock: () => MockServer; client: (apiKey?: string) => CommetClient } {
   let server: MockServer | undefined;
   beforeAll(async () => {
-    server = await startMock("commet");
+    server = await startMock("commet", options.clock ? { now: options.clock.now } : {});
   });
   afterAll(async () => {
     await server?.close();
   });
   return {
     mock: () => server!,
-    client: (apiKey = SANDBOX_KEY) => createCommetClient({ apiKey, baseUrl: server!.url }),
+    // No retries: these tests look at the mock's own answers, faults included.
+    client: (apiKey = SANDBOX_KEY) => createCommetClient({ apiKey, baseUrl: server!.url, retries: 0 }),
   };
+}
+
+export interface CommetErrorBody {
+  type: string;
+  code: string;
+  message: string;
+  doc_url: string;
+  param?: string;
+  details?: unknown;
+}
+
+/** Asserts the status and the documented error envelope with this code and type; returns the error. */
+export function expectError(result: { error?: unknown; response: Response }, status: number, code: string, type: string): CommetErrorBody {
+  expect(result.response.status).toBe(status);
+  const body = result.error as { success: boolean; error: CommetErrorBody };
+  expect(body.success).toBe(false);
+  expect(body.error.code).toBe(code);
+  expect(body.error.type).toBe(type);
+  expect(body.error.message.length).toBeGreaterThan(0);
+  expect(body.error.doc_url).toBe(`https://commet.co/docs/api-reference/2026-07-11/errors/${code}.md`);
+  return body.error;
+}
+
+/** The `data` of a success, or a failed test naming the error. */
+export function dataOf<T>(result: { data?: { data: T }; error?: unknown; response: Response }): T {
+  if (!result.data) throw new Error(`expected a success, got ${result.response.status} ${JSON.stringify(result.error)}`);
+  return result.data.data;
+}
+
+export async function createFeature(client: CommetClient, code: string, overrides: Partial<Schemas["CreateFeatureRequest"]> = {}): Promise<Schemas["Feature"]> {
+  return dataOf(await client.POST("/features/manage", { body: { name: `Feature ${code}`, code, type: "boolean", ...overrides } }));
+}
+
+/** An add-on on a new feature with this code. */
+export async function createAddon(client: CommetClient, featureCode: string, overrides: Partial<Schemas["CreateAddonRequest"]> = {}): Promise<Schemas["Addon"]> {
+  await createFeature(client, featureCode);
+  return dataOf(await client.POST("/addons", { body: { name: `Addon ${featureCode}`, basePrice: 5000, featureId: featureCode, consumptionModel: "boolean", ...overrides } }));
+}
+
+let customers = 0;
+
+export async function createCustomer(client: CommetClient, overrides: Partial<Schemas["CreateCustomerRequest"]> = {}): Promise<Schemas["Customer"]> {
+  customers += 1;
+  return dataOf(await client.POST("/customers", { body: { email: `customer${customers}@example.com`, ...overrides } }));
+}
+
+/** A new customer (with these creation fields) subscribed to the plan. */
+export async function subscribe(
+  client: CommetClient,
+  planCode: string,
+  customer: Partial<Schemas["CreateCustomerRequest"]> = {},
+  overrides: Partial<Schemas["CreateSubscriptionRequest"]> = {},
+): Promise<Schemas["Subscription"]> {
+  const { id } = await createCustomer(client, customer);
+  return dataOf(await client.POST("/subscriptions", { body: { customerId: id, planCode, ...overrides } }));
+}
+
+/** The mock's stand-in for Commet's Cancel subscription (a control route, outside the API). */
+export async function cancelSubscription(mock: MockServer, id: string, reason?: string): Promise<Response> {
+  return fetch(`${mock.controlUrl}/commet/cancel/${encodeURIComponent(id)}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    ...(reason !== undefined ? { body: JSON.stringify({ reason }) } : {}),
+  });
 }

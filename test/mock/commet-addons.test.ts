@@ -1,64 +1,50 @@
-// The Commet mock over HTTP, through the public client: every add-on operation, its business rules
-// and every documented error status, in the documented error envelope.
+// The Commet mock's add-ons over HTTP, through the public client, from the empty start: every add-on
+// operation, its business rules and every documented error status, in the documented error envelope.
+// Features, customers and subscriptions are created through the API first.
 import { beforeEach, describe, expect, it } from "vitest";
-import { useCommetMock } from "../helpers/commet.js";
+import { cancelSubscription, Clock, createAddon, createCustomer, createFeature, dataOf, expectError, JULY_1, subscribe, useCommetMock } from "../helpers/commet.js";
 
-const SUB = "sub_3Jd8KwQ2nVb6YtRm";
-const CANCELED_SUB = "sub_8Lp1ZxC4vQm7NtYs";
-const DECLINING_SUB = "sub_5Hr2WqE9aKd3FuJo";
-const NO_CARD_SUB = "sub_7Gt6PbN0cXs1RwLv";
-const CUSTOMER = "cus_9Fx4TgH1sLp0QzWa";
+const clock = new Clock();
+const { mock, client } = useCommetMock({ clock });
+beforeEach(() => {
+  mock().reset();
+  clock.set(JULY_1);
+});
 
-const { mock, client } = useCommetMock();
-beforeEach(() => mock().reset());
-
-async function createAddon(overrides: Record<string, unknown> = {}) {
-  const { data, error } = await client().POST("/addons", {
-    body: { name: "Priority support", basePrice: 5000, featureId: "priority_support", consumptionModel: "boolean", ...overrides } as never,
-  });
-  if (!data) throw new Error(JSON.stringify(error));
-  return data.data;
-}
-
-function expectError(result: { error?: unknown; response: Response }, status: number, code: string, type: string) {
-  expect(result.response.status).toBe(status);
-  const body = result.error as { success: boolean; error: { code: string; type: string; message: string; doc_url: string; param?: string } };
-  expect(body.success).toBe(false);
-  expect(body.error.code).toBe(code);
-  expect(body.error.type).toBe(type);
-  expect(body.error.message.length).toBeGreaterThan(0);
-  expect(body.error.doc_url).toBe(`https://commet.co/docs/api-reference/2026-07-11/errors/${code}.md`);
-  return body.error;
-}
+const activate = (id: string, addonId: string) => client().POST("/subscriptions/{id}/addons", { params: { path: { id } }, body: { addonId } });
+const deactivate = (id: string, addonId: string) => client().DELETE("/subscriptions/{id}/addons/{addonId}", { params: { path: { id, addonId } } });
 
 describe("create add-on", () => {
   it("creates an add-on with a generated slug and nulls for omitted fields", async () => {
-    const addon = await createAddon({ name: "Priority Support — 24/7!" });
+    await createFeature(client(), "priority_support", { name: "Priority support" });
+    const addon = dataOf(await client().POST("/addons", { body: { name: "Priority Support — 24/7!", basePrice: 5000, featureId: "priority_support", consumptionModel: "boolean" } }));
     expect(addon).toMatchObject({ slug: "priority-support-24-7", description: null, includedUnits: null, overageRate: null, creditCost: null, featureCode: "priority_support", featureName: "Priority support", object: "addon", livemode: false });
     expect(addon.id).toMatch(/^adn_[A-Za-z0-9]{16}$/);
     expect(addon.createdAt).toBe(addon.updatedAt);
   });
 
-  it("accepts the feature's public ID as well as its code", async () => {
-    const addon = await createAddon({ featureId: "feat_Ss0SignOnBb22c", name: "SSO" });
-    expect(addon.featureCode).toBe("sso");
+  it("accepts the feature's public ID as well as its code, a plan's feature included", async () => {
+    const feature = await createFeature(client(), "sso");
+    expect(dataOf(await client().POST("/addons", { body: { name: "SSO", basePrice: 1, featureId: feature.id, consumptionModel: "boolean" } })).featureCode).toBe("sso");
+    expect(dataOf(await client().POST("/addons", { body: { name: "More calls", basePrice: 1, featureId: "feat_ApiCalls00000001", consumptionModel: "metered" } })).featureCode).toBe("api_calls");
   });
 
   it("gives a colliding slug a -2 suffix", async () => {
-    await createAddon({ name: "Extra", featureId: "sso" });
-    const second = await createAddon({ name: "Extra", featureId: "audit_log" });
-    expect(second.slug).toBe("extra-2");
+    await createAddon(client(), "sso", { name: "Extra" });
+    expect((await createAddon(client(), "audit_log", { name: "Extra" })).slug).toBe("extra-2");
   });
 
   it("allows one add-on per feature: 409 feature_already_exists", async () => {
-    await createAddon();
+    await createAddon(client(), "priority_support");
     const result = await client().POST("/addons", { body: { name: "Again", basePrice: 1, featureId: "priority_support", consumptionModel: "boolean" } });
     expect(expectError(result, 409, "feature_already_exists", "conflict_error").param).toBe("featureId");
   });
 
-  it("answers 404 feature_not_found for an unknown feature", async () => {
-    const result = await client().POST("/addons", { body: { name: "X", basePrice: 1, featureId: "nope", consumptionModel: "boolean" } });
-    expectError(result, 404, "feature_not_found", "not_found_error");
+  it("answers 404 feature_not_found for an unknown or deleted feature", async () => {
+    expectError(await client().POST("/addons", { body: { name: "X", basePrice: 1, featureId: "nope", consumptionModel: "boolean" } }), 404, "feature_not_found", "not_found_error");
+    await createFeature(client(), "gone");
+    dataOf(await client().DELETE("/features/{code}/manage", { params: { path: { code: "gone" } } }));
+    expectError(await client().POST("/addons", { body: { name: "X", basePrice: 1, featureId: "gone", consumptionModel: "boolean" } }), 404, "feature_not_found", "not_found_error");
   });
 
   it.each([
@@ -94,20 +80,18 @@ describe("authentication", () => {
   });
 
   it("keeps sandbox and live data apart and reports livemode", async () => {
-    await createAddon();
+    await createAddon(client(), "priority_support");
     const live = client("ck_live_tests");
-    const { data } = await live.GET("/addons");
-    expect(data?.data).toEqual([]);
-    const created = await live.POST("/addons", { body: { name: "Live", basePrice: 1, featureId: "priority_support", consumptionModel: "boolean" } });
-    expect(created.data?.data.livemode).toBe(true);
+    expect(dataOf(await live.GET("/addons"))).toEqual([]);
+    expectError(await live.POST("/addons", { body: { name: "Live", basePrice: 1, featureId: "priority_support", consumptionModel: "boolean" } }), 404, "feature_not_found", "not_found_error");
+    expect((await createAddon(live, "priority_support")).livemode).toBe(true);
   });
 });
 
 describe("list, get and update add-ons", () => {
   it("pages newest first with limit, hasMore and nextCursor", async () => {
-    const features = ["priority_support", "sso", "audit_log", "api_calls", "extra_seats"];
     const ids: string[] = [];
-    for (const featureId of features) ids.push((await createAddon({ name: featureId, featureId })).id);
+    for (const code of ["priority_support", "sso", "audit_log", "webhooks", "extra_storage"]) ids.push((await createAddon(client(), code)).id);
     const seen: string[] = [];
     let cursor: string | undefined;
     let pages = 0;
@@ -122,7 +106,7 @@ describe("list, get and update add-ons", () => {
     expect(seen).toEqual([...ids].reverse());
   });
 
-  it("defaults to 25 per page and refuses limits outside 1..100 and foreign cursors", async () => {
+  it("refuses limits outside 1..100 and foreign cursors", async () => {
     expect((await client().GET("/addons")).data?.hasMore).toBe(false);
     expectError(await client().GET("/addons", { params: { query: { limit: 101 } } }), 400, "validation_error", "validation_error");
     expectError(await client().GET("/addons", { params: { query: { limit: 0 } } }), 400, "validation_error", "validation_error");
@@ -131,126 +115,181 @@ describe("list, get and update add-ons", () => {
   });
 
   it("gets an add-on by public ID or by slug, and 404 addon_not_found otherwise", async () => {
-    const addon = await createAddon();
-    expect((await client().GET("/addons/{id}", { params: { path: { id: addon.id } } })).data?.data).toEqual(addon);
-    expect((await client().GET("/addons/{id}", { params: { path: { id: addon.slug } } })).data?.data.id).toBe(addon.id);
+    const addon = await createAddon(client(), "priority_support");
+    expect(dataOf(await client().GET("/addons/{id}", { params: { path: { id: addon.id } } }))).toEqual(addon);
+    expect(dataOf(await client().GET("/addons/{id}", { params: { path: { id: addon.slug } } })).id).toBe(addon.id);
     expectError(await client().GET("/addons/{id}", { params: { path: { id: "adn_missing" } } }), 404, "addon_not_found", "not_found_error");
   });
 
   it("updates name, description and pricing, keeps the slug and refreshes updatedAt", async () => {
-    const addon = await createAddon();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const { data } = await client().PUT("/addons/{id}", {
-      params: { path: { id: addon.slug } },
-      body: { name: "Renamed", description: "New", basePrice: 7000, includedUnits: 10, overageRate: 3, creditCost: 99 } as never,
-    });
-    expect(data?.data).toMatchObject({ name: "Renamed", slug: addon.slug, description: "New", basePrice: 7000, includedUnits: 10, overageRate: 3, creditCost: null });
-    expect(data!.data.updatedAt > addon.updatedAt).toBe(true);
-    const empty = await client().PUT("/addons/{id}", { params: { path: { id: addon.id } }, body: {} });
-    expect(empty.data?.data.name).toBe("Renamed");
+    const addon = await createAddon(client(), "priority_support");
+    clock.set(new Date("2026-07-02T00:00:00Z"));
+    const updated = dataOf(
+      await client().PUT("/addons/{id}", {
+        params: { path: { id: addon.slug } },
+        body: { name: "Renamed", description: "New", basePrice: 7000, includedUnits: 10, overageRate: 3, creditCost: 99 } as never,
+      }),
+    );
+    expect(updated).toMatchObject({ name: "Renamed", slug: addon.slug, description: "New", basePrice: 7000, includedUnits: 10, overageRate: 3, creditCost: null, updatedAt: "2026-07-02T00:00:00.000Z" });
+    expect(dataOf(await client().PUT("/addons/{id}", { params: { path: { id: addon.id } }, body: {} })).name).toBe("Renamed");
   });
 
   it("refuses invalid updates (400) and unknown add-ons (404)", async () => {
-    const addon = await createAddon();
+    const addon = await createAddon(client(), "priority_support");
     expectError(await client().PUT("/addons/{id}", { params: { path: { id: addon.id } }, body: { basePrice: -5 } }), 400, "validation_error", "validation_error");
     expectError(await client().PUT("/addons/{id}", { params: { path: { id: "missing" } }, body: {} }), 404, "addon_not_found", "not_found_error");
   });
 });
 
-describe("activate, list active, deactivate and delete", () => {
+describe("activate add-ons", () => {
   it("charges the documented proration: $50 with 20 of 31 days left is 3226 cents", async () => {
-    const addon = await createAddon({ basePrice: 5000 });
-    const { data } = await client().POST("/subscriptions/{id}/addons", { params: { path: { id: SUB } }, body: { addonId: addon.id } });
-    expect(data?.data).toEqual({ addonId: addon.id, status: "active", proratedCharge: 3226, object: "subscription", livemode: false });
+    const subscription = await subscribe(client(), "pro");
+    const addon = await createAddon(client(), "priority_support", { basePrice: 5000 });
+    clock.set(new Date("2026-07-12T00:00:00Z"));
+    expect(dataOf(await activate(subscription.id, addon.id))).toEqual({ addonId: addon.id, status: "active", proratedCharge: 3226, object: "subscription", livemode: false });
   });
 
-  it("lists the customer's active add-ons by Commet ID or external ID, without an id", async () => {
-    const addon = await createAddon();
-    await client().POST("/subscriptions/{id}/addons", { params: { path: { id: SUB } }, body: { addonId: addon.id } });
-    for (const customerId of [CUSTOMER, "user_123"]) {
-      const { data } = await client().GET("/active-addons", { params: { query: { customerId } } });
-      expect(data?.data).toHaveLength(1);
-      expect(data!.data[0]).toMatchObject({ slug: addon.slug, featureType: "boolean", object: "addon" });
-      expect(data!.data[0]).not.toHaveProperty("id");
+  it("charges the whole days left: the full price on the first day, nothing once the period is over", async () => {
+    const addon = await createAddon(client(), "priority_support", { basePrice: 3100 });
+    const first = await subscribe(client(), "pro");
+    expect(dataOf(await activate(first.id, addon.id)).proratedCharge).toBe(3100);
+    const second = await subscribe(client(), "pro");
+    clock.set(new Date("2026-07-31T12:00:00Z"));
+    expect(dataOf(await activate(second.id, addon.id)).proratedCharge).toBe(0);
+  });
+
+  it("charges over the trial while trialing", async () => {
+    const trial = await subscribe(client(), "team");
+    const addon = await createAddon(client(), "priority_support", { basePrice: 1400 });
+    clock.advanceDays(7);
+    expect(dataOf(await activate(trial.id, addon.id))).toMatchObject({ status: "active", proratedCharge: 700 });
+  });
+
+  it("applies the consumption-model rule: boolean fits any plan, others must match the plan's", async () => {
+    const pro = await subscribe(client(), "pro");
+    const team = await subscribe(client(), "team");
+    const free = await subscribe(client(), "free");
+    const credits = await createAddon(client(), "ai_credits", { consumptionModel: "credits" });
+    const metered = await createAddon(client(), "sms", { consumptionModel: "metered" });
+    const boolean = await createAddon(client(), "sso", { basePrice: 0 });
+    const refused = [
+      [pro.id, credits.id],
+      [team.id, metered.id],
+      [free.id, metered.id],
+      [free.id, credits.id],
+    ] as const;
+    for (const [subscriptionId, addonId] of refused) {
+      expect(expectError(await activate(subscriptionId, addonId), 400, "validation_error", "validation_error").param).toBe("addonId");
+    }
+    for (const [subscriptionId, addonId] of [[pro.id, metered.id], [team.id, credits.id], [free.id, boolean.id], [pro.id, boolean.id]] as const) {
+      expect(dataOf(await activate(subscriptionId, addonId)).status).toBe("active");
+    }
+  });
+
+  it("activates only on an active or trialing subscription: 409 subscription_not_active", async () => {
+    const addon = await createAddon(client(), "priority_support");
+    const pending = await subscribe(client(), "pro", { metadata: { mock_payment_method: "none" } });
+    expect(expectError(await activate(pending.id, addon.id), 409, "subscription_not_active", "conflict_error").param).toBe("id");
+    const canceled = await subscribe(client(), "pro");
+    await cancelSubscription(mock(), canceled.id);
+    expectError(await activate(canceled.id, addon.id), 409, "subscription_not_active", "conflict_error");
+  });
+
+  it("needs a payment method when there is something to charge: 409 no_payment_method", async () => {
+    const priced = await createAddon(client(), "priority_support", { basePrice: 5000 });
+    const free = await createAddon(client(), "sso", { basePrice: 0 });
+    const subscription = await subscribe(client(), "free", { externalId: "user_1", metadata: { mock_payment_method: "none" } });
+    expect(expectError(await activate(subscription.id, priced.id), 409, "no_payment_method", "conflict_error").param).toBe("id");
+    expect(dataOf(await activate(subscription.id, free.id)).proratedCharge).toBe(0);
+    // The card is read at the moment of the charge: adding one to the customer lets the activation through.
+    dataOf(await client().PUT("/customers/{id}", { params: { path: { id: "user_1" } }, body: { metadata: { mock_payment_method: "card" } } }));
+    expect(dataOf(await activate(subscription.id, priced.id)).proratedCharge).toBeGreaterThan(0);
+  });
+
+  it("answers a declined card with 402 charge_failed and activates nothing", async () => {
+    const addon = await createAddon(client(), "priority_support");
+    const subscription = await subscribe(client(), "pro", { externalId: "user_1" });
+    dataOf(await client().PUT("/customers/{id}", { params: { path: { id: "user_1" } }, body: { metadata: { mock_payment_method: "card_declined" } } }));
+    expectError(await activate(subscription.id, addon.id), 402, "charge_failed", "billing_error");
+    expect(dataOf(await client().GET("/active-addons", { params: { query: { customerId: "user_1" } } }))).toEqual([]);
+    expectError(await deactivate(subscription.id, addon.id), 400, "addon_not_active", "billing_error");
+  });
+
+  it("refuses a second activation on the same subscription: 409 addon_already_active", async () => {
+    const subscription = await subscribe(client(), "pro");
+    const addon = await createAddon(client(), "priority_support");
+    dataOf(await activate(subscription.id, addon.id));
+    expect(expectError(await activate(subscription.id, addon.id), 409, "addon_already_active", "conflict_error").param).toBe("addonId");
+  });
+
+  it("takes add-on IDs, not slugs (404 addon_not_found), refuses an empty body (400) and an unknown subscription (404)", async () => {
+    const subscription = await subscribe(client(), "pro");
+    const addon = await createAddon(client(), "priority_support");
+    expectError(await activate(subscription.id, addon.slug), 404, "addon_not_found", "not_found_error");
+    expectError(await client().POST("/subscriptions/{id}/addons", { params: { path: { id: subscription.id } }, body: {} as never }), 400, "validation_error", "validation_error");
+    expectError(await activate("sub_missing", addon.id), 404, "subscription_not_found", "not_found_error");
+  });
+});
+
+describe("list active add-ons, deactivate and delete", () => {
+  it("lists the customer's active add-ons by Commet ID, own ID or external ID, without an id", async () => {
+    const customer = await createCustomer(client(), { id: "own_1", externalId: "user_123" });
+    const subscription = dataOf(await client().POST("/subscriptions", { body: { customerId: customer.id, planCode: "pro" } }));
+    const addon = await createAddon(client(), "priority_support");
+    dataOf(await activate(subscription.id, addon.id));
+    for (const customerId of [customer.id, "own_1", "user_123"]) {
+      const active = dataOf(await client().GET("/active-addons", { params: { query: { customerId } } }));
+      expect(active).toHaveLength(1);
+      expect(active[0]).toMatchObject({ slug: addon.slug, featureType: "boolean", object: "addon", activatedAt: "2026-07-01T00:00:00.000Z" });
+      expect(active[0]).not.toHaveProperty("id");
     }
   });
 
   it("lists nothing for a customer without an active subscription; 404 and 400 otherwise", async () => {
-    expect((await client().GET("/active-addons", { params: { query: { customerId: "user_456" } } })).data?.data).toEqual([]);
+    await createCustomer(client(), { externalId: "user_456" });
+    expect(dataOf(await client().GET("/active-addons", { params: { query: { customerId: "user_456" } } }))).toEqual([]);
     expectError(await client().GET("/active-addons", { params: { query: { customerId: "nobody" } } }), 404, "customer_not_found", "not_found_error");
     const response = await fetch(`${mock().url}/active-addons`, { headers: { "x-api-key": "ck_sandbox_t" } });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { param: string } }).error.param).toBe("customerId");
   });
 
-  it("refuses a second activation on the same subscription: 409 addon_already_active", async () => {
-    const addon = await createAddon();
-    await client().POST("/subscriptions/{id}/addons", { params: { path: { id: SUB } }, body: { addonId: addon.id } });
-    expectError(await client().POST("/subscriptions/{id}/addons", { params: { path: { id: SUB } }, body: { addonId: addon.id } }), 409, "addon_already_active", "conflict_error");
-  });
-
-  it("activates only on active subscriptions with a working payment method", async () => {
-    const addon = await createAddon();
-    const activate = (id: string) => client().POST("/subscriptions/{id}/addons", { params: { path: { id } }, body: { addonId: addon.id } });
-    expectError(await activate(CANCELED_SUB), 409, "subscription_not_active", "conflict_error");
-    expectError(await activate(NO_CARD_SUB), 409, "no_payment_method", "conflict_error");
-    expectError(await activate(DECLINING_SUB), 402, "charge_failed", "billing_error");
-    expectError(await activate("sub_missing"), 404, "subscription_not_found", "not_found_error");
-    // The declined charge activated nothing: deactivating it is refused.
-    expectError(await client().DELETE("/subscriptions/{id}/addons/{addonId}", { params: { path: { id: DECLINING_SUB, addonId: addon.id } } }), 400, "addon_not_active", "billing_error");
-  });
-
-  it("applies the consumption-model rule: boolean fits any plan, others must match the plan's", async () => {
-    const credits = await createAddon({ name: "Credits", featureId: "ai_credits", consumptionModel: "credits" });
-    const metered = await createAddon({ name: "Metered", featureId: "api_calls", consumptionModel: "metered" });
-    const refused = await client().POST("/subscriptions/{id}/addons", { params: { path: { id: SUB } }, body: { addonId: credits.id } });
-    expect(expectError(refused, 400, "validation_error", "validation_error").param).toBe("addonId");
-    const accepted = await client().POST("/subscriptions/{id}/addons", { params: { path: { id: SUB } }, body: { addonId: metered.id } });
-    expect(accepted.data?.data.status).toBe("active");
-  });
-
-  it("takes add-on IDs, not slugs, when activating (404 addon_not_found) and refuses an empty body (400)", async () => {
-    const addon = await createAddon();
-    expectError(await client().POST("/subscriptions/{id}/addons", { params: { path: { id: SUB } }, body: { addonId: addon.slug } }), 404, "addon_not_found", "not_found_error");
-    expectError(await client().POST("/subscriptions/{id}/addons", { params: { path: { id: SUB } }, body: {} as never }), 400, "validation_error", "validation_error");
-  });
-
-  it("deactivates, then refuses to deactivate again (400 addon_not_active), and reactivates", async () => {
-    const addon = await createAddon();
-    const path = { id: SUB, addonId: addon.id };
-    await client().POST("/subscriptions/{id}/addons", { params: { path: { id: SUB } }, body: { addonId: addon.id } });
-    const { data } = await client().DELETE("/subscriptions/{id}/addons/{addonId}", { params: { path } });
-    expect(data?.data).toMatchObject({ id: SUB, status: "inactive", object: "subscription" });
-    expect(Date.parse(data!.data.deactivatedAt)).not.toBeNaN();
-    expectError(await client().DELETE("/subscriptions/{id}/addons/{addonId}", { params: { path } }), 400, "addon_not_active", "billing_error");
-    expectError(await client().DELETE("/subscriptions/{id}/addons/{addonId}", { params: { path: { id: "sub_missing", addonId: addon.id } } }), 404, "subscription_not_found", "not_found_error");
-    expect((await client().POST("/subscriptions/{id}/addons", { params: { path: { id: SUB } }, body: { addonId: addon.id } })).data?.data.status).toBe("active");
+  it("deactivates, then refuses to deactivate again (400 addon_not_active), and reactivates with a new charge", async () => {
+    const subscription = await subscribe(client(), "pro");
+    const addon = await createAddon(client(), "priority_support", { basePrice: 3100 });
+    dataOf(await activate(subscription.id, addon.id));
+    clock.set(new Date("2026-07-11T00:00:00Z"));
+    expect(dataOf(await deactivate(subscription.id, addon.id))).toEqual({ id: subscription.id, status: "inactive", deactivatedAt: "2026-07-11T00:00:00.000Z", object: "subscription", livemode: false });
+    expectError(await deactivate(subscription.id, addon.id), 400, "addon_not_active", "billing_error");
+    expectError(await deactivate("sub_missing", addon.id), 404, "subscription_not_found", "not_found_error");
+    expect(dataOf(await activate(subscription.id, addon.id))).toMatchObject({ status: "active", proratedCharge: 2100 });
   });
 
   it("will not delete an active add-on (409 addon_has_activations); a delete is soft and frees the feature", async () => {
-    const addon = await createAddon();
-    await client().POST("/subscriptions/{id}/addons", { params: { path: { id: SUB } }, body: { addonId: addon.id } });
+    const subscription = await subscribe(client(), "pro");
+    const addon = await createAddon(client(), "priority_support", { name: "Priority support" });
+    dataOf(await activate(subscription.id, addon.id));
     expectError(await client().DELETE("/addons/{id}", { params: { path: { id: addon.id } } }), 409, "addon_has_activations", "conflict_error");
-    await client().DELETE("/subscriptions/{id}/addons/{addonId}", { params: { path: { id: SUB, addonId: addon.id } } });
-    const deleted = await client().DELETE("/addons/{id}", { params: { path: { id: addon.id } } });
-    expect(deleted.data?.data).toEqual({ id: addon.id, deleted: true, object: "addon", livemode: false });
+    dataOf(await deactivate(subscription.id, addon.id));
+    expect(dataOf(await client().DELETE("/addons/{id}", { params: { path: { id: addon.id } } }))).toEqual({ id: addon.id, deleted: true, object: "addon", livemode: false });
     expectError(await client().GET("/addons/{id}", { params: { path: { id: addon.id } } }), 404, "addon_not_found", "not_found_error");
     expectError(await client().DELETE("/addons/{id}", { params: { path: { id: addon.id } } }), 404, "addon_not_found", "not_found_error");
-    expect((await client().GET("/addons")).data?.data).toEqual([]);
-    expect((await createAddon({ name: "Priority support" })).slug).toBe("priority-support");
+    expect(dataOf(await client().GET("/addons"))).toEqual([]);
+    const again = dataOf(await client().POST("/addons", { body: { name: "Priority support", basePrice: 1, featureId: "priority_support", consumptionModel: "boolean" } }));
+    expect(again.slug).toBe("priority-support");
   });
 });
 
 describe("idempotency keys", () => {
   it("replays the first reply for the same key and body, and refuses another body (409 idempotency_key_mismatch)", async () => {
-    const key = "2f7b6a1e-5c1d-4c8e-9a0b-111111111111";
+    await createFeature(client(), "sso");
+    const header = { "Idempotency-Key": "2f7b6a1e-5c1d-4c8e-9a0b-111111111111" };
     const body = { name: "Once", basePrice: 100, featureId: "sso", consumptionModel: "boolean" } as const;
-    const first = await client().POST("/addons", { params: { header: { "Idempotency-Key": key } }, body });
-    const again = await client().POST("/addons", { params: { header: { "Idempotency-Key": key } }, body });
+    const first = await client().POST("/addons", { params: { header }, body });
+    const again = await client().POST("/addons", { params: { header }, body });
     expect(again.data?.data).toEqual(first.data?.data);
-    expect((await client().GET("/addons")).data?.data).toHaveLength(1);
-    const other = await client().POST("/addons", { params: { header: { "Idempotency-Key": key } }, body: { ...body, basePrice: 200 } });
-    expectError(other, 409, "idempotency_key_mismatch", "conflict_error");
+    expect(dataOf(await client().GET("/addons"))).toHaveLength(1);
+    expectError(await client().POST("/addons", { params: { header }, body: { ...body, basePrice: 200 } }), 409, "idempotency_key_mismatch", "conflict_error");
   });
 });
 

@@ -15,17 +15,25 @@ const TYPE_BY_CODE: Record<string, string> = {
   feature_not_found: "not_found_error",
   subscription_not_found: "not_found_error",
   customer_not_found: "not_found_error",
+  plan_not_found: "not_found_error",
   feature_already_exists: "conflict_error",
   addon_has_activations: "conflict_error",
   addon_already_active: "conflict_error",
   subscription_not_active: "conflict_error",
   no_payment_method: "conflict_error",
+  feature_in_use: "conflict_error",
+  already_has_active_subscription: "conflict_error",
+  subscription_already_canceled: "conflict_error",
+  no_prices_configured: "conflict_error",
+  duplicate: "conflict_error",
   idempotency_key_mismatch: "conflict_error",
   idempotency_in_progress: "conflict_error",
   addon_not_active: "billing_error",
   charge_failed: "billing_error",
   rate_limited: "rate_limit_error",
   internal_error: "internal_error",
+  // Only the mock's control routes answer 405.
+  method_not_allowed: "validation_error",
 };
 
 const TYPE_BY_STATUS: Record<number, string> = {

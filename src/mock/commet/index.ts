@@ -1,8 +1,13 @@
-/** The Commet mock: `x-api-key` auth (any `ck_` key; `ck_sandbox_` keys see sandbox data) and its handlers. */
+/**
+ * The Commet mock: `x-api-key` auth (any `ck_` key; `ck_sandbox_` keys share the sandbox, other keys
+ * the live data), its handlers and the cancel control route. Each tenant starts with the plan
+ * catalogue only (see plans.ts).
+ */
 import { MockError } from "../mock-error.js";
 import type { VendorMock } from "../types.js";
+import { commetControl } from "./control.js";
 import { commetErrors, renderCommetError } from "./errors.js";
-import { commetHandlers } from "./handlers.js";
+import { commetHandlers } from "./handlers/index.js";
 import { createCommetState, type CommetState } from "./state.js";
 
 export const commetMock: VendorMock<CommetState> = {
@@ -18,8 +23,9 @@ export const commetMock: VendorMock<CommetState> = {
   handlers: commetHandlers,
   idempotency: {
     header: "Idempotency-Key",
-    operations: ["createAddon", "updateAddon", "activateAddon"],
+    operations: ["createAddon", "updateAddon", "activateAddon", "createFeature", "updateFeature", "createCustomer", "updateCustomer", "createSubscription"],
     mismatch: () => new MockError(409, "idempotency_key_mismatch", "This Idempotency-Key was already used with a different request."),
     inProgress: () => new MockError(409, "idempotency_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly."),
   },
+  control: commetControl,
 };

@@ -1,21 +1,33 @@
-/** The Commet mock's in-memory state for one tenant, built from the seed set. */
-import { SEED_CUSTOMERS, SEED_FEATURES, SEED_SUBSCRIPTIONS, type SeedSubscription } from "./seed.js";
+/** The Commet mock's in-memory state for one tenant: the plan catalogue's features, nothing else yet. */
+import type { components } from "../../../generated/commet/schema.js";
+import { PLAN_FEATURES, type PlanInterval } from "./plans.js";
 
-export type FeatureType = "boolean" | "usage" | "seats" | "quota";
-export type ConsumptionModel = "boolean" | "metered" | "credits" | "balance";
+type Schemas = components["schemas"];
+export type FeatureType = Schemas["FeatureType"];
+export type ConsumptionModel = Schemas["ConsumptionModel"];
 export type PlanModel = Exclude<ConsumptionModel, "boolean"> | null;
+export type SubscriptionStatus = Schemas["SubscriptionStatus"];
 
-export interface FeatureRecord {
+/** Insertion order: lists are newest first and cursors point into this sequence. */
+interface Sequenced {
+  seq: number;
+}
+
+export interface FeatureRecord extends Sequenced {
   id: string;
   code: string;
   name: string;
   type: FeatureType;
+  description: string | null;
+  unitName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Deleted features are kept (add-ons deleted before them still point at them) but never shown. */
+  deletedAt: string | null;
 }
 
-export interface AddonRecord {
+export interface AddonRecord extends Sequenced {
   id: string;
-  /** Insertion order: lists are newest first and cursors point into this sequence. */
-  seq: number;
   name: string;
   slug: string;
   description: string | null;
@@ -30,9 +42,43 @@ export interface AddonRecord {
   deletedAt: string | null;
 }
 
-export interface SubscriptionRecord extends Omit<SeedSubscription, "daysElapsed" | "daysRemaining"> {
-  periodStart: Date;
-  periodEnd: Date;
+export interface CustomerRecord extends Sequenced {
+  /** The Commet ID (`cus_…`). */
+  id: string;
+  /** The caller's own ID given as `id` at creation; creating again with it returns this customer. */
+  ownId: string | null;
+  externalId: string | null;
+  email: string;
+  fullName: string | null;
+  taxDocument: string | null;
+  timezone: string;
+  metadata: Record<string, unknown>;
+  address: Schemas["Address"] | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SubscriptionRecord extends Sequenced {
+  id: string;
+  /** The Commet customer ID. */
+  customerId: string;
+  planCode: string;
+  name: string;
+  interval: PlanInterval;
+  /** The plan's price for `interval`, in cents. */
+  basePrice: number;
+  status: SubscriptionStatus;
+  trialEndsAt: string | null;
+  /** The current period (the trial while trialing); null while none runs (pending payment, canceled). */
+  period: { start: Date; end: Date } | null;
+  /** Seats by seat feature code. */
+  seats: Record<string, number>;
+  startDate: string;
+  endDate: string | null;
+  checkoutUrl: string | null;
+  cancellation: { scheduledAt: string; reason: string | null; effectiveAt: string } | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface ActivationRecord {
@@ -43,46 +89,30 @@ export interface ActivationRecord {
   deactivatedAt: string | null;
 }
 
-export interface ChargeRecord {
-  subscriptionId: string;
-  addonId: string;
-  amount: number;
-  at: string;
-}
+/** A sandbox key sees the sandbox tenant, any other key the live one. */
+export const COMMET_TENANTS = ["sandbox", "live"] as const;
 
 export interface CommetState {
   livemode: boolean;
   features: Map<string, FeatureRecord>;
-  customers: Map<string, { id: string; email: string; externalId: string }>;
+  customers: Map<string, CustomerRecord>;
   subscriptions: Map<string, SubscriptionRecord>;
   addons: Map<string, AddonRecord>;
   /** Keyed by `${subscriptionId}/${addonId}`: one record per pair, reused on reactivation. */
   activations: Map<string, ActivationRecord>;
-  charges: ChargeRecord[];
   nextSeq: number;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export function createCommetState(livemode: boolean, now: Date): CommetState {
+  const at = now.toISOString();
+  const features = PLAN_FEATURES.map((feature, index): FeatureRecord => ({ ...feature, seq: index + 1, createdAt: at, updatedAt: at, deletedAt: null }));
   return {
     livemode,
-    features: new Map(SEED_FEATURES.map((feature) => [feature.id, { ...feature }])),
-    customers: new Map(SEED_CUSTOMERS.map((customer) => [customer.id, { ...customer }])),
-    subscriptions: new Map(
-      SEED_SUBSCRIPTIONS.map(({ daysElapsed, daysRemaining, ...subscription }) => [
-        subscription.id,
-        {
-          ...subscription,
-          // Half a day of slack keeps `floor(days remaining)` stable while a test runs.
-          periodStart: new Date(now.getTime() - (daysElapsed - 0.5) * DAY_MS),
-          periodEnd: new Date(now.getTime() + (daysRemaining + 0.5) * DAY_MS),
-        },
-      ]),
-    ),
+    features: new Map(features.map((feature) => [feature.id, feature])),
+    customers: new Map(),
+    subscriptions: new Map(),
     addons: new Map(),
     activations: new Map(),
-    charges: [],
-    nextSeq: 1,
+    nextSeq: features.length + 1,
   };
 }

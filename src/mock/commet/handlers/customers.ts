@@ -1,0 +1,73 @@
+/** Customers: list (by external ID, paged), create (idempotent on the caller's own ID), get and update. */
+import type { components } from "../../../../generated/commet/schema.js";
+import { MockError } from "../../mock-error.js";
+import type { MockContext, MockHandler } from "../../types.js";
+import { newId } from "../ids.js";
+import { findCustomer } from "../lookup.js";
+import { page } from "../paging.js";
+import { checkPaymentMethod } from "../payment-method.js";
+import type { CommetState, CustomerRecord } from "../state.js";
+import { ok, toCustomer } from "../views.js";
+
+type Schemas = components["schemas"];
+type Context = MockContext<CommetState>;
+
+/** An external ID names one customer: `customerId` resolves by it and the list filter finds at most one. */
+function refuseTakenExternalId(state: CommetState, externalId: string | undefined, except?: CustomerRecord): void {
+  if (externalId === undefined) return;
+  const taken = [...state.customers.values()].some((customer) => customer !== except && customer.externalId === externalId);
+  if (taken) throw new MockError(409, "duplicate", `Another customer already has the external ID ${JSON.stringify(externalId)}.`, { param: "externalId" });
+}
+
+function listCustomers({ state, query }: Context) {
+  const externalId = query.externalId as string | undefined;
+  const customers = [...state.customers.values()].filter((customer) => externalId === undefined || customer.externalId === externalId);
+  return page(customers, query, (customer) => toCustomer(state, customer));
+}
+
+function createCustomer({ state, body, now }: Context) {
+  const input = body as Schemas["CreateCustomerRequest"];
+  // Documented: creating with an `id` that exists returns that customer unchanged.
+  const existing = input.id === undefined ? undefined : [...state.customers.values()].find((customer) => customer.ownId === input.id);
+  if (existing) return ok(toCustomer(state, existing));
+  checkPaymentMethod(input.metadata);
+  refuseTakenExternalId(state, input.externalId);
+  const at = now.toISOString();
+  const customer: CustomerRecord = {
+    id: newId("cus"),
+    seq: state.nextSeq++,
+    ownId: input.id ?? null,
+    externalId: input.externalId ?? null,
+    email: input.email,
+    fullName: input.fullName ?? null,
+    taxDocument: input.taxDocument ?? null,
+    timezone: input.timezone ?? "UTC",
+    metadata: input.metadata ?? {},
+    address: input.address ?? null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  state.customers.set(customer.id, customer);
+  return ok(toCustomer(state, customer));
+}
+
+const getCustomer = ({ state, params }: Context) => ok(toCustomer(state, findCustomer(state, params.id!, "id")));
+
+function updateCustomer({ state, params, body, now }: Context) {
+  const customer = findCustomer(state, params.id!, "id");
+  const input = body as Schemas["UpdateCustomerRequest"];
+  checkPaymentMethod(input.metadata);
+  refuseTakenExternalId(state, input.externalId, customer);
+  // Fields not sent keep their value; metadata is replaced, not merged (x-assumed in the spec).
+  if (input.email !== undefined) customer.email = input.email;
+  if (input.fullName !== undefined) customer.fullName = input.fullName;
+  if (input.externalId !== undefined) customer.externalId = input.externalId;
+  if (input.taxDocument !== undefined) customer.taxDocument = input.taxDocument;
+  if (input.timezone !== undefined) customer.timezone = input.timezone;
+  if (input.metadata !== undefined) customer.metadata = input.metadata;
+  if (input.address !== undefined) customer.address = input.address;
+  customer.updatedAt = now.toISOString();
+  return ok(toCustomer(state, customer));
+}
+
+export const customerHandlers: Record<string, MockHandler<CommetState>> = { listCustomers, createCustomer, getCustomer, updateCustomer };

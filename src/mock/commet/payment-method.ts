@@ -1,0 +1,28 @@
+/**
+ * The mock's payment-method convention. The API has no operation to attach a card, so a customer's
+ * `metadata.mock_payment_method` says what is on file, in the spirit of Stripe's test cards:
+ * `"card"` (also when absent: every customer starts with a working card), `"card_declined"` (a card
+ * whose charges are declined) or `"none"`. It is read whenever something is charged, so updating the
+ * customer's metadata changes the card of their existing subscriptions too.
+ */
+import { MockError } from "../mock-error.js";
+
+export const PAYMENT_METHOD_KEY = "mock_payment_method";
+
+export const PAYMENT_METHODS = ["card", "card_declined", "none"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** What is on file for a customer with this metadata. */
+export function paymentMethodOf(metadata: Record<string, unknown> | null): PaymentMethod {
+  const value = metadata?.[PAYMENT_METHOD_KEY];
+  return PAYMENT_METHODS.includes(value as PaymentMethod) ? (value as PaymentMethod) : "card";
+}
+
+/** Refuses a misspelt value, which would otherwise silently mean a working card. */
+export function checkPaymentMethod(metadata: Record<string, unknown> | undefined): void {
+  const value = metadata?.[PAYMENT_METHOD_KEY];
+  if (value === undefined || PAYMENT_METHODS.includes(value as PaymentMethod)) return;
+  const field = `metadata.${PAYMENT_METHOD_KEY}`;
+  const message = `must be one of ${PAYMENT_METHODS.map((method) => JSON.stringify(method)).join(", ")} (the mock's payment-method convention)`;
+  throw new MockError(400, "validation_error", `${field} ${message}.`, { param: field, details: [{ field, message }] });
+}
