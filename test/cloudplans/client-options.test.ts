@@ -1,18 +1,11 @@
 // The Cloud Plans factory refuses bad options at construction, naming the option and never the token.
 import { describe, expect, it } from "vitest";
+import { refusal as refuse } from "../helpers/refusal.js";
 import { ConfigurationError, createCloudPlansClient } from "../../src/cloudplans/index.js";
 
 const TOKEN = "cp-console-S3cr3tTokenThatMustNeverLeak";
 
-function refusal(options: unknown): ConfigurationError {
-  try {
-    createCloudPlansClient(options as Parameters<typeof createCloudPlansClient>[0]);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    return error as ConfigurationError;
-  }
-  throw new Error("expected the options to be refused");
-}
+const refusal = (options: unknown) => refuse(createCloudPlansClient, options);
 
 function everySerialisation(error: Error): string {
   return `${error.message} ${String(error)} ${JSON.stringify(error)} ${String(error.stack)}`;

@@ -1,18 +1,11 @@
 // The Commet factory refuses bad options at construction, naming the option and never the key.
 import { describe, expect, it } from "vitest";
+import { refusal as refuse } from "../helpers/refusal.js";
 import { COMMET_API_VERSION, ConfigurationError, createCommetClient } from "../../src/commet/index.js";
 
 const SECRET = "ck_live_S3cr3tValueThatMustNeverLeak";
 
-function refusal(options: unknown): ConfigurationError {
-  try {
-    createCommetClient(options as Parameters<typeof createCommetClient>[0]);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    return error as ConfigurationError;
-  }
-  throw new Error("expected the options to be refused");
-}
+const refusal = (options: unknown) => refuse(createCommetClient, options);
 
 describe("createCommetClient options", () => {
   it.each([

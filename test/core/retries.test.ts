@@ -172,3 +172,13 @@ describe("total time", () => {
     expect(elapsed).toBeLessThan(40 + 80 + 100 + 150);
   });
 });
+
+describe("the retries option at construction", () => {
+  it.each([
+    ["createCommetClient", () => createCommetClient({ apiKey: "ck_sandbox_o", retries: -1 })],
+    ["createOnetClient", () => createOnetClient({ token: "sk-onetsolutions-o", retries: { limit: 2, jitter: true } as never })],
+    ["createCloudPlansClient", () => createCloudPlansClient({ token: "cp-o", baseUrl: "https://cloudplans.test", retries: { statuses: [200, 99] } })],
+  ])("%s refuses a bad policy, naming the option", (factory, create) => {
+    expect(create).toThrow(new RegExp(`${factory}: option "retries`));
+  });
+});

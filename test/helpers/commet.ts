@@ -48,6 +48,24 @@ export interface CommetErrorBody {
   details?: unknown;
 }
 
+/**
+ * Walks a cursor list by hand, `limit` at a time, checking the paging fields of every page; returns the
+ * ids in the order served and the number of pages.
+ */
+export async function walkCursorPages(client: CommetClient, path: "/addons" | "/customers", limit: number): Promise<{ ids: string[]; pages: number }> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const { data } = await client.GET(path, { params: { query: { limit, ...(cursor ? { cursor } : {}) } } });
+    ids.push(...data!.data.map((item) => item.id));
+    cursor = data!.hasMore ? data!.nextCursor! : undefined;
+    if (!data!.hasMore) expect(data!.nextCursor).toBeUndefined();
+    pages += 1;
+  } while (cursor);
+  return { ids, pages };
+}
+
 /** Asserts the status and the documented error envelope with this code and type; returns the error. */
 export function expectError(result: { error?: unknown; response: Response }, status: number, code: string, type: string): CommetErrorBody {
   expect(result.response.status).toBe(status);

@@ -2,7 +2,7 @@
 // operation, its business rules and every documented error status, in the documented error envelope.
 // Features, customers and subscriptions are created through the API first.
 import { beforeEach, describe, expect, it } from "vitest";
-import { cancelSubscription, Clock, createAddon, createCustomer, createFeature, dataOf, expectError, JULY_1, subscribe, useCommetMock } from "../helpers/commet.js";
+import { cancelSubscription, Clock, createAddon, createCustomer, createFeature, dataOf, expectError, JULY_1, subscribe, useCommetMock, walkCursorPages } from "../helpers/commet.js";
 
 const clock = new Clock();
 const { mock, client } = useCommetMock({ clock });
@@ -92,16 +92,7 @@ describe("list, get and update add-ons", () => {
   it("pages newest first with limit, hasMore and nextCursor", async () => {
     const ids: string[] = [];
     for (const code of ["priority_support", "sso", "audit_log", "webhooks", "extra_storage"]) ids.push((await createAddon(client(), code)).id);
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const { data } = await client().GET("/addons", { params: { query: { limit: 2, ...(cursor ? { cursor } : {}) } } });
-      seen.push(...data!.data.map((addon) => addon.id));
-      cursor = data!.hasMore ? data!.nextCursor! : undefined;
-      if (!data!.hasMore) expect(data!.nextCursor).toBeUndefined();
-      pages += 1;
-    } while (cursor);
+    const { ids: seen, pages } = await walkCursorPages(client(), "/addons", 2);
     expect(pages).toBe(3);
     expect(seen).toEqual([...ids].reverse());
   });

@@ -2,7 +2,7 @@
 // IDs), reads by Commet ID, own ID or external ID, the paged list, updates, and the mock's
 // payment-method convention on metadata.
 import { beforeEach, describe, expect, it } from "vitest";
-import { Clock, createCustomer, dataOf, expectError, JULY_1, useCommetMock } from "../helpers/commet.js";
+import { Clock, createCustomer, dataOf, expectError, JULY_1, useCommetMock, walkCursorPages } from "../helpers/commet.js";
 
 const clock = new Clock();
 const { mock, client } = useCommetMock({ clock });
@@ -90,16 +90,7 @@ describe("list customers", () => {
   it("pages newest first with limit, hasMore and nextCursor", async () => {
     const ids: string[] = [];
     for (let n = 0; n < 5; n += 1) ids.push((await createCustomer(client())).id);
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const { data } = await client().GET("/customers", { params: { query: { limit: 2, ...(cursor ? { cursor } : {}) } } });
-      seen.push(...data!.data.map((customer) => customer.id));
-      cursor = data!.hasMore ? data!.nextCursor! : undefined;
-      if (!data!.hasMore) expect(data!.nextCursor).toBeUndefined();
-      pages += 1;
-    } while (cursor);
+    const { ids: seen, pages } = await walkCursorPages(client(), "/customers", 2);
     expect(pages).toBe(3);
     expect(seen).toEqual([...ids].reverse());
   });

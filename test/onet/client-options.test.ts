@@ -1,18 +1,11 @@
 // The OnetSolutions factory refuses bad options at construction, naming the option and never the token.
 import { describe, expect, it } from "vitest";
+import { refusal as refuse } from "../helpers/refusal.js";
 import { ConfigurationError, createOnetClient } from "../../src/onet/index.js";
 
 const TOKEN = "sk-onetsolutions-S3cr3tTokenThatMustNeverLeak";
 
-function refusal(options: unknown): ConfigurationError {
-  try {
-    createOnetClient(options as Parameters<typeof createOnetClient>[0]);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    return error as ConfigurationError;
-  }
-  throw new Error("expected the options to be refused");
-}
+const refusal = (options: unknown) => refuse(createOnetClient, options);
 
 describe("createOnetClient options", () => {
   it.each([["missing", {}], ["empty", { token: "" }], ["blank", { token: " \t" }], ["not a string", { token: {} }]])(
