@@ -10,7 +10,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { createCloudPlansClient, type CloudPlansClient } from "../cloudplans/index.js";
-import type { Driver, RequestChanges, Scenario } from "./types.js";
+import { mockOnly, SkipCase } from "./drivers.js";
+import type { ContractTarget, Driver, RequestChanges, Scenario } from "./types.js";
 
 export const CLOUDPLANS_FIXTURES = {
   org: "org-acme",
@@ -35,9 +36,7 @@ const F = CLOUDPLANS_FIXTURES;
 const MISSING_ORG = "org-missing";
 
 const as = (role: keyof typeof F.tokens): RequestChanges["headers"] => ({ Authorization: `Bearer ${F.tokens[role]}` });
-const forbiddenFor =
-  (role: keyof typeof F.tokens): Driver<CloudPlansClient> =>
-  () => ({ headers: as(role) });
+const forbiddenFor = (role: keyof typeof F.tokens): Driver<CloudPlansClient> => mockOnly(`the mock's ${role} token`, () => ({ headers: as(role) }));
 const unknownAction: Driver<CloudPlansClient> = () => ({ query: { action: "not_an_action" } });
 
 async function expectOk(what: string, call: Promise<{ error?: unknown; response: Response }>): Promise<void> {
@@ -49,13 +48,14 @@ async function expectOk(what: string, call: Promise<{ error?: unknown; response:
  * Makes sure org-acme has an active subscription with room for `extra` more resources. Subscribing
  * takes a payment: the mock's payment link is a page of the mock itself that "pays" when opened.
  */
-async function ensureSubscription(client: CloudPlansClient, extra = 0): Promise<void> {
+async function ensureSubscription(client: CloudPlansClient, target: ContractTarget, extra = 0): Promise<void> {
   const { data: billing, error } = await client.GET("/v1/organizations/billing/describe", { params: { query: { org_id: F.org } } });
   if (!billing) throw new Error(`describe billing failed: ${JSON.stringify(error)}`);
   const { data: organizations } = await client.GET("/v1/organizations/list");
   const inUse = organizations?.data.organizations.find((organization) => organization.org_id === F.org)?.resources ?? 0;
   const wanted = Math.max(10, inUse + extra + 5);
   if (billing.response.subscription.plan === "free") {
+    if (target.live) throw new SkipCase("it needs a subscription, which only a payment through Stripe starts");
     const { data: link } = await client.billingUpdate({ action: "getpaymentlink", org_id: F.org, quantity: wanted });
     if (!link) throw new Error("no payment link");
     const paid = await fetch(link.response, { method: "POST" });
@@ -92,7 +92,7 @@ export const cloudplansScenario: Scenario<CloudPlansClient> = {
     describeBilling: {
       "400": () => ({ query: { org_id: null } }),
       "403": forbiddenFor("planner"),
-      "404": () => ({ headers: as("outsider") }),
+      "404": mockOnly("the mock's outsider token", () => ({ headers: as("outsider") })),
     },
     listBillingHistory: {
       "400": () => ({ query: { org_id: "" } }),
@@ -102,20 +102,20 @@ export const cloudplansScenario: Scenario<CloudPlansClient> = {
     billingUpdate: {
       // Create subscription documents its org_id and quantity in the query, and no body.
       "200 getpaymentlink": () => ({ query: { action: "getpaymentlink", org_id: F.org, quantity: "12" }, rawBody: "" }),
-      "200 getupdatecardlink": async ({ client }) => (await ensureSubscription(client), billingBody("getupdatecardlink", { org_id: F.org })),
-      "200 updatesubscription": async ({ client }) => (await ensureSubscription(client), billingBody("updatesubscription", { org_id: F.org, quantity: 20 })),
-      "200 cancelsubscription": async ({ client }) => (await ensureSubscription(client), billingBody("cancelsubscription", { org_id: F.org })),
+      "200 getupdatecardlink": async ({ client, target }) => (await ensureSubscription(client, target), billingBody("getupdatecardlink", { org_id: F.org })),
+      "200 updatesubscription": async ({ client, target }) => (await ensureSubscription(client, target), billingBody("updatesubscription", { org_id: F.org, quantity: 20 })),
+      "200 cancelsubscription": async ({ client, target }) => (await ensureSubscription(client, target), billingBody("cancelsubscription", { org_id: F.org })),
       // A quantity-less body for the action that needs one: the schema alone cannot see the mismatch.
       "400": () => billingBody("updatesubscription", { org_id: F.org }),
-      "403": () => ({ ...billingBody("getupdatecardlink", { org_id: F.org }), headers: as("viewer") }),
+      "403": mockOnly("the mock's viewer token", () => ({ ...billingBody("getupdatecardlink", { org_id: F.org }), headers: as("viewer") })),
       "404": () => billingBody("getupdatecardlink", { org_id: MISSING_ORG }),
       // A downgrade below the resources in use "will be declined".
-      "409": async ({ client }) => (await ensureSubscription(client), billingBody("updatesubscription", { org_id: F.org, quantity: 1 })),
+      "409": async ({ client, target }) => (await ensureSubscription(client, target), billingBody("updatesubscription", { org_id: F.org, quantity: 1 })),
     },
     listOrganizationUsers: {
       "400": () => ({ query: { org_id: null } }),
       "403": forbiddenFor("planner"),
-      "404": () => ({ headers: as("outsider") }),
+      "404": mockOnly("the mock's outsider token", () => ({ headers: as("outsider") })),
     },
     addOrganizationUser: {
       "200": async ({ client }) => {
@@ -149,11 +149,11 @@ export const cloudplansScenario: Scenario<CloudPlansClient> = {
     },
     createCredential: {
       // Past the free tier's 3 credentials only with a subscription.
-      "200": async ({ client }) => (await ensureSubscription(client), {}),
+      "200": async ({ client, target }) => (await ensureSubscription(client, target), {}),
       "400": () => ({ body: { org_id: F.org, type: "gap", name: "typo", specific: { project: "p" } } }),
       "403": forbiddenFor("planner"),
       "404": () => ({ body: { org_id: MISSING_ORG, type: "gcp", name: "gcp", specific: { project: "p" } } }),
-      "409": () => ({ headers: as("outsider"), body: { org_id: F.fullFreeOrg, type: "gcp", name: "a fourth", specific: { project: "p" } } }),
+      "409": mockOnly("the mock's full free-tier organization", () => ({ headers: as("outsider"), body: { org_id: F.fullFreeOrg, type: "gcp", name: "a fourth", specific: { project: "p" } } })),
     },
     listPlans: {
       "400": () => ({ query: { org_id: null } }),
@@ -167,11 +167,11 @@ export const cloudplansScenario: Scenario<CloudPlansClient> = {
     },
     createPlan: {
       // Past the free tier's one plan only with a subscription.
-      "200": async ({ client }) => (await ensureSubscription(client), {}),
+      "200": async ({ client, target }) => (await ensureSubscription(client, target), {}),
       "400": () => ({ body: { org_id: F.org, name: "Too long", timezone: "UTC", schedule: { days: ["L"], duration: 30, start: 8 } } }),
       "403": forbiddenFor("viewer"),
       "404": () => ({ body: { org_id: MISSING_ORG, name: "Nowhere", timezone: "UTC", schedule: { days: ["L"], duration: 8, start: 8 } } }),
-      "409": () => ({ headers: as("outsider"), body: { org_id: F.fullFreeOrg, name: "A second plan", timezone: "UTC", schedule: { days: ["L"], duration: 8, start: 8 } } }),
+      "409": mockOnly("the mock's full free-tier organization", () => ({ headers: as("outsider"), body: { org_id: F.fullFreeOrg, name: "A second plan", timezone: "UTC", schedule: { days: ["L"], duration: 8, start: 8 } } })),
     },
     updatePlan: {
       "400": () => ({ body: { org_id: F.org, plan_id: F.plan, updates: { schedule: { days: ["L"], duration: 8, start: 0 } } } }),
@@ -180,17 +180,17 @@ export const cloudplansScenario: Scenario<CloudPlansClient> = {
     },
     addResourceToPlan: {
       // A new resource id per run (the example's is in the plan after the first), with room for it.
-      "200": async ({ client }) => {
-        await ensureSubscription(client, 1);
+      "200": async ({ client, target }) => {
+        await ensureSubscription(client, target, 1);
         return { body: { org_id: F.org, plan_id: F.plan, resource: { resource_id: `i-contract-${randomUUID().slice(0, 8)}`, resource_name: "contract", type: "ec2", credential: "cred-aws-01", region: "eu-west-1" } } };
       },
       "400": () => ({ body: { org_id: F.org, plan_id: F.plan } }),
       "403": forbiddenFor("viewer"),
       "404": () => ({ body: { org_id: F.org, plan_id: "plan-missing", resource: { resource_id: "i-1", type: "ec2", credential: "cred-aws-01" } } }),
-      "409": () => ({
+      "409": mockOnly("the mock's full free-tier organization", () => ({
         headers: as("outsider"),
         body: { org_id: F.fullFreeOrg, plan_id: F.fullFreePlan, resource: { resource_id: "i-fourth", type: "ec2", credential: "cred-globex-aws" } },
-      }),
+      })),
     },
   },
 };

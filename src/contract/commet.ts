@@ -20,6 +20,7 @@ import {
   fixtureSubscription,
   setActive,
 } from "./commet-fixtures.js";
+import { mockOnly } from "./drivers.js";
 import type { Scenario } from "./types.js";
 
 export { COMMET_FIXTURES } from "./commet-fixtures.js";
@@ -91,7 +92,7 @@ export const commetScenario: Scenario<CommetClient> = {
         return { path: { id }, body: { addonId } };
       },
       "400": async ({ client }) => ({ path: { id: await fixtureSubscription(client) }, body: {} }),
-      "402": async ({ client }) => ({ path: { id: await decliningSubscription(client) }, body: { addonId: await fixtureAddon(client) } }),
+      "402": mockOnly("the mock's declining-card convention", async ({ client }) => ({ path: { id: await decliningSubscription(client) }, body: { addonId: await fixtureAddon(client) } })),
       "404": async ({ client }) => ({ path: { id: MISSING.subscription }, body: { addonId: await fixtureAddon(client) } }),
       "409": async ({ client }) => {
         const addonId = await fixtureAddon(client);

@@ -6,6 +6,9 @@
 import type { ParameterObject, ResponseObject } from "../spec/document.js";
 import { getOperations, type Operation } from "../spec/operations.js";
 import { validateBody, validateParameters, type FieldError } from "../spec/validator.js";
+import { mockOnlyReason, readOnlyClient, SkipCase } from "./drivers.js";
+import type { CaseIdentity } from "./results.js";
+import { isWrite } from "./safety.js";
 import type { ContractTarget, Driver, RequestChanges, Scenario } from "./types.js";
 
 /** The parts of a dredd transaction the engine reads and writes. */
@@ -21,19 +24,13 @@ export interface DreddTransaction {
   test?: { status?: string; message?: string };
 }
 
-export interface CaseRecord {
-  operationId: string;
-  method: string;
-  path: string;
-  /** The documented status this case drives. */
-  status: string;
-  /** The variant of the operation this case drives (see `Scenario.drivers`), if any. */
-  variant?: string;
-  realStatus?: number;
+export interface CaseRecord extends CaseIdentity {
   /** Whether the response body was validated against its schema (and passed, if no error below). */
   schemaValidated: boolean;
   /** Why this case failed, naming the operation and the field; empty when it passed its checks. */
   problems: string[];
+  /** Why this case was skipped (a live run's safety rules), if it was. */
+  skipReason?: string;
   transaction: DreddTransaction;
 }
 
@@ -57,7 +54,9 @@ export function variantCases(scenario: Scenario<unknown>, operationId: string): 
 
 export function createEngine<Client>(scenario: Scenario<Client>, target: ContractTarget, options: EngineOptions = {}) {
   const index = getOperations(scenario.api);
-  const client = scenario.createClient(target);
+  const fullClient = scenario.createClient(target);
+  // Live, without --allow-writes, the drivers' set-up cannot write either.
+  const client = target.live && !target.allowWrites ? readOnlyClient(fullClient as Client & object) : fullClient;
   const basePath = new URL(target.baseUrl).pathname.replace(/\/+$/, "");
   const cases: CaseRecord[] = [];
   const byTransaction = new Map<DreddTransaction, CaseRecord>();
@@ -83,7 +82,7 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
   }
 
   async function injectFault(operation: Operation, status: number): Promise<RequestChanges> {
-    if (!target.controlUrl) throw new Error(`${operation.operationId} ${status}: only a mock server can be made to answer ${status} (no control URL)`);
+    if (!target.controlUrl) throw new SkipCase(`only a mock server can be made to answer ${status}`);
     const response = await fetch(`${target.controlUrl}/faults`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -143,6 +142,7 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
       cases.push(record);
       byTransaction.set(transaction, record);
       if (options.only && !options.only.includes(operation.operationId)) {
+        record.skipReason = "not selected";
         transaction.skip = true;
         return;
       }
@@ -156,7 +156,25 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
         transaction.fail = record.problems[0]!;
         return;
       }
-      applyChanges(transaction, operation, await driver({ client, target }));
+      const skip = (reason: string) => {
+        record.skipReason = reason;
+        transaction.skip = true;
+      };
+      if (target.live) {
+        const mockOnly = mockOnlyReason(driver as Driver<unknown>);
+        if (mockOnly) return skip(`mock only: ${mockOnly}`);
+        if (isWrite(operation) && !target.allowWrites) return skip("write operation: needs --allow-writes");
+      }
+      let changes: RequestChanges;
+      try {
+        changes = await driver({ client, target });
+      } catch (error) {
+        if (error instanceof SkipCase) return skip(error.message);
+        record.problems.push(`${operation.operationId} ${status}: the set-up failed: ${error instanceof Error ? error.message : String(error)}`);
+        transaction.fail = record.problems[0]!;
+        return;
+      }
+      applyChanges(transaction, operation, changes);
     },
     async afterEach(transaction: DreddTransaction): Promise<void> {
       const record = byTransaction.get(transaction);

@@ -10,6 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { createOnetClient, type OnetClient } from "../onet/index.js";
+import { mockOnly } from "./drivers.js";
 import type { Driver, RequestChanges, Scenario } from "./types.js";
 
 /** Seeded in the mock (see the README's seed table); the spec's examples use the same ids. */
@@ -39,10 +40,10 @@ const NO_SCOPE_JWT = [{ alg: "none", typ: "JWT" }, { sub: "contract-no-scope", s
   .concat("unsigned")
   .join(".");
 
-const forbidden: Driver<OnetClient> = () => ({ headers: { Authorization: `Bearer ${NO_SCOPE_JWT}` } });
+const forbidden: Driver<OnetClient> = mockOnly("an unsigned JWT without scopes", () => ({ headers: { Authorization: `Bearer ${NO_SCOPE_JWT}` } }));
 const freshAccount = (): RequestChanges["headers"] => ({ Authorization: `Bearer sk-onetsolutions-contract-${randomUUID()}` });
 /** For reads with no input that could be invalid: a body that is not JSON is the one 400 left. */
-const malformedJson: Driver<OnetClient> = () => ({ rawBody: '{"detail": ', headers: { "Content-Type": "application/json" } });
+const malformedJson: Driver<OnetClient> = mockOnly("a GET with a malformed JSON body", () => ({ rawBody: '{"detail": ', headers: { "Content-Type": "application/json" } }));
 const missingId: Driver<OnetClient> = () => ({ path: { id: MISSING } });
 
 const scopePath = { organization_id: ONET_FIXTURES.organization, project_id: ONET_FIXTURES.project };
@@ -67,14 +68,14 @@ export const onetScenario: Scenario<OnetClient> = {
       "404": missingId,
     },
     activateInstanceAddon: {
-      "201": () => ({ headers: freshAccount() }),
+      "201": mockOnly("a fresh account per run", () => ({ headers: freshAccount() })),
       "400": () => ({ body: {} }),
       "403": forbidden,
       "404": missingId,
     },
     unsuspendInstance: {
       // web-03 of the example request is suspended in a fresh account.
-      "200": () => ({ headers: freshAccount(), path: { id: "b190ea4b-44e3-427b-985e-2bb31e8a1619" } }),
+      "200": mockOnly("a fresh account per run", () => ({ headers: freshAccount(), path: { id: "b190ea4b-44e3-427b-985e-2bb31e8a1619" } })),
       "400": () => ({ path: { id: ONET_FIXTURES.instance } }),
       "403": forbidden,
       "404": missingId,
@@ -95,7 +96,7 @@ export const onetScenario: Scenario<OnetClient> = {
       "404": missingId,
     },
     deleteImage: {
-      "204": () => ({ headers: freshAccount() }),
+      "204": mockOnly("a fresh account per run", () => ({ headers: freshAccount() })),
       "400": () => ({ path: { id: ONET_FIXTURES.imageInUse } }),
       "403": () => ({ path: { id: ONET_FIXTURES.publicImage } }),
       "404": missingId,

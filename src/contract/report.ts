@@ -1,49 +1,39 @@
-/** Coverage of a contract run against the spec, and its text table for the console. */
+/** Coverage of a contract run against the spec: what the reporters (src/contract/reporters/) print. */
 import { getOperations } from "../spec/operations.js";
-import type { ContractReport } from "./run.js";
+import type { ContractReport } from "./results.js";
 
 export interface Coverage {
   operations: { exercised: number; documented: number };
   pairs: { exercised: number; documented: number };
   schemaValidated: number;
-  /** Documented (operation, status) pairs that no passing case exercised. */
+  /** Generated cases: requests breaking one constraint each, and schema-valid random requests. */
+  negative: { run: number; passed: number };
+  property: { run: number; passed: number };
+  /** Documented (operation, status) pairs that no passing case exercised, as `<operationId> <status>`. */
   missing: string[];
 }
 
-export function coverageOf(report: ContractReport): Coverage {
+/**
+ * `operations` narrows what counts as documented to a run's scope (`--only`); without it every
+ * operation of the spec does.
+ */
+export function coverageOf(report: ContractReport, operations?: readonly string[]): Coverage {
   const index = getOperations(report.api as Parameters<typeof getOperations>[0]);
-  const documented = index.operations.flatMap((operation) => operation.statuses.filter((status) => status !== "default").map((status) => `${operation.operationId} ${status}`));
-  const passed = new Set(report.cases.filter((result) => result.outcome === "pass").map((result) => `${result.operationId} ${result.status}`));
+  const scope = operations ? index.operations.filter((operation) => operations.includes(operation.operationId)) : index.operations;
+  const documented = scope.flatMap((operation) => operation.statuses.filter((status) => status !== "default").map((status) => `${operation.operationId} ${status}`));
+  const dredd = report.cases.filter((result) => result.kind === "dredd");
+  const passed = new Set(dredd.filter((result) => result.outcome === "pass").map((result) => `${result.operationId} ${result.status}`));
   const exercisedOperations = new Set(report.cases.filter((result) => result.outcome === "pass").map((result) => result.operationId));
+  const generated = (kind: "negative" | "property") => {
+    const cases = report.cases.filter((result) => result.kind === kind && result.outcome !== "skip");
+    return { run: cases.length, passed: cases.filter((result) => result.outcome === "pass").length };
+  };
   return {
-    operations: { exercised: exercisedOperations.size, documented: index.operations.length },
+    operations: { exercised: scope.filter((operation) => exercisedOperations.has(operation.operationId)).length, documented: scope.length },
     pairs: { exercised: documented.filter((pair) => passed.has(pair)).length, documented: documented.length },
     schemaValidated: report.cases.filter((result) => result.schemaValidated).length,
+    negative: generated("negative"),
+    property: generated("property"),
     missing: documented.filter((pair) => !passed.has(pair)),
   };
-}
-
-export function formatReport(report: ContractReport): string {
-  const coverage = coverageOf(report);
-  const rows = new Map<string, { operation: string; statuses: string[] }>();
-  for (const result of report.cases) {
-    const key = `${result.method} ${result.path}`;
-    const row = rows.get(key) ?? { operation: `${result.operationId} (${key})`, statuses: [] };
-    const mark = result.outcome === "pass" ? "ok" : result.outcome === "skip" ? "skip" : "FAIL";
-    row.statuses.push(`${result.status}${result.variant ? `[${result.variant}]` : ""} ${mark}`);
-    rows.set(key, row);
-  }
-  const width = Math.max(...[...rows.values()].map((row) => row.operation.length), 9);
-  const lines = [`${report.api}: contract against the spec`, `  ${"operation".padEnd(width)}  statuses`];
-  for (const row of rows.values()) lines.push(`  ${row.operation.padEnd(width)}  ${row.statuses.join(", ")}`);
-  lines.push(
-    `  operations ${coverage.operations.exercised}/${coverage.operations.documented}, ` +
-      `(operation, status) pairs ${coverage.pairs.exercised}/${coverage.pairs.documented}, ` +
-      `responses schema-validated ${coverage.schemaValidated}, passed ${report.passed}, failed ${report.failed}, skipped ${report.skipped}`,
-  );
-  for (const result of report.cases.filter((candidate) => candidate.outcome === "fail")) {
-    lines.push(`  FAIL ${result.operationId} ${result.status}${result.variant ? ` [${result.variant}]` : ""}${result.realStatus ? ` (got ${result.realStatus})` : ""}: ${result.message ?? ""}`);
-  }
-  for (const pair of coverage.missing) lines.push(`  NOT EXERCISED ${pair}`);
-  return lines.join("\n");
 }

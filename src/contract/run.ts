@@ -9,32 +9,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getDocument, HTTP_METHODS } from "../spec/document.js";
 import { createEngine, variantCases, type CaseRecord } from "./engine.js";
+import { tally, type CaseResult, type ContractReport } from "./results.js";
 import type { ContractTarget, Scenario } from "./types.js";
 
 const require = createRequire(import.meta.url);
 const BRIDGE = Symbol.for("specwright.contract.bridge");
 const HOOKS_FILE = fileURLToPath(new URL("./hooks.cjs", import.meta.url));
 
-export interface CaseResult {
-  operationId: string;
-  method: string;
-  path: string;
-  status: string;
-  /** The variant this case drives, e.g. one action of a multi-action path. */
-  variant?: string;
-  realStatus?: number;
-  outcome: "pass" | "fail" | "skip";
-  schemaValidated: boolean;
-  message?: string;
-}
-
-export interface ContractReport {
-  api: string;
-  cases: CaseResult[];
-  passed: number;
-  failed: number;
-  skipped: number;
-}
+export type { CaseResult, ContractReport } from "./results.js";
 
 export interface RunOptions {
   /** Run only these operationIds (the rest are reported as skipped). */
@@ -68,14 +50,7 @@ async function runOnce<Client>(scenario: Scenario<Client>, target: ContractTarge
   }
   // Dredd skips a hook file that fails to load with only a warning; a run without hooks proves nothing.
   if (!engine.started) throw new Error("dredd ran without the specwright hooks (the hook file was not loaded)");
-  const cases = engine.cases.map(toResult);
-  return {
-    api: scenario.api,
-    cases,
-    passed: cases.filter((result) => result.outcome === "pass").length,
-    failed: cases.filter((result) => result.outcome === "fail").length,
-    skipped: cases.filter((result) => result.outcome === "skip").length,
-  };
+  return tally(scenario.api, target.live ? "live" : "mock", engine.cases.map(toResult));
 }
 
 /**
@@ -137,8 +112,10 @@ function toResult(record: CaseRecord): CaseResult {
   const test = record.transaction.test;
   const failed = record.problems.length > 0 || test?.status === "fail" || (record.transaction.fail ?? false) !== false;
   const outcome = test?.status === "skip" ? "skip" : failed || test?.status !== "pass" ? "fail" : "pass";
-  const message = record.problems.length > 0 ? record.problems.join("; ") : outcome === "fail" ? (test?.message ?? "failed").trim() : undefined;
+  const message =
+    record.problems.length > 0 ? record.problems.join("; ") : outcome === "fail" ? (test?.message ?? "failed").trim() : outcome === "skip" ? record.skipReason : undefined;
   return {
+    kind: "dredd",
     operationId: record.operationId,
     method: record.method,
     path: record.path,

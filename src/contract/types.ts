@@ -9,6 +9,10 @@ export interface ContractTarget {
   credentials: Record<string, string>;
   /** The mock's control URL; statuses that only a server fault produces (429, 500) need it. */
   controlUrl?: string;
+  /** A real server (`--base-url`) rather than an embedded mock: mock-only drivers are skipped. */
+  live?: boolean;
+  /** Against a live server, whether operations (and set-up steps) that create, change, delete or charge may run. */
+  allowWrites?: boolean;
 }
 
 /** Changes to the request dredd built from the spec's examples. `null` removes a query value or header. */

@@ -9,8 +9,11 @@ export function requireSecret(factory: string, option: string, value: unknown): 
   return value;
 }
 
-/** Hosts where plain http cannot be read or altered on the way: the machine itself. */
-function isLoopback(hostname: string): boolean {
+/**
+ * Hosts where plain http cannot be read or altered on the way: the machine itself. Names are not
+ * resolved: a name that merely resolves to 127.0.0.1 counts as remote, erring on the side of caution.
+ */
+export function isLoopbackHost(hostname: string): boolean {
   return hostname === "localhost" || hostname.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(hostname) || hostname === "[::1]";
 }
 
@@ -40,7 +43,7 @@ export function requireBaseUrl(factory: string, option: string, value: unknown, 
   if (url.username || url.password) {
     throw new ConfigurationError(option, `${factory}: option "${option}" must not carry a user name or password; pass credentials in their own option.`);
   }
-  if (url.protocol === "http:" && !isLoopback(url.hostname) && !allowInsecureHttp) {
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname) && !allowInsecureHttp) {
     throw new ConfigurationError(
       option,
       `${factory}: option "${option}" uses plain http to a host that is not loopback, which would send the credentials in clear; use https, or set allowInsecureHttp: true if you really mean it.`,

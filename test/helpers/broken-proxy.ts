@@ -14,11 +14,18 @@ export interface Exchange {
 /** Returns the reply to send instead, or undefined to pass the real one through. */
 export type Tamper = (exchange: Exchange) => { status?: number; body?: unknown } | undefined;
 
-export async function startBrokenProxy(api: ApiName, upstreamUrl: string, tamper: Tamper): Promise<{ url: string; close(): Promise<void> }> {
+/** `onRequest` sees every request the proxy forwards (method and path), e.g. to count writes. */
+export async function startBrokenProxy(
+  api: ApiName,
+  upstreamUrl: string,
+  tamper: Tamper,
+  onRequest?: (method: string, path: string) => void,
+): Promise<{ url: string; close(): Promise<void> }> {
   const upstream = new URL(upstreamUrl);
   const basePath = upstream.pathname.replace(/\/+$/, "");
   const index = getOperations(api);
   const server = createServer(async (request, response) => {
+    onRequest?.(request.method ?? "GET", request.url ?? "/");
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== "host" && name !== "content-length")) as Record<string, string>;

@@ -1,0 +1,140 @@
+/**
+ * `specwright contract`: runs each API's contract suite against a fresh embedded mock, or against one
+ * live server (`--base-url`), prints the coverage table as each API finishes, writes the report file,
+ * and says whether the run passed. Everything that can refuse the run does so before anything is sent.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { AllowlistError, judgeCoverage, loadAllowlist, verdictPasses, type AllowlistEntry } from "../contract/allowlist.js";
+import { coverageOf } from "../contract/report.js";
+import { formatApi, formatSummary, reporters, type ApiResult } from "../contract/reporters/index.js";
+import { totals } from "../contract/reporters/types.js";
+import type { ContractReport } from "../contract/results.js";
+import { scenarios } from "../contract/scenarios.js";
+import { plannedWrites, runSuite, type SuiteOptions } from "../contract/suite.js";
+import type { ContractTarget } from "../contract/types.js";
+import { startMock } from "../mock/index.js";
+import type { ApiName } from "../spec/apis.js";
+import { getOperations } from "../spec/operations.js";
+import type { ContractCommand } from "./arguments.js";
+import { liveCredentials, redactSecrets } from "./credentials.js";
+import { displayUrl, isLoopbackHost } from "./loopback.js";
+import { UsageError } from "./usage-error.js";
+
+// dredd 14 on Node 20 triggers a harmless warning (winston 2 reads `padLevels` from a module still
+// loading); it says nothing about the run, so it is the one warning not passed on.
+const emitWarning = process.emitWarning.bind(process);
+process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  if (String(warning instanceof Error ? warning.message : warning).includes("'padLevels'")) return;
+  (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
+}) as typeof process.emitWarning;
+
+/** Resolves to the exit code: 0 when the run passed, 1 when it failed or could not complete. */
+export async function runContractCommand(command: ContractCommand): Promise<number> {
+  const live = command.baseUrl ? prepareLive(command, command.baseUrl) : undefined;
+  const allowlist = live ? [] : readAllowlist(command);
+  const secrets = live?.secrets ?? [];
+  const redact = (text: string) => redactSecrets(text, secrets);
+  // With --output -, stdout carries the report alone.
+  const table = command.output === "-" ? process.stderr : process.stdout;
+  const results: ApiResult[] = [];
+  for (const api of command.apis) {
+    process.stderr.write(`specwright contract: ${api} against ${live ? displayUrl(live.url) : "a fresh mock"}…\n`);
+    let result: ApiResult;
+    try {
+      result = live ? await runLive(api, command, live) : await runAgainstMock(api, command, allowlist);
+    } catch (error) {
+      process.stderr.write(`specwright contract: ${api}: the run could not complete: ${redact(error instanceof Error ? error.message : String(error))}\n`);
+      return 1;
+    }
+    results.push(result);
+    table.write(`${redact(formatApi(result))}\n\n`);
+  }
+  table.write(`${formatSummary(results)}\n`);
+  const document = redact(reporters[command.reporter](results));
+  if (command.output === "-") {
+    process.stdout.write(document);
+  } else {
+    mkdirSync(dirname(command.output), { recursive: true });
+    writeFileSync(command.output, document);
+    process.stderr.write(`specwright contract: ${command.reporter} report written to ${command.output}\n`);
+  }
+  return totals(results).ok ? 0 : 1;
+}
+
+interface LiveRun {
+  url: URL;
+  credentials: Record<string, string>;
+  secrets: string[];
+}
+
+/** Credentials from the environment, and the write gate: list what would be written, and ask for --yes off loopback. */
+function prepareLive(command: ContractCommand, url: URL): LiveRun {
+  const api = command.apis[0]!;
+  const { headers, secrets } = liveCredentials(api, process.env);
+  if (command.allowWrites) {
+    const writes = plannedWrites(api);
+    const width = Math.max(0, ...writes.map((write) => write.method.length));
+    process.stderr.write(
+      `specwright contract: --allow-writes: this run may send these ${writes.length} kinds of write to ${displayUrl(url)} (${api}), ` +
+        `as cases and as the set-up steps of other cases:\n` +
+        writes.map((write) => `  ${write.method.padEnd(width)} ${write.path}  ${write.operationId}${write.summary ? `: ${write.summary}` : ""}\n`).join(""),
+    );
+    if (!isLoopbackHost(url.hostname)) {
+      if (!command.yes) throw new UsageError(`contract: refusing to send writes to ${url.host}, which is not a loopback host: review the list above, then add --yes to confirm.`);
+      process.stderr.write(`specwright contract: writes to ${url.host} confirmed with --yes.\n`);
+    }
+  }
+  return { url, credentials: headers, secrets };
+}
+
+function readAllowlist(command: ContractCommand): AllowlistEntry[] {
+  try {
+    return loadAllowlist(command.allowlist.path, command.allowlist.explicit);
+  } catch (error) {
+    if (error instanceof AllowlistError) throw new UsageError(`contract: invalid allowlist:\n${error.message}`);
+    throw error;
+  }
+}
+
+function suiteOptions(api: ApiName, command: ContractCommand): SuiteOptions {
+  const only = command.only?.[api];
+  return {
+    ...(only ? { only } : {}),
+    ...(command.seed !== undefined ? { seed: command.seed } : {}),
+    ...(command.runs !== undefined ? { runs: command.runs } : {}),
+    verbose: command.verbose,
+  };
+}
+
+async function runAgainstMock(api: ApiName, command: ContractCommand, allowlist: readonly AllowlistEntry[]): Promise<ApiResult> {
+  const mock = await startMock(api);
+  try {
+    const target: ContractTarget = { api, baseUrl: mock.url, credentials: scenarios[api].mockCredentials, controlUrl: mock.controlUrl };
+    const report = await runSuite(api, target, suiteOptions(api, command));
+    return resultOf(api, command, report, allowlist, `the mock at ${mock.url}`);
+  } finally {
+    await mock.close();
+  }
+}
+
+async function runLive(api: ApiName, command: ContractCommand, live: LiveRun): Promise<ApiResult> {
+  const target: ContractTarget = { api, baseUrl: live.url.href.replace(/\/+$/, ""), credentials: live.credentials, live: true, allowWrites: command.allowWrites };
+  const report = await runSuite(api, target, suiteOptions(api, command));
+  return resultOf(api, command, report, [], `${displayUrl(live.url)} (live, ${command.allowWrites ? "writes allowed" : "read-only"})`);
+}
+
+function resultOf(api: ApiName, command: ContractCommand, report: ContractReport, allowlist: readonly AllowlistEntry[], server: string): ApiResult {
+  const only = command.only?.[api];
+  const operations = getOperations(api).operations.filter((operation) => !only || only.includes(operation.operationId));
+  const coverage = coverageOf(report, only);
+  const verdict = judgeCoverage(api, coverage, allowlist, { enforced: report.target === "mock", ...(only ? { operations: only } : {}) });
+  return {
+    report,
+    coverage,
+    verdict,
+    server,
+    operations: operations.map(({ operationId, method, path }) => ({ operationId, method, path })),
+    ok: verdictPasses(report.failed, verdict),
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * `specwright mock <api>`: serves the API's mock until SIGINT or SIGTERM, then closes it (connections
+ * and pending fault delays included) and exits 0. The base URL alone goes to stdout, for scripts.
+ */
+import { startMock } from "../mock/index.js";
+import type { MockCommand } from "./arguments.js";
+
+export async function runMockCommand(command: MockCommand): Promise<void> {
+  const mock = await startMock(command.api, { port: command.port, host: command.host });
+  process.stdout.write(`${mock.url}\n`);
+  process.stderr.write(`specwright mock: ${command.api} listening; control routes at ${mock.controlUrl}. Ctrl-C to stop.\n`);
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        // A second signal while closing: the user wants out now.
+        process.exit(128 + (signal === "SIGINT" ? 2 : 15));
+      }
+      stopping = true;
+      mock.close().then(resolve, (error: unknown) => {
+        process.stderr.write(`specwright mock: error while closing: ${(error as Error).message}\n`);
+        resolve();
+      });
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  process.stderr.write(`specwright mock: ${command.api} stopped.\n`);
+}

@@ -1,0 +1,30 @@
+/**
+ * The JSON report (`reports/contract.json` by default): totals, then per API the report with its cases,
+ * its coverage and the allowlist's verdict. `.ci/run` reads `apis[].passed` and `apis[].failed`.
+ */
+import { totals, type Reporter } from "./types.js";
+
+export const jsonReporter: Reporter = (results) => {
+  const all = totals(results);
+  const document = {
+    ok: all.ok,
+    passed: all.passed,
+    failed: all.failed,
+    skipped: all.skipped,
+    notExercised: all.notExercised,
+    staleAllowlistEntries: all.stale,
+    apis: results.map(({ report, coverage, verdict, server, ok }) => ({
+      api: report.api,
+      target: report.target,
+      server,
+      ok,
+      passed: report.passed,
+      failed: report.failed,
+      skipped: report.skipped,
+      coverage,
+      verdict,
+      cases: report.cases,
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+};

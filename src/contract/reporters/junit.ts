@@ -1,0 +1,99 @@
+/**
+ * The JUnit XML report for CI: a `<testsuites>` with one `<testsuite>` per API and one `<testcase>` per
+ * case (classname `<api>.<operationId>`), plus, against the mock, a failing `coverage <status>` case
+ * per pair not exercised, a skipped one per allowlisted pair and a failing `allowlist <status>` case
+ * per stale entry, so that CI shows the gaps where it shows the failures.
+ */
+import { caseLabel, type ApiResult, type Reporter } from "./types.js";
+
+interface TestCase {
+  classname: string;
+  name: string;
+  failure?: { message: string; type: string; detail?: string };
+  skipped?: string;
+}
+
+export const junitReporter: Reporter = (results) => {
+  const suites = results.map((result) => ({ result, cases: testCases(result) }));
+  const count = (cases: readonly TestCase[]) => ({ tests: cases.length, failures: cases.filter((test) => test.failure).length, skipped: cases.filter((test) => test.skipped !== undefined).length });
+  const all = count(suites.flatMap((suite) => suite.cases));
+  const lines = [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites name="specwright contract" tests="${all.tests}" failures="${all.failures}" errors="0" skipped="${all.skipped}">`];
+  for (const { result, cases } of suites) {
+    const own = count(cases);
+    lines.push(`  <testsuite name="${attribute(result.report.api)}" tests="${own.tests}" failures="${own.failures}" errors="0" skipped="${own.skipped}">`);
+    lines.push("    <properties>");
+    for (const [name, value] of properties(result)) lines.push(`      <property name="${attribute(name)}" value="${attribute(value)}"/>`);
+    lines.push("    </properties>");
+    for (const test of cases) lines.push(...testCase(test));
+    lines.push("  </testsuite>");
+  }
+  lines.push("</testsuites>");
+  return `${lines.join("\n")}\n`;
+};
+
+function testCases(result: ApiResult): TestCase[] {
+  const api = result.report.api;
+  const cases: TestCase[] = result.report.cases.map((test) => {
+    const base = { classname: `${api}.${test.operationId}`, name: `${test.kind === "dredd" ? "dredd " : ""}${caseLabel(test)}` };
+    if (test.outcome === "fail") {
+      const message = `${test.realStatus ? `got ${test.realStatus}: ` : ""}${test.message ?? "failed"}`;
+      return { ...base, failure: { message, type: test.kind, detail: `${test.method} ${test.path}\n${message}` } };
+    }
+    if (test.outcome === "skip") return { ...base, skipped: test.message ?? "skipped" };
+    return base;
+  });
+  const { verdict } = result;
+  if (verdict.enforced) {
+    for (const pair of verdict.notExercised) {
+      const [operationId, status] = pair.split(" ");
+      cases.push({ classname: `${api}.${operationId}`, name: `coverage ${status}`, failure: { message: `${pair}: documented but not exercised against the mock, and not in the allowlist`, type: "coverage" } });
+    }
+  }
+  for (const { pair, reason } of verdict.allowlisted) {
+    const [operationId, status] = pair.split(" ");
+    cases.push({ classname: `${api}.${operationId}`, name: `coverage ${status}`, skipped: `allowlisted: ${reason}` });
+  }
+  for (const entry of verdict.stale) {
+    cases.push({ classname: `${api}.${entry.operationId}`, name: `allowlist ${entry.status}`, failure: { message: `stale allowlist entry: ${entry.operationId} ${entry.status} was exercised; remove it`, type: "allowlist" } });
+  }
+  return cases;
+}
+
+function testCase(test: TestCase): string[] {
+  const open = `    <testcase classname="${attribute(test.classname)}" name="${attribute(test.name)}"`;
+  if (test.failure) {
+    return [`${open}>`, `      <failure message="${attribute(test.failure.message)}" type="${attribute(test.failure.type)}">${text(test.failure.detail ?? test.failure.message)}</failure>`, "    </testcase>"];
+  }
+  if (test.skipped !== undefined) return [`${open}>`, `      <skipped message="${attribute(test.skipped)}"/>`, "    </testcase>"];
+  return [`${open}/>`];
+}
+
+function properties(result: ApiResult): [string, string][] {
+  const { coverage, report } = result;
+  return [
+    ["target", report.target],
+    ["server", result.server],
+    ["operations", `${coverage.operations.exercised}/${coverage.operations.documented}`],
+    ["pairs", `${coverage.pairs.exercised}/${coverage.pairs.documented}`],
+    ["schemaValidated", String(coverage.schemaValidated)],
+    ["negative", `${coverage.negative.passed}/${coverage.negative.run}`],
+    ["generated", `${coverage.property.passed}/${coverage.property.run}`],
+  ];
+}
+
+/**
+ * XML 1.0 allows neither most control characters nor lone surrogates, even escaped: they become U+FFFD.
+ * The `u` flag makes `\p{Cs}` match only unpaired surrogates.
+ */
+function legal(value: string): string {
+  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu, "\uFFFD");
+}
+
+function text(value: string): string {
+  return legal(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Attribute values also escape quotes, and whitespace that attribute normalization would flatten. */
+function attribute(value: string): string {
+  return text(value).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
+}

@@ -1,0 +1,52 @@
+/** What a contract run reports: one result per case, of three kinds, and the per-API report. */
+
+/**
+ * - `dredd`: a transaction dredd built from the spec's examples, driven to one documented status;
+ * - `negative`: a request that breaks one constraint of the spec, which must get a 4xx in the vendor's
+ *   error shape (never a 2xx or a 5xx);
+ * - `property`: a schema-valid request generated with fast-check, which must get no 5xx and a
+ *   schema-valid response.
+ */
+export type CaseKind = "dredd" | "negative" | "property";
+
+/** Which case it is: the operation, and what it drives. */
+export interface CaseIdentity {
+  operationId: string;
+  method: string;
+  path: string;
+  /** dredd: the documented status driven; negative: "4xx"; property: "no 5xx". */
+  status: string;
+  /** dredd: a variant of the operation (e.g. one action); negative: the broken constraint; property: the run. */
+  variant?: string;
+  realStatus?: number;
+}
+
+export interface CaseResult extends CaseIdentity {
+  kind: CaseKind;
+  outcome: "pass" | "fail" | "skip";
+  /** Whether the response was validated against the spec (status, declared headers, body) and passed. */
+  schemaValidated: boolean;
+  /** Why it failed (naming the operation and the field) or why it was skipped. */
+  message?: string;
+}
+
+export interface ContractReport {
+  api: string;
+  /** The server the run was against: "mock" (an embedded mock server) or "live" (--base-url). */
+  target: "mock" | "live";
+  cases: CaseResult[];
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+export function tally(api: string, target: ContractReport["target"], cases: CaseResult[]): ContractReport {
+  return {
+    api,
+    target,
+    cases,
+    passed: cases.filter((result) => result.outcome === "pass").length,
+    failed: cases.filter((result) => result.outcome === "fail").length,
+    skipped: cases.filter((result) => result.outcome === "skip").length,
+  };
+}
