@@ -1208,7 +1208,7 @@ export interface components {
              */
             promoCode?: string;
             /**
-             * @description Trial days instead of the plan's.
+             * @description Trial days instead of the plan's, up to ten years.
              * @example 30
              */
             customTrialDays?: number;
