@@ -95,6 +95,18 @@ describe("the Cloud Plans contract against deliberately broken servers", () => {
     expect(failures[1]!.message).toMatch(/error|message/);
   });
 
+  it("fails every case of an operation the server lacks (its router answers 404 in its own words)", async () => {
+    const report = await contractThrough(({ operationId }) => (operationId === "describePlan" ? { status: 404, body: { message: "Cannot GET /v1/organizations/plans/describe" } } : undefined), [
+      "describePlan",
+      "listPlans",
+    ]);
+    const failures = failuresOf(report);
+    expect(new Set(failures.map((result) => result.operationId))).toEqual(new Set(["describePlan"]));
+    expect(failures.find((result) => result.status === "200")).toMatchObject({ realStatus: 404 });
+    // Even its own 404 case fails: the body is not the API's error envelope.
+    expect(failures.find((result) => result.status === "404")?.message).toMatch(/describePlan 404: body/);
+  });
+
   it("fails a 200 whose body says another status", async () => {
     const report = await contractThrough(({ operationId, status, body }) => (operationId === "listPlans" && status === 200 ? { body: { ...(body as object), status: 201 } } : undefined), ["listPlans"]);
     expect(failuresOf(report).map(label)).toEqual(["listPlans 200"]);
