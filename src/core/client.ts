@@ -10,7 +10,7 @@ import { exchangeOf } from "./exchange.js";
 import { idempotencyKeys } from "./idempotency.js";
 import { serializePath } from "./paths.js";
 import type { ClientPolicy } from "./policy-options.js";
-import { createTransport } from "./transport.js";
+import { bufferedBody, createTransport } from "./transport.js";
 import type { VendorProfile } from "./vendor.js";
 
 export interface CoreClientConfig {
@@ -50,7 +50,8 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Cl
     fetch: createTransport({
       vendor: config.vendor,
       factory: config.factory,
-      fetch: config.fetch ?? ((input) => globalThis.fetch(input)),
+      fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      platformFetch: config.fetch === undefined,
       retry: config.policy.retry,
       timeoutMs: config.policy.timeoutMs,
       ...(config.now ? { now: config.now } : {}),
@@ -67,11 +68,13 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Cl
     // Without params.path openapi-fetch leaves "{id}" in the URL; the serializer refuses it instead.
     if (path.includes("{") && !options.params?.path) options = { ...options, params: { ...options.params, path: {} } };
     // JSON is parsed here rather than by openapi-fetch, so that a 2xx body that is not JSON becomes an
-    // ApiError keeping the text, not a bare SyntaxError.
+    // ApiError keeping the text, not a bare SyntaxError. "stream": openapi-fetch hands the body back
+    // unread; the transport has already read it into memory, so it is decoded from there rather than
+    // read a second time through a stream (~15 µs a call on Node 20).
     const parseOwn = options.parseAs === undefined;
-    if (parseOwn) options = { ...options, parseAs: "text" };
+    if (parseOwn) options = { ...options, parseAs: "stream" };
     const result = await original(path, options);
-    if (parseOwn && typeof result.data === "string") result.data = parseJson(result.data, result.response);
+    if (parseOwn && result.data != null) result.data = parseJson(await bodyText(result.response, result.data as ReadableStream<Uint8Array>), result.response);
     if (config.policy.throwOnError && (result.error !== undefined || !result.response.ok)) throw errorFromResult(result);
     return result;
   }
@@ -84,6 +87,14 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Cl
   const request = client.request as unknown as (method: string, path: string, init?: CallInit) => Promise<Result>;
   (client as unknown as { request: typeof request }).request = (method, path, init) => call(method.toUpperCase(), path, init, (p, i) => request(method, p, i));
   return client;
+}
+
+const utf8 = new TextDecoder();
+
+/** The body as text: from the transport's buffer, or from the stream when a middleware answered instead. */
+function bodyText(response: Response, stream: ReadableStream<Uint8Array>): Promise<string> {
+  const bytes = bufferedBody(response);
+  return bytes ? Promise.resolve(utf8.decode(bytes)) : new Response(stream).text();
 }
 
 function parseJson(text: string, response: Response): unknown {

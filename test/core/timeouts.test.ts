@@ -62,7 +62,7 @@ describe("the caller's AbortSignal", () => {
     controller.abort();
     const error = await call.catch((caught: unknown) => caught);
     expect(performance.now() - abortedAt).toBeLessThan(50);
-    expect((error as Error).name).toBe("AbortError");
+    expect(error).toMatchObject({ name: "AbortError" });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -83,5 +83,24 @@ describe("the caller's AbortSignal", () => {
     const client = createCommetClient({ apiKey: "ck_sandbox_a", fetch: server.fetch });
     await expect(client.GET("/addons", { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "AbortError" });
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("with the platform's own fetch (no fetch option)", () => {
+  it("times out against a real server that never answers, and an abort still ends the call", async () => {
+    const { createServer } = await import("node:http");
+    const hanging = createServer(() => undefined);
+    await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
+    const { port } = hanging.address() as { port: number };
+    try {
+      const client = createCommetClient({ apiKey: "ck_sandbox_p", baseUrl: `http://127.0.0.1:${port}/api/v1`, timeoutMs: 50, retries: 0 });
+      await expect(client.GET("/addons")).rejects.toBeInstanceOf(TimeoutError);
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(new Error("stop")), 20);
+      await expect(client.GET("/addons", { signal: controller.signal, timeoutMs: 5_000 })).rejects.toThrow("stop");
+    } finally {
+      hanging.closeAllConnections();
+      await new Promise((resolve) => hanging.close(resolve));
+    }
   });
 });
