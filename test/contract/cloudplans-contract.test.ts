@@ -1,42 +1,24 @@
 // The Cloud Plans contract: it passes against the mock with every documented (operation, status) pair
 // exercised, each of the four billing actions as a case of its own, and every response body
 // schema-validated; and it fails against broken servers, naming the operation, the action and the field.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type MockServer } from "../../src/mock/index.js";
-import { runContract, type ContractReport } from "../../src/contract/run.js";
+import { describe, expect, it } from "vitest";
+import { runContract } from "../../src/contract/run.js";
 import { cloudplansScenario } from "../../src/contract/cloudplans.js";
 import { coverageOf } from "../../src/contract/report.js";
 import { getOperations } from "../../src/spec/operations.js";
-import { startBrokenProxy, wrongType, type Tamper } from "../helpers/broken-proxy.js";
+import { wrongType } from "../helpers/broken-proxy.js";
+import { failuresOf, useContractMock } from "../helpers/contract.js";
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMock("cloudplans");
-});
-afterAll(() => mock.close());
-
-const target = (baseUrl: string) => ({ api: "cloudplans" as const, baseUrl, credentials: cloudplansScenario.mockCredentials, controlUrl: mock.controlUrl });
+const harness = useContractMock("cloudplans", cloudplansScenario);
+const target = harness.target;
 const BILLING_ACTIONS = ["getpaymentlink", "getupdatecardlink", "updatesubscription", "cancelsubscription"];
-
-async function contractThrough(tamper: Tamper, only: string[]): Promise<ContractReport> {
-  mock.reset();
-  const proxy = await startBrokenProxy("cloudplans", mock.url, tamper);
-  try {
-    return await runContract(cloudplansScenario, target(proxy.url), { only });
-  } finally {
-    await proxy.close();
-  }
-}
-
-function failuresOf(report: ContractReport) {
-  return report.cases.filter((result) => result.outcome === "fail");
-}
+const contractThrough = harness.through;
 const label = (result: { operationId: string; status: string; variant?: string }) => `${result.operationId} ${result.status}${result.variant ? ` ${result.variant}` : ""}`;
 
 describe("the Cloud Plans contract against the mock", () => {
   it("exercises all 17 operations, every documented status and each billing action, validating every body", async () => {
-    mock.reset();
-    const report = await runContract(cloudplansScenario, target(mock.url));
+    harness.mock().reset();
+    const report = await runContract(cloudplansScenario, target(harness.mock().url));
     expect(failuresOf(report)).toEqual([]);
     const documented = getOperations("cloudplans").operations.flatMap((operation) => operation.statuses.filter((status) => status !== "default"));
     const coverage = coverageOf(report);
@@ -55,9 +37,9 @@ describe("the Cloud Plans contract against the mock", () => {
   });
 
   it("runs the same when started twice against one server (drivers arrange their own state)", async () => {
-    mock.reset();
-    await runContract(cloudplansScenario, target(mock.url));
-    const second = await runContract(cloudplansScenario, target(mock.url));
+    harness.mock().reset();
+    await runContract(cloudplansScenario, target(harness.mock().url));
+    const second = await runContract(cloudplansScenario, target(harness.mock().url));
     expect(failuresOf(second)).toEqual([]);
     expect(coverageOf(second).missing).toEqual([]);
   });

@@ -1,48 +1,27 @@
 // The Commet contract: it passes against the mock, which starts with its plan catalogue only, with
 // every documented (operation, status) pair exercised and every response body schema-validated, also
 // when run twice against one server; and it fails against broken servers.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type MockServer } from "../../src/mock/index.js";
-import { runContract, type ContractReport } from "../../src/contract/run.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runContract } from "../../src/contract/run.js";
 import { commetScenario } from "../../src/contract/commet.js";
 import { checkResponse } from "../../src/contract/engine.js";
 import { coverageOf } from "../../src/contract/report.js";
 import { getOperations } from "../../src/spec/operations.js";
 import type { JsonSchema } from "../../src/spec/document.js";
-import { startBrokenProxy, wrongType, type Tamper } from "../helpers/broken-proxy.js";
+import { wrongType } from "../helpers/broken-proxy.js";
+import { failuresOf, useContractMock } from "../helpers/contract.js";
 
 const operations = getOperations("commet").operations;
 /** A whole run takes about 12 s here, most of it dredd parsing the spec; leave room on a busy 2-core machine. */
 const FULL_RUN_MS = 90_000;
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMock("commet");
-});
-afterAll(() => mock.close());
-
-async function contractThrough(tamper: Tamper, only?: string[]): Promise<ContractReport> {
-  mock.reset();
-  const proxy = await startBrokenProxy("commet", mock.url, tamper);
-  try {
-    return await runContract(
-      commetScenario,
-      { api: "commet", baseUrl: proxy.url, credentials: commetScenario.mockCredentials, controlUrl: mock.controlUrl },
-      only ? { only } : {},
-    );
-  } finally {
-    await proxy.close();
-  }
-}
-
-function failuresOf(report: ContractReport) {
-  return report.cases.filter((result) => result.outcome === "fail");
-}
+const harness = useContractMock("commet", commetScenario);
+const contractThrough = harness.through;
 
 describe("the Commet contract against the mock", () => {
   it("exercises all 21 operations and every documented status, validating every body", async () => {
-    mock.reset();
-    const report = await runContract(commetScenario, { api: "commet", baseUrl: mock.url, credentials: commetScenario.mockCredentials, controlUrl: mock.controlUrl });
+    harness.mock().reset();
+    const report = await runContract(commetScenario, harness.target(harness.mock().url));
     expect(failuresOf(report)).toEqual([]);
     const coverage = coverageOf(report);
     expect(coverage.operations).toEqual({ exercised: 21, documented: 21 });
@@ -54,8 +33,8 @@ describe("the Commet contract against the mock", () => {
   }, FULL_RUN_MS);
 
   it("runs the same when started twice against one server (drivers arrange their own state)", async () => {
-    const target = { api: "commet" as const, baseUrl: mock.url, credentials: commetScenario.mockCredentials, controlUrl: mock.controlUrl };
-    mock.reset();
+    const target = harness.target(harness.mock().url);
+    harness.mock().reset();
     await runContract(commetScenario, target);
     const second = await runContract(commetScenario, target);
     expect(failuresOf(second)).toEqual([]);

@@ -1,8 +1,7 @@
 // Negative cases generated from the spec: each breaks one constraint of a valid request; every one of
 // them gets a 4xx in the vendor's error shape from each mock, and a server that lets one through, or
 // fails on it, fails exactly that case, naming the operation and the field.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type MockServer } from "../../src/mock/index.js";
+import { describe, expect, it } from "vitest";
 import { negativeCases, runNegativeCases } from "../../src/contract/negative.js";
 import { baselineRequest, requestProblems } from "../../src/contract/request-base.js";
 import { API_NAMES, type ApiName } from "../../src/spec/apis.js";

@@ -1,43 +1,25 @@
 // The OnetSolutions contract: it passes against the mock with every documented (operation, status)
 // pair exercised and every response body schema-validated, every order it makes is consistent, and it
 // fails against broken servers.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type MockServer } from "../../src/mock/index.js";
+import { describe, expect, it } from "vitest";
 import { runContract, type ContractReport } from "../../src/contract/run.js";
 import { onetScenario } from "../../src/contract/onet.js";
 import { coverageOf } from "../../src/contract/report.js";
 import { getOperations } from "../../src/spec/operations.js";
 import type { JsonSchema } from "../../src/spec/document.js";
-import { startBrokenProxy, wrongType, type Tamper } from "../helpers/broken-proxy.js";
+import { wrongType } from "../helpers/broken-proxy.js";
+import { failuresOf, useContractMock } from "../helpers/contract.js";
 import { expectConsistentOrder, startRecordingProxy } from "../helpers/onet.js";
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMock("onet");
-});
-afterAll(() => mock.close());
-
-const target = (baseUrl: string) => ({ api: "onet" as const, baseUrl, credentials: onetScenario.mockCredentials, controlUrl: mock.controlUrl });
-
+const harness = useContractMock("onet", onetScenario);
+const target = harness.target;
 // The drivers used here send no body on a GET: the broken proxy forwards with fetch, which cannot.
-async function contractThrough(tamper: Tamper, only: string[]): Promise<ContractReport> {
-  mock.reset();
-  const proxy = await startBrokenProxy("onet", mock.url, tamper);
-  try {
-    return await runContract(onetScenario, target(proxy.url), { only });
-  } finally {
-    await proxy.close();
-  }
-}
-
-function failuresOf(report: ContractReport) {
-  return report.cases.filter((result) => result.outcome === "fail");
-}
+const contractThrough = harness.through;
 
 describe("the OnetSolutions contract against the mock", () => {
   it("exercises all 17 operations and every documented status, validating every body; every order it makes is consistent", async () => {
-    mock.reset();
-    const recorder = await startRecordingProxy(mock.url);
+    harness.mock().reset();
+    const recorder = await startRecordingProxy(harness.mock().url);
     let report: ContractReport;
     try {
       report = await runContract(onetScenario, target(recorder.url));
@@ -57,9 +39,9 @@ describe("the OnetSolutions contract against the mock", () => {
   });
 
   it("runs the same when started twice against one server (drivers arrange their own state)", async () => {
-    mock.reset();
-    await runContract(onetScenario, target(mock.url));
-    const second = await runContract(onetScenario, target(mock.url));
+    harness.mock().reset();
+    await runContract(onetScenario, target(harness.mock().url));
+    const second = await runContract(onetScenario, target(harness.mock().url));
     expect(failuresOf(second)).toEqual([]);
     expect(coverageOf(second).missing).toEqual([]);
   });

@@ -1,8 +1,7 @@
 // Property-based cases: schema-valid requests generated under a fixed seed get no 5xx and a documented,
 // schema-valid response from each mock; the same seed sends the same requests; a server that fails on
 // a valid request, or answers it with a body the spec does not allow, fails that operation's case.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type MockServer } from "../../src/mock/index.js";
+import { describe, expect, it } from "vitest";
 import { replayRequest, runPropertyCases } from "../../src/contract/properties.js";
 import { describeRequest } from "../../src/contract/request-base.js";
 import { API_NAMES, type ApiName } from "../../src/spec/apis.js";
