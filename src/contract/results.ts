@@ -38,6 +38,8 @@ export interface ContractReport {
   passed: number;
   failed: number;
   skipped: number;
+  /** How the generated requests were made, so that a run can be replayed (`--seed`, `--runs`). */
+  generation?: { seed: number; runs: number };
 }
 
 export function tally(api: string, target: ContractReport["target"], cases: CaseResult[]): ContractReport {

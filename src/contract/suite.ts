@@ -33,8 +33,9 @@ export async function runSuite(api: ApiName, target: ContractTarget, options: Su
   const examples = await runContract(scenarios[api], target, { ...only, verbose: options.verbose ?? false });
   const negative = await runNegativeCases(api, target, only);
   const runs = options.runs ?? DEFAULT_RUNS;
-  const property = runs > 0 ? await runPropertyCases(api, target, { ...only, seed: options.seed ?? DEFAULT_SEED, runs }) : [];
-  return tally(api, examples.target, [...examples.cases, ...negative, ...property]);
+  const seed = options.seed ?? DEFAULT_SEED;
+  const property = runs > 0 ? await runPropertyCases(api, target, { ...only, seed, runs }) : [];
+  return { ...tally(api, examples.target, [...examples.cases, ...negative, ...property]), generation: { seed, runs } };
 }
 
 /** The operations a run sends that create, change, delete or charge (drivers may write set-up data too). */

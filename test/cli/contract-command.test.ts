@@ -25,7 +25,7 @@ describe("specwright contract against the mock", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^onet: contract against the mock at http:\/\/127\.0\.0\.1:\d+\n/);
     expect(run.stdout).toMatch(/\n  listWebHosting +GET +\d+\/\d+ +1\/1 +200 ok, 400 ok, 401 ok, 403 ok, 404 ok, 429 ok\n/);
-    expect(run.stdout).toMatch(/operations 2\/2, \(operation, status\) pairs 12\/12, responses schema-validated \d+, negative \d+ run\/\d+ passed, generated 2 run\/2 passed; \d+ passed, 0 failed, 0 skipped/);
+    expect(run.stdout).toMatch(/operations 2\/2, \(operation, status\) pairs 12\/12, responses schema-validated \d+, negative \d+ run\/\d+ passed, generated 2 run\/2 passed \(seed \d+, \d+ runs\); \d+ passed, 0 failed, 0 skipped/);
     expect(run.stdout).toMatch(/: OK\n$/);
     expect(run.stderr).toContain("json report written to reports/contract.json");
     const report = JSON.parse(readFileSync(join(cwd, "reports/contract.json"), "utf8")) as { ok: boolean; passed: number; apis: { api: string; passed: number; failed: number; verdict: { enforced: boolean; notExercised: string[]; stale: unknown[] } }[] };

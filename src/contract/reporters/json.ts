@@ -23,6 +23,7 @@ export const jsonReporter: Reporter = (results) => {
       skipped: report.skipped,
       coverage,
       verdict,
+      ...(report.generation ? { generation: report.generation } : {}),
       cases: report.cases,
     })),
   };

@@ -29,7 +29,8 @@ export function formatApi(result: ApiResult): string {
       `(operation, status) pairs ${coverage.pairs.exercised}/${coverage.pairs.documented}, ` +
       `responses schema-validated ${coverage.schemaValidated}, ` +
       `negative ${coverage.negative.run} run/${coverage.negative.passed} passed, ` +
-      `generated ${coverage.property.run} run/${coverage.property.passed} passed; ` +
+      `generated ${coverage.property.run} run/${coverage.property.passed} passed` +
+      `${report.generation ? ` (seed ${report.generation.seed}, ${report.generation.runs} runs)` : ""}; ` +
       `${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped`,
   );
   for (const failure of report.cases.filter((candidate) => candidate.outcome === "fail")) {
