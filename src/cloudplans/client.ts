@@ -4,6 +4,7 @@ import { createCoreClient, type CallInit } from "../core/client.js";
 import { ConfigurationError } from "../core/errors/configuration-error.js";
 import { optionalFetch, optionalHeaders, requireBaseUrl, requireSecret } from "../core/options.js";
 import { clientPolicy, type ReliabilityOptions } from "../core/policy-options.js";
+import type { ThrowingClient } from "../core/throwing-client.js";
 import { SINGLE_ACTIONS } from "./actions.js";
 import { createBillingUpdate } from "./billing.js";
 import type { CloudPlansPaths } from "./types.js";
@@ -24,6 +25,8 @@ export type CloudPlansClient = Client<CloudPlansPaths, "application/json"> & {
   /** One typed call per action of `POST /v1/organizations/billing/update`. */
   billingUpdate: ReturnType<typeof createBillingUpdate>;
 };
+/** A client made with `throwOnError: true`: calls resolve to their data, and throw otherwise. */
+export type CloudPlansThrowingClient = ThrowingClient<CloudPlansPaths> & Pick<CloudPlansClient, "billingUpdate">;
 
 const FACTORY = "createCloudPlansClient";
 
@@ -36,7 +39,9 @@ function fillAction(path: string, method: string, init: CallInit): CallInit {
   return { ...init, params: { ...params, query: { ...query, action } } };
 }
 
-export function createCloudPlansClient(options: CloudPlansClientOptions): CloudPlansClient {
+export function createCloudPlansClient(options: CloudPlansClientOptions & { throwOnError: true }): CloudPlansThrowingClient;
+export function createCloudPlansClient(options: CloudPlansClientOptions): CloudPlansClient;
+export function createCloudPlansClient(options: CloudPlansClientOptions): CloudPlansClient | CloudPlansThrowingClient {
   if (options === null || typeof options !== "object") {
     throw new TypeError(`${FACTORY}: expected an options object with "token" and "baseUrl".`);
   }

@@ -1,6 +1,6 @@
 /** `specwright/cloudplans`: a typed client for the Cloud Plans console API. */
 export { createCloudPlansClient } from "./client.js";
-export type { CloudPlansClient, CloudPlansClientOptions } from "./client.js";
+export type { CloudPlansClient, CloudPlansClientOptions, CloudPlansThrowingClient } from "./client.js";
 export type { BillingAction, BillingUpdateData, BillingUpdateInit, BillingUpdateRequest, BillingUpdateResult } from "./billing.js";
 export type { CloudPlansPaths } from "./types.js";
 export type { paths as CloudPlansRawPaths, components as CloudPlansComponents, operations as CloudPlansOperations } from "../../generated/cloudplans/schema.js";

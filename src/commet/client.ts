@@ -4,6 +4,7 @@ import type { paths } from "../../generated/commet/schema.js";
 import { createCoreClient } from "../core/client.js";
 import { optionalFetch, optionalHeaders, optionalString, requireBaseUrl, requireSecret } from "../core/options.js";
 import { clientPolicy, type ReliabilityOptions } from "../core/policy-options.js";
+import type { ThrowingClient } from "../core/throwing-client.js";
 import { commetVendor } from "./vendor.js";
 
 export const COMMET_BASE_URL = "https://commet.co/api/v1";
@@ -24,10 +25,14 @@ export interface CommetClientOptions extends ReliabilityOptions {
 }
 
 export type CommetClient = Client<paths, "application/json">;
+/** A client made with `throwOnError: true`: calls resolve to their data, and throw otherwise. */
+export type CommetThrowingClient = ThrowingClient<paths>;
 
 const FACTORY = "createCommetClient";
 
-export function createCommetClient(options: CommetClientOptions): CommetClient {
+export function createCommetClient(options: CommetClientOptions & { throwOnError: true }): CommetThrowingClient;
+export function createCommetClient(options: CommetClientOptions): CommetClient;
+export function createCommetClient(options: CommetClientOptions): CommetClient | CommetThrowingClient {
   if (options === null || typeof options !== "object") {
     throw new TypeError(`${FACTORY}: expected an options object with at least "apiKey".`);
   }

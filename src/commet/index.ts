@@ -1,6 +1,6 @@
 /** `specwright/commet`: a typed client for the Commet API. */
 export { createCommetClient, COMMET_BASE_URL, COMMET_API_VERSION } from "./client.js";
-export type { CommetClient, CommetClientOptions } from "./client.js";
+export type { CommetClient, CommetClientOptions, CommetThrowingClient } from "./client.js";
 export { paginate, type CommetCursorPath, type CommetListItem, type CommetPaginateInit } from "./paginate.js";
 export type { paths as CommetPaths, components as CommetComponents, operations as CommetOperations } from "../../generated/commet/schema.js";
 export * from "../core/index.js";

@@ -4,6 +4,7 @@ import type { paths } from "../../generated/onet/schema.js";
 import { createCoreClient } from "../core/client.js";
 import { optionalFetch, optionalHeaders, requireBaseUrl, requireSecret } from "../core/options.js";
 import { clientPolicy, type ReliabilityOptions } from "../core/policy-options.js";
+import type { ThrowingClient } from "../core/throwing-client.js";
 import { onetVendor } from "./vendor.js";
 
 export const ONET_BASE_URL = "https://api.onetsolutions.net";
@@ -20,10 +21,14 @@ export interface OnetClientOptions extends ReliabilityOptions {
 }
 
 export type OnetClient = Client<paths, "application/json">;
+/** A client made with `throwOnError: true`: calls resolve to their data, and throw otherwise. */
+export type OnetThrowingClient = ThrowingClient<paths>;
 
 const FACTORY = "createOnetClient";
 
-export function createOnetClient(options: OnetClientOptions): OnetClient {
+export function createOnetClient(options: OnetClientOptions & { throwOnError: true }): OnetThrowingClient;
+export function createOnetClient(options: OnetClientOptions): OnetClient;
+export function createOnetClient(options: OnetClientOptions): OnetClient | OnetThrowingClient {
   if (options === null || typeof options !== "object") {
     throw new TypeError(`${FACTORY}: expected an options object with at least "token".`);
   }

@@ -54,3 +54,14 @@ describe("Cloud Plans client types", () => {
     expectTypeOf(calls).toBeArray();
   });
 });
+
+describe("a Cloud Plans client made with throwOnError: true", () => {
+  const client = createCloudPlansClient({ token: "cp-types", baseUrl: "https://cloudplans.test", throwOnError: true, fetch: async () => Response.json({ status: 200 }) });
+
+  it("resolves to the success branch only, and still fills in the action", () => {
+    const call = () => client.GET("/v1/organizations/plans/list", { params: { query: { org_id: "org-acme" } } });
+    type Result = Awaited<ReturnType<typeof call>>;
+    expectTypeOf<Result["data"]["plans"][number]["schedule"]>().toEqualTypeOf<Schemas["PlanScheduleView"]>();
+    expectTypeOf<Result["error"]>().toEqualTypeOf<undefined>();
+  });
+});

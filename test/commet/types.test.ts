@@ -58,3 +58,17 @@ describe("Commet client types", () => {
     expectTypeOf(calls).toBeArray();
   });
 });
+
+describe("a Commet client made with throwOnError: true", () => {
+  const client = createCommetClient({ apiKey: "ck_sandbox_types", throwOnError: true, fetch: async () => Response.json({}) });
+
+  it("resolves to the success branch only: data is there, error is not", () => {
+    const call = () => client.GET("/addons/{id}", { params: { path: { id: "priority-support" } } });
+    type Result = Awaited<ReturnType<typeof call>>;
+    expectTypeOf<Result["data"]["data"]>().toEqualTypeOf<Addon>();
+    expectTypeOf<Result["error"]>().toEqualTypeOf<undefined>();
+    // @ts-expect-error the path still needs its id
+    const wrong = () => client.GET("/addons/{id}", {});
+    expectTypeOf(wrong).toBeFunction();
+  });
+});
