@@ -30,7 +30,7 @@ const { customer, decliningCustomer, plan, fixtureFeature, disposableAddonFeatur
 export const commetScenario: Scenario<CommetClient> = {
   api: "commet",
   mockCredentials: { "x-api-key": "ck_sandbox_contract" },
-  createClient: (target) => createCommetClient({ apiKey: target.credentials["x-api-key"] ?? "", baseUrl: target.baseUrl }),
+  createClient: (target, fetch) => createCommetClient({ apiKey: target.credentials["x-api-key"] ?? "", baseUrl: target.baseUrl, ...(fetch ? { fetch } : {}) }),
   // The spec's example key would make every write a replay of the first; real callers use one key per write.
   perRequestHeaders: () => ({ "Idempotency-Key": randomUUID() }),
   drivers: {

@@ -2,8 +2,9 @@
  * What keeps a contract run against a live server safe and honest: drivers that only make sense
  * against a specwright mock say so (`mockOnly`), a set-up step that cannot run ends its case as
  * skipped (`SkipCase`) rather than failed, and without `--allow-writes` the drivers' client cannot
- * write at all (`readOnlyClient`).
+ * write at all (`readOnlyFetch`).
  */
+import { isReadMethod } from "./safety.js";
 import type { Driver } from "./types.js";
 
 /** Thrown by a driver (or the read-only client) to skip its case, with the reason shown in the report. */
@@ -20,23 +21,14 @@ export function mockOnlyReason(driver: Driver<unknown>): string | undefined {
   return (driver as { mockOnly?: string }).mockOnly;
 }
 
-const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE", "billingUpdate"]);
-
-/** The drivers' client without its write methods: calling one skips the case instead of writing. */
-export function readOnlyClient<Client extends object>(client: Client): Client {
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof property === "string" && WRITE_METHODS.has(property) && typeof value === "function") {
-        return () => Promise.reject(new SkipCase(`its set-up writes through the API (${property}): needs --allow-writes`));
-      }
-      if (property === "request" && typeof value === "function") {
-        return (method: string, ...rest: unknown[]) =>
-          WRITE_METHODS.has(method.toUpperCase())
-            ? Promise.reject(new SkipCase(`its set-up writes through the API (${method.toUpperCase()}): needs --allow-writes`))
-            : (value as (...args: unknown[]) => unknown).call(target, method, ...rest);
-      }
-      return value;
-    },
-  });
+/**
+ * A fetch for the drivers' client that refuses to write: whatever client method (or vendor helper) a
+ * set-up step calls, a request that is not a read ends its case as skipped instead of being sent.
+ */
+export function readOnlyFetch(fetchImpl: typeof fetch = globalThis.fetch): typeof fetch {
+  return (input, init) => {
+    const method = input instanceof Request ? input.method : (init?.method ?? "GET");
+    if (!isReadMethod(method)) return Promise.reject(new SkipCase(`its set-up writes through the API (${method.toUpperCase()}): needs --allow-writes`));
+    return fetchImpl(input, init);
+  };
 }

@@ -6,7 +6,7 @@
 import type { ParameterObject, ResponseObject } from "../spec/document.js";
 import { getOperations, type Operation } from "../spec/operations.js";
 import { validateBody, validateParameters, type FieldError } from "../spec/validator.js";
-import { mockOnlyReason, readOnlyClient, SkipCase } from "./drivers.js";
+import { mockOnlyReason, readOnlyFetch, SkipCase } from "./drivers.js";
 import type { CaseIdentity } from "./results.js";
 import { isWrite } from "./safety.js";
 import type { ContractTarget, Driver, RequestChanges, Scenario } from "./types.js";
@@ -54,9 +54,8 @@ export function variantCases(scenario: Scenario<unknown>, operationId: string): 
 
 export function createEngine<Client>(scenario: Scenario<Client>, target: ContractTarget, options: EngineOptions = {}) {
   const index = getOperations(scenario.api);
-  const fullClient = scenario.createClient(target);
   // Live, without --allow-writes, the drivers' set-up cannot write either.
-  const client = target.live && !target.allowWrites ? readOnlyClient(fullClient as Client & object) : fullClient;
+  const client = target.live && !target.allowWrites ? scenario.createClient(target, readOnlyFetch()) : scenario.createClient(target);
   const basePath = new URL(target.baseUrl).pathname.replace(/\/+$/, "");
   const cases: CaseRecord[] = [];
   const byTransaction = new Map<DreddTransaction, CaseRecord>();

@@ -6,6 +6,11 @@ import type { Operation } from "../spec/operations.js";
 
 const READ_METHODS = new Set(["get", "head", "options"]);
 
+/** Whether an HTTP method only reads (any case). */
+export function isReadMethod(method: string): boolean {
+  return READ_METHODS.has(method.toLowerCase());
+}
+
 export function isWrite(operation: Pick<Operation, "method">): boolean {
-  return !READ_METHODS.has(operation.method);
+  return !isReadMethod(operation.method);
 }

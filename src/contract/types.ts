@@ -38,7 +38,8 @@ export interface Scenario<Client> {
   api: ApiName;
   /** Credentials the API's mock server accepts, for runs against the mock. */
   mockCredentials: Record<string, string>;
-  createClient(target: ContractTarget): Client;
+  /** `fetch`, when given, is the one the client must use (the engine's read-only fetch on live runs). */
+  createClient(target: ContractTarget, fetch?: typeof globalThis.fetch): Client;
   /** Headers every request gets, computed per request (e.g. a fresh idempotency key). */
   perRequestHeaders?(): Record<string, string>;
   /**

@@ -4,9 +4,7 @@
  * calls can throw typed errors. Vendors supply data: base URL, headers, credentials, a profile.
  */
 import createClient, { type Client, type Middleware } from "openapi-fetch";
-import { ApiError } from "./errors/api-error.js";
-import { errorFromResult } from "./errors/from-result.js";
-import { exchangeOf } from "./exchange.js";
+import { errorFromResult, invalidJsonError } from "./errors/from-result.js";
 import { idempotencyKeys } from "./idempotency.js";
 import { serializePath } from "./paths.js";
 import type { ClientPolicy } from "./policy-options.js";
@@ -102,15 +100,6 @@ function parseJson(text: string, response: Response): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    const info = exchangeOf(response);
-    throw new ApiError({
-      vendor: info?.vendor.name ?? "The server",
-      status: response.status,
-      code: "invalid_json_response",
-      vendorMessage: "the response body is not valid JSON",
-      requestId: response.headers.get("x-request-id") ?? undefined,
-      body: text.slice(0, 64 * 1024),
-      request: info?.request ?? "the request",
-    });
+    throw invalidJsonError(response, text);
   }
 }

@@ -12,14 +12,22 @@ export interface ExchangeInfo {
   retryAfterMs?: number | undefined;
 }
 
-const exchanges = new WeakMap<Response, ExchangeInfo>();
+/** What is recorded per response: the request as sent, described only when an error needs it. */
+interface Recorded extends Omit<ExchangeInfo, "request"> {
+  method: string;
+  url: string;
+}
 
-export function recordExchange(response: Response, info: ExchangeInfo): void {
+const exchanges = new WeakMap<Response, Recorded>();
+
+export function recordExchange(response: Response, info: Recorded): void {
   exchanges.set(response, info);
 }
 
 export function exchangeOf(response: Response): ExchangeInfo | undefined {
-  return exchanges.get(response);
+  const recorded = exchanges.get(response);
+  if (!recorded) return undefined;
+  return { vendor: recorded.vendor, request: describeRequest(recorded.method, recorded.url), retryAfterMs: recorded.retryAfterMs };
 }
 
 export function describeRequest(method: string, url: string): string {

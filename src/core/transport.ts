@@ -68,7 +68,8 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
     const where = `${config.factory} (per-request options)`;
     const policy = extra.retries === undefined ? config.retry : resolveRetryPolicy(extra.retries, config.retry, where);
     const timeoutMs = validateTimeout(extra.timeoutMs, where) ?? config.timeoutMs;
-    const label = describeRequest(input.method, input.url);
+    // Described only for an error: parsing the URL on every call would sit on the hot path.
+    const label = () => describeRequest(input.method, input.url);
     const signal = input.signal;
     const method = input.method.toUpperCase();
     const idempotencyKey = config.vendor.idempotencyHeader ? input.headers.get(config.vendor.idempotencyHeader) : null;
@@ -88,7 +89,7 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
       }
       const { response } = outcome;
       const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
-      recordExchange(response, { vendor: config.vendor, request: label, retryAfterMs });
+      recordExchange(response, { vendor: config.vendor, method: input.method, url: input.url, retryAfterMs });
       if (!retriesLeft || !policy.statuses.includes(response.status)) return response;
       // A server that asks for a longer wait than the policy allows gets its answer back, not a hang.
       if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) return response;
@@ -97,7 +98,7 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
   };
 
   /** One attempt, following same-origin redirects, with the whole exchange (body included) under the timeout. */
-  async function attemptOnce(input: Request, body: Uint8Array | undefined, signal: AbortSignal, timeoutMs: number, label: string, attempt: number): Promise<Outcome> {
+  async function attemptOnce(input: Request, body: Uint8Array | undefined, signal: AbortSignal, timeoutMs: number, label: () => string, attempt: number): Promise<Outcome> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     // One signal per attempt, the caller's abort forwarded to it: AbortSignal.any() costs ~20 µs a call on Node 20.
@@ -115,8 +116,8 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
         if (REDIRECT_STATUSES.has(response.status) && response.headers.has("location")) {
           response.body?.cancel().catch(() => undefined);
           const target = new URL(response.headers.get("location")!, url);
-          if (target.origin !== new URL(input.url).origin) throw new RedirectError(label, response.status, target.origin, "another origin would receive the credentials");
-          if (hop + 1 >= MAX_REDIRECTS) throw new RedirectError(label, response.status, target.origin, `more than ${MAX_REDIRECTS} redirects`);
+          if (target.origin !== new URL(input.url).origin) throw new RedirectError(label(), response.status, target.origin, "another origin would receive the credentials");
+          if (hop + 1 >= MAX_REDIRECTS) throw new RedirectError(label(), response.status, target.origin, `more than ${MAX_REDIRECTS} redirects`);
           if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
             method = "GET";
             sendBody = undefined;
@@ -129,8 +130,11 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       if (error instanceof RedirectError) throw error;
-      if (timeout.signal.aborted) return { error: new TimeoutError(label, timeoutMs, attempt), retryable: true };
-      return { error: new NetworkError(label, attempt, { cause: error }), retryable: true };
+      if (timeout.signal.aborted) return { error: new TimeoutError(label(), timeoutMs, attempt), retryable: true };
+      // fetch reports "no response" as a TypeError; anything else came from the caller's own fetch
+      // (or its tracing wrapper) and is theirs to see, neither retried nor renamed.
+      if (!(error instanceof TypeError)) throw error;
+      return { error: new NetworkError(label(), attempt, { cause: error }), retryable: true };
     } finally {
       clearTimeout(timer);
       signal.removeEventListener("abort", forwardAbort);

@@ -3,7 +3,8 @@
  * type and message parsed by the vendor's own parser.
  */
 import { exchangeOf } from "../exchange.js";
-import type { VendorProfile } from "../vendor.js";
+import { MAX_ERROR_BODY_BYTES } from "../transport.js";
+import type { VendorErrorFields, VendorProfile } from "../vendor.js";
 import { ApiError, type ApiErrorDetails } from "./api-error.js";
 import { AuthenticationError } from "./authentication-error.js";
 import { ConflictError } from "./conflict-error.js";
@@ -14,26 +15,38 @@ import { ValidationError } from "./validation-error.js";
 
 const UNKNOWN_VENDOR: VendorProfile = { name: "The server", parseError: () => ({}) };
 
-export function errorFromResult(result: { error?: unknown; response: Response }): ApiError {
-  const { response } = result;
-  const info = exchangeOf(response);
-  const vendor = info?.vendor ?? UNKNOWN_VENDOR;
-  let fields: ReturnType<VendorProfile["parseError"]> = {};
-  try {
-    fields = vendor.parseError(result.error);
-  } catch {
-    // A parser must never hide the error it was asked to describe.
-  }
-  const details: ApiErrorDetails = {
+/** What every ApiError says about its response: who answered, to what, with which request id. */
+function detailsOf(response: Response, body: unknown, fields: VendorErrorFields, vendor: VendorProfile, request: string | undefined): ApiErrorDetails {
+  return {
     vendor: vendor.name,
     status: response.status,
     code: fields.code,
     type: fields.type,
     vendorMessage: fields.message,
     requestId: response.headers.get("x-request-id") ?? undefined,
-    body: result.error,
-    request: info?.request ?? "the request",
+    body,
+    request: request ?? "the request",
   };
+}
+
+/** A 2xx whose body is not the JSON it should be: an ApiError that keeps the (bounded) text. */
+export function invalidJsonError(response: Response, text: string): ApiError {
+  const info = exchangeOf(response);
+  const fields = { code: "invalid_json_response", message: "the response body is not valid JSON" };
+  return new ApiError(detailsOf(response, text.slice(0, MAX_ERROR_BODY_BYTES), fields, info?.vendor ?? UNKNOWN_VENDOR, info?.request));
+}
+
+export function errorFromResult(result: { error?: unknown; response: Response }): ApiError {
+  const { response } = result;
+  const info = exchangeOf(response);
+  const vendor = info?.vendor ?? UNKNOWN_VENDOR;
+  let fields: VendorErrorFields = {};
+  try {
+    fields = vendor.parseError(result.error);
+  } catch {
+    // A parser must never hide the error it was asked to describe.
+  }
+  const details = detailsOf(response, result.error, fields, vendor, info?.request);
   const status = response.status;
   if (status === 401 || status === 403) return new AuthenticationError(details);
   if (status === 404) return new NotFoundError(details);

@@ -18,6 +18,7 @@ import {
   toWebHostingOrder,
 } from "./views.js";
 import { websitePreview } from "./seed.js";
+import { applyPresent } from "../patch.js";
 
 type Schemas = components["schemas"];
 type Context = MockContext<OnetState>;
@@ -123,9 +124,7 @@ function replaceInstance({ state, params, body, now }: Context): MockReply {
   const blank = (["name", "hostname"] as const).filter((field) => typeof input[field] === "string" && input[field].trim() === "");
   if (blank.length > 0) throw onetErrors.fields(Object.fromEntries(blank.map((field) => [field, ["This field may not be blank."]])));
   // Only the metadata changes; size_id, location_id, image_id, vpc_id, os_name and billing_cycle are ignored.
-  if (input.name !== undefined) instance.name = input.name;
-  if (input.description !== undefined) instance.description = input.description;
-  if (input.tags !== undefined) instance.tags = input.tags;
+  applyPresent(instance, input, ["name", "description", "tags"]);
   if (input.hostname !== undefined && input.hostname !== instance.hostname) {
     instance.hostname = input.hostname;
     startTask(state, instance, "change_hostname", { hostname: input.hostname }, now);

@@ -9,6 +9,7 @@ import { page } from "../paging.js";
 import { paymentMethodOf } from "../payment-method.js";
 import type { AddonRecord, CommetState } from "../state.js";
 import { ok, toActiveAddon, toAddon } from "../views.js";
+import { applyPresent } from "../../patch.js";
 
 type Schemas = components["schemas"];
 type Context = MockContext<CommetState>;
@@ -57,11 +58,7 @@ function updateAddon({ state, params, body, now }: Context) {
   const addon = findAddon(state, params.id!, "id");
   const input = body as Schemas["UpdateAddonRequest"];
   // Only the documented fields change; other keys are ignored (x-assumed in the spec).
-  if (input.name !== undefined) addon.name = input.name;
-  if (input.description !== undefined) addon.description = input.description;
-  if (input.basePrice !== undefined) addon.basePrice = input.basePrice;
-  if (input.includedUnits !== undefined) addon.includedUnits = input.includedUnits;
-  if (input.overageRate !== undefined) addon.overageRate = input.overageRate;
+  applyPresent(addon, input, ["name", "description", "basePrice", "includedUnits", "overageRate"]);
   addon.updatedAt = now.toISOString();
   return ok(toAddon(state, addon));
 }

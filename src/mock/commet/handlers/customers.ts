@@ -8,6 +8,7 @@ import { page } from "../paging.js";
 import { checkPaymentMethod } from "../payment-method.js";
 import type { CommetState, CustomerRecord } from "../state.js";
 import { ok, toCustomer } from "../views.js";
+import { applyPresent } from "../../patch.js";
 
 type Schemas = components["schemas"];
 type Context = MockContext<CommetState>;
@@ -59,13 +60,7 @@ function updateCustomer({ state, params, body, now }: Context) {
   checkPaymentMethod(input.metadata);
   refuseTakenExternalId(state, input.externalId, customer);
   // Fields not sent keep their value; metadata is replaced, not merged (x-assumed in the spec).
-  if (input.email !== undefined) customer.email = input.email;
-  if (input.fullName !== undefined) customer.fullName = input.fullName;
-  if (input.externalId !== undefined) customer.externalId = input.externalId;
-  if (input.taxDocument !== undefined) customer.taxDocument = input.taxDocument;
-  if (input.timezone !== undefined) customer.timezone = input.timezone;
-  if (input.metadata !== undefined) customer.metadata = input.metadata;
-  if (input.address !== undefined) customer.address = input.address;
+  applyPresent(customer, input, ["email", "fullName", "externalId", "taxDocument", "timezone", "metadata", "address"]);
   customer.updatedAt = now.toISOString();
   return ok(toCustomer(state, customer));
 }

@@ -7,6 +7,7 @@ import { findFeature, liveAddons, liveFeatures } from "../lookup.js";
 import { PLANS } from "../plans.js";
 import type { CommetState, FeatureRecord } from "../state.js";
 import { ok, toFeature } from "../views.js";
+import { applyPresent } from "../../patch.js";
 
 type Schemas = components["schemas"];
 type Context = MockContext<CommetState>;
@@ -60,9 +61,7 @@ function updateFeature({ state, params, body, now }: Context) {
   const input = body as Schemas["UpdateFeatureRequest"];
   if (input.name !== undefined) refuseTaken(state, "name", input.name, feature);
   // Code and type never change; other keys are ignored (x-assumed in the spec).
-  if (input.name !== undefined) feature.name = input.name;
-  if (input.description !== undefined) feature.description = input.description;
-  if (input.unitName !== undefined) feature.unitName = input.unitName;
+  applyPresent(feature, input, ["name", "description", "unitName"]);
   feature.updatedAt = now.toISOString();
   return ok(toFeature(state, feature));
 }
