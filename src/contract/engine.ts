@@ -175,6 +175,17 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
       }
       applyChanges(transaction, operation, changes);
     },
+    /**
+     * Dredd got no response at all (refused, reset, closed early): it then skips the after-hooks and
+     * leaves the transaction without a test, so the reason is kept here, with the error's code.
+     */
+    requestFailed(request: DreddTransaction["request"] | undefined, error: unknown): void {
+      const record = cases.findLast((candidate) => candidate.transaction.request === request);
+      if (!record) return;
+      const code = (error as { code?: unknown } | null)?.code;
+      const reason = error instanceof Error ? error.message : String(error);
+      record.problems.push(`${record.operationId} ${record.status}: no response from the server (${typeof code === "string" && !reason.includes(code) ? `${code}: ` : ""}${reason})`);
+    },
     async afterEach(transaction: DreddTransaction): Promise<void> {
       const record = byTransaction.get(transaction);
       const real = transaction.real;

@@ -2,13 +2,15 @@
  * Runs dredd over one API's spec against a server, with the specwright hooks, and returns what was
  * exercised: every (operation, status) case with its outcome and whether its body was schema-checked.
  */
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import { createRequire } from "node:module";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getDocument, HTTP_METHODS } from "../spec/document.js";
-import { createEngine, variantCases, type CaseRecord } from "./engine.js";
+import { createEngine, variantCases, type CaseRecord, type DreddTransaction } from "./engine.js";
 import { tally, type CaseResult, type ContractReport } from "./results.js";
 import type { ContractTarget, Scenario } from "./types.js";
 
@@ -43,7 +45,7 @@ async function runOnce<Client>(scenario: Scenario<Client>, target: ContractTarge
   const globals = globalThis as Record<symbol, unknown>;
   globals[BRIDGE] = engine;
   try {
-    await runDredd(specFile, target.baseUrl, options.verbose ?? false);
+    await runDredd(specFile, target.baseUrl, options.verbose ?? false, (request, error) => engine.requestFailed(request, error));
   } finally {
     delete globals[BRIDGE];
     rmSync(scratch, { recursive: true, force: true });
@@ -91,8 +93,18 @@ function forDredd(scenario: Scenario<unknown>, only: readonly string[] | undefin
   return { document, variantPaths };
 }
 
-function runDredd(specFile: string, endpoint: string, verbose: boolean): Promise<void> {
-  const Dredd = require("dredd") as new (config: Record<string, unknown>) => { run(callback: (error: Error | null) => void): void };
+type RequestFailed = (request: DreddTransaction["request"] | undefined, error: unknown) => void;
+
+interface DreddInstance {
+  configuration: {
+    http: { agent?: HttpAgent };
+    emitter: { on(event: "test error", listener: (error: unknown, test: { request?: DreddTransaction["request"] }) => void): void };
+  };
+  run(callback: (error: Error | null) => void): void;
+}
+
+function runDredd(specFile: string, endpoint: string, verbose: boolean, requestFailed: RequestFailed): Promise<void> {
+  const Dredd = require("dredd") as new (config: Record<string, unknown>) => DreddInstance;
   // Dredd's reporter always prints through this winston 2 logger (transports keyed by name).
   const output = require("dredd/build/reporters/reporterOutputLogger.js") as { default: { transports: Record<string, { silent?: boolean }> } };
   for (const transport of Object.values(output.default.transports)) transport.silent = !verbose;
@@ -105,6 +117,14 @@ function runDredd(specFile: string, endpoint: string, verbose: boolean): Promise
     color: false,
     "inline-errors": true,
   });
+  // No keep-alive for dredd's requests. With Node's default agent, a socket left idle from the last
+  // transaction (or the last run) is reused when its idle timeout is due: if the event loop was busy at
+  // that moment (dredd compiles a spec synchronously; a loaded CI machine), the request goes out on a
+  // socket being closed and dies with ECONNRESET. A connection per transaction costs ~0.1 ms on loopback.
+  // Set after construction: dredd deep-merges its config, which would strip the agent's prototype.
+  dredd.configuration.http.agent = new (endpoint.startsWith("https:") ? HttpsAgent : HttpAgent)({ keepAlive: false });
+  // Dredd reports a request that got no response only as a "test error" event, with no reason kept.
+  dredd.configuration.emitter.on("test error", (error, test) => requestFailed(test?.request, error));
   return new Promise((resolve, reject) => dredd.run((error) => (error ? reject(error) : resolve())));
 }
 
@@ -112,8 +132,7 @@ function toResult(record: CaseRecord): CaseResult {
   const test = record.transaction.test;
   const failed = record.problems.length > 0 || test?.status === "fail" || (record.transaction.fail ?? false) !== false;
   const outcome = test?.status === "skip" ? "skip" : failed || test?.status !== "pass" ? "fail" : "pass";
-  const message =
-    record.problems.length > 0 ? record.problems.join("; ") : outcome === "fail" ? (test?.message ?? "failed").trim() : outcome === "skip" ? record.skipReason : undefined;
+  const message = record.problems.length > 0 ? record.problems.join("; ") : outcome === "fail" ? failureReason(record) : outcome === "skip" ? record.skipReason : undefined;
   return {
     kind: "dredd",
     operationId: record.operationId,
@@ -126,4 +145,15 @@ function toResult(record: CaseRecord): CaseResult {
     schemaValidated: record.schemaValidated && outcome === "pass",
     ...(message ? { message } : {}),
   };
+}
+
+/** Why dredd failed a case the engine found no problem with: dredd's own words, else what differed. */
+function failureReason(record: CaseRecord): string {
+  const own = record.transaction.test?.message?.trim();
+  if (own) return own;
+  const label = `${record.operationId} ${record.status}`;
+  const real = record.transaction.real;
+  if (!real) return `${label}: dredd failed the case before any response arrived`;
+  const excerpt = real.body.length > 200 ? `${real.body.slice(0, 200)}…` : real.body;
+  return `${label}: expected status ${record.status}, received ${real.statusCode}${excerpt ? `; body: ${excerpt}` : ""}`;
 }

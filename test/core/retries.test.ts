@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createCommetClient, RateLimitError, ServerError, unwrap, NetworkError } from "../../src/commet/index.js";
 import { createOnetClient } from "../../src/onet/index.js";
 import { createCloudPlansClient } from "../../src/cloudplans/index.js";
+import { runUntilSettled, settle, track, useFakeClock } from "../helpers/fake-clock.js";
 import { connectionReset, FAST, json, scriptedFetch } from "../helpers/scripted-fetch.js";
 
 const ok = json(200, { success: true, data: [], hasMore: false });
@@ -122,29 +123,34 @@ describe("which requests may be repeated", () => {
 });
 
 describe("Retry-After", () => {
+  // Fake timers and Date: the waits are measured in fake milliseconds, which load cannot stretch.
+  useFakeClock();
+
   it("waits the seconds the server asks for before the retry", async () => {
     const server = scriptedFetch(json(429, {}, { "retry-after": "1" }), ok);
-    const started = performance.now();
-    await commet(server.fetch, { ...FAST }).GET("/addons");
-    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+    const call = commet(server.fetch, { ...FAST }).GET("/addons");
+    expect(await runUntilSettled(call)).toBe(1000);
     expect(server.requests).toHaveLength(2);
   });
 
   it("waits until an HTTP-date", async () => {
-    const at = new Date(Date.now() + 1500);
+    // toUTCString drops the milliseconds: a whole second makes the wait exact.
+    const at = new Date(Math.ceil(Date.now() / 1000) * 1000 + 2000);
     const server = scriptedFetch(() => json(503, {}, { "retry-after": at.toUTCString() }), ok);
-    const started = performance.now();
-    await commet(server.fetch).GET("/addons");
-    // toUTCString drops the milliseconds: the wait is between 0.5 and 1.5 s.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(450);
+    const started = Date.now();
+    const call = commet(server.fetch).GET("/addons");
+    await runUntilSettled(call);
+    expect(Date.now() - started).toBe(at.getTime() - started);
     expect(server.requests).toHaveLength(2);
   });
 
   it("returns a rate-limit error at once when asked to wait longer than the policy allows (60 s)", async () => {
     const server = scriptedFetch(json(429, { success: false, error: { type: "rate_limit_error", code: "rate_limited", message: "slow down" } }, { "retry-after": "61" }), ok);
-    const started = performance.now();
-    const result = await commet(server.fetch).GET("/addons");
-    expect(performance.now() - started).toBeLessThan(500);
+    const call = track(commet(server.fetch).GET("/addons"));
+    // No fake time passes: the call settles without waiting on any timer.
+    await settle();
+    expect(call.done()).toBe(true);
+    const result = await call.result;
     expect(server.requests).toHaveLength(1);
     const error = (() => {
       try {
@@ -160,16 +166,16 @@ describe("Retry-After", () => {
 });
 
 describe("total time", () => {
+  useFakeClock();
+
   it("stays within what the policy allows: the sum of the backoff bounds", async () => {
     const policy = { limit: 3, baseDelayMs: 40, maxDelayMs: 100 };
     const server = scriptedFetch(unavailable);
-    // Full jitter waits at most 40, 80, then 100 ms (the cap); the rest is slack for a busy machine.
+    // Full jitter waits at most 40, 80, then 100 ms (the cap).
     const client = createCommetClient({ apiKey: "ck_sandbox_time", fetch: server.fetch, retries: policy });
-    const started = performance.now();
-    await client.GET("/addons");
-    const elapsed = performance.now() - started;
+    const spent = await runUntilSettled(client.GET("/addons"));
     expect(server.requests).toHaveLength(4);
-    expect(elapsed).toBeLessThan(40 + 80 + 100 + 150);
+    expect(spent).toBeLessThanOrEqual(40 + 80 + 100);
   });
 });
 

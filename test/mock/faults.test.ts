@@ -31,8 +31,8 @@ beforeEach(() => {
 
 // --- Cloud Plans calls, with plain fetch: fault replies are not the spec's, so nothing here validates them.
 
-const listOrganizations = (headers: Record<string, string> = {}) =>
-  fetch(`${cloudplans.url}/v1/organizations/list?action=list`, { headers: { ...OWNER, ...headers } });
+const listOrganizations = (headers: Record<string, string> = {}, signal?: AbortSignal) =>
+  fetch(`${cloudplans.url}/v1/organizations/list?action=list`, { headers: { ...OWNER, ...headers }, ...(signal ? { signal } : {}) });
 const listPlans = () => fetch(`${cloudplans.url}/v1/organizations/plans/list?action=list_plans&org_id=org-acme`, { headers: OWNER });
 const addNora = (headers: Record<string, string> = {}, body: unknown = ADD_NORA, server: MockServer = cloudplans) =>
   fetch(`${server.url}/v1/organizations/users/add?action=add_user`, {
@@ -59,6 +59,20 @@ async function expectDropped(pending: Promise<Response>): Promise<void> {
   expect(error).toBeInstanceOf(TypeError);
   expect(error.message).toBe("fetch failed");
   expect(`${error.cause?.code ?? ""} ${error.cause?.message ?? ""}`).toMatch(/UND_ERR_SOCKET|ECONNRESET|EPIPE|other side closed|socket hang up/i);
+}
+
+/** The process's pending timers: a delayed request holds one in the mock. */
+const activeTimers = () => process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
+
+/** Polls (every 10 ms, for up to 10 s) until the timer count passes the test; returns that count. */
+async function waitForTimers(test: (count: number) => boolean): Promise<number> {
+  let count = activeTimers();
+  for (let tries = 0; !test(count); tries++) {
+    if (tries > 1000) throw new Error(`timer count stayed at ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    count = activeTimers();
+  }
+  return count;
 }
 
 const timed = async <T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> => {
@@ -106,8 +120,26 @@ describe("delays", () => {
     expect(ms).toBeGreaterThanOrEqual(550);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 200 });
-    // Once only.
-    expect((await timed(() => listOrganizations())).ms).toBeLessThan(500);
+  });
+
+  it("delays as many requests as its count, then none", async () => {
+    // A delay no test waits for: the next request answering while the first is still held proves
+    // that the fault was used up, without timing anything.
+    cloudplans.injectFault({ operationId: "listOrganizations", delayMs: 60_000 });
+    const baseline = activeTimers();
+    const held = new AbortController();
+    const first = listOrganizations({}, held.signal).then(
+      () => "answered",
+      () => "aborted",
+    );
+    let settled = false;
+    void first.finally(() => (settled = true));
+    await waitForTimers((count) => count > baseline);
+    const next = await listOrganizations({}, AbortSignal.timeout(30_000));
+    expect(next.status).toBe(200);
+    expect(settled).toBe(false);
+    held.abort();
+    expect(await first).toBe("aborted");
   });
 
   it("delays an injected status too", async () => {
@@ -364,20 +396,20 @@ describe("invalid specs", () => {
 describe("close()", () => {
   it("resolves promptly with a delayed request pending, and that request fails", async () => {
     const server = await startMock("cloudplans");
+    const baseline = activeTimers();
     server.injectFault({ delayMs: 30_000 });
     const pending = fetch(`${server.url}/v1/organizations/list?action=list`, { headers: OWNER });
     const outcome = pending.then(
       () => "answered",
       () => "failed",
     );
-    // Let the request reach the server and start its delay.
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    const timers = () => process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
-    const before = timers();
+    // Wait until the request reached the server and its delay started (a timer more than before).
+    const before = await waitForTimers((count) => count > baseline);
     const { ms } = await timed(() => server.close());
-    expect(ms).toBeLessThan(1_000);
+    // Far below the 30 s delay, with room for a loaded machine.
+    expect(ms).toBeLessThan(5_000);
     expect(await outcome).toBe("failed");
     // The 30-second timer went with the server.
-    expect(timers()).toBeLessThan(before);
+    expect(activeTimers()).toBeLessThan(before);
   });
 });
