@@ -1,6 +1,6 @@
 /**
  * Where a live run (`--base-url`) gets each API's credentials: one environment variable per API, and
- * the header it becomes. The values are secrets: they are sent, never printed (see `redactSecrets`).
+ * the header it becomes. The values are secrets: they are sent, never printed (see core/redact.ts).
  */
 import type { ApiName } from "../spec/apis.js";
 import { UsageError } from "./usage-error.js";
@@ -28,14 +28,4 @@ export function liveCredentials(api: ApiName, env: NodeJS.ProcessEnv): { headers
     throw new UsageError(`${source.variable} is not set: a live run against ${api} (--base-url) sends it as the ${source.header} header${source.prefix ? ` (${source.prefix.trim()} …)` : ""}.`);
   }
   return { headers: { [source.header]: `${source.prefix}${value}` }, secrets: [value] };
-}
-
-/**
- * Replaces every occurrence of a secret with `***`. Nothing the runner prints is meant to contain one;
- * this is the last line of defence for a server that echoes a header back into a failure message.
- */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let redacted = text;
-  for (const secret of secrets) if (secret.length > 0) redacted = redacted.split(secret).join("***");
-  return redacted;
 }

@@ -2,6 +2,7 @@
  * The requests the generated cases send: a valid baseline built from the spec's examples, the check of
  * a request against the spec, and sending one over fetch (credentials added here, never printed).
  */
+import { createRedactor, secretsOfCredentials, type Redactor } from "../core/redact.js";
 import type { JsonSchema } from "../spec/document.js";
 import type { Operation } from "../spec/operations.js";
 import { validateBody, validateParameters } from "../spec/validator.js";
@@ -161,13 +162,17 @@ export async function send(target: ContractTarget, operation: Operation, request
 }
 
 /**
- * `text` with every credential value of the target blanked out: a server may echo a header back in an
- * error body, and messages quote bodies.
+ * `text` with every credential value of the target blanked out (in every form `createRedactor`
+ * knows): a server may echo a header back in an error body, and messages quote bodies.
  */
 export function redact(text: string, target: Pick<ContractTarget, "credentials">): string {
-  const secrets = Object.values(target.credentials).flatMap((value) => [value, value.replace(/^\S+\s+/, "")]).filter((value) => value.length >= 4);
-  return secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text);
+  let redactor = redactors.get(target.credentials);
+  if (!redactor) redactors.set(target.credentials, (redactor = createRedactor(secretsOfCredentials(target.credentials))));
+  return redactor(text);
 }
+
+// A run redacts many messages with the same credentials: the redactor is built once per target.
+const redactors = new WeakMap<object, Redactor>();
 
 /** The request in one line for a message: method, path with values, query and a short body; never headers. */
 export function describeRequest(operation: Operation, request: CaseRequest): string {

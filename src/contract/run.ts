@@ -9,7 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRedactor, secretsOfCredentials, type Redactor } from "../core/redact.js";
 import { getDocument, HTTP_METHODS } from "../spec/document.js";
+import { routeDreddOutput } from "./dredd-output.js";
 import { createEngine, variantCases, type CaseRecord, type DreddTransaction } from "./engine.js";
 import { tally, type CaseResult, type ContractReport } from "./results.js";
 import type { ContractTarget, Scenario } from "./types.js";
@@ -45,7 +47,9 @@ async function runOnce<Client>(scenario: Scenario<Client>, target: ContractTarge
   const globals = globalThis as Record<symbol, unknown>;
   globals[BRIDGE] = engine;
   try {
-    await runDredd(specFile, target.baseUrl, options.verbose ?? false, (request, error) => engine.requestFailed(request, error));
+    // Dredd's dump of a failing case shows the request's headers, credentials included.
+    const redact = createRedactor(secretsOfCredentials(target.credentials));
+    await runDredd(specFile, target.baseUrl, options.verbose ?? false, redact, (request, error) => engine.requestFailed(request, error));
   } finally {
     delete globals[BRIDGE];
     rmSync(scratch, { recursive: true, force: true });
@@ -103,11 +107,9 @@ interface DreddInstance {
   run(callback: (error: Error | null) => void): void;
 }
 
-function runDredd(specFile: string, endpoint: string, verbose: boolean, requestFailed: RequestFailed): Promise<void> {
+function runDredd(specFile: string, endpoint: string, verbose: boolean, redact: Redactor, requestFailed: RequestFailed): Promise<void> {
   const Dredd = require("dredd") as new (config: Record<string, unknown>) => DreddInstance;
-  // Dredd's reporter always prints through this winston 2 logger (transports keyed by name).
-  const output = require("dredd/build/reporters/reporterOutputLogger.js") as { default: { transports: Record<string, { silent?: boolean }> } };
-  for (const transport of Object.values(output.default.transports)) transport.silent = !verbose;
+  routeDreddOutput(verbose, redact);
   const dredd = new Dredd({
     endpoint,
     path: [specFile],

@@ -5,9 +5,11 @@
  */
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { errorFromResult, invalidJsonError } from "./errors/from-result.js";
+import { rememberRedactor, scrubError } from "./errors/scrub.js";
 import { idempotencyKeys } from "./idempotency.js";
 import { serializePath } from "./paths.js";
 import type { ClientPolicy } from "./policy-options.js";
+import { createRedactor, redactValue, secretsOfCredentials } from "./redact.js";
 import { bufferedBody, createTransport } from "./transport.js";
 import type { VendorProfile } from "./vendor.js";
 
@@ -52,11 +54,14 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Cl
       platformFetch: config.fetch === undefined,
       retry: config.policy.retry,
       timeoutMs: config.policy.timeoutMs,
+      maxResponseBytes: config.policy.maxResponseBytes,
       ...(config.now ? { now: config.now } : {}),
       ...(config.random ? { random: config.random } : {}),
     }),
     pathSerializer: serializePath,
   });
+  // A server may echo the credential back; no error this client throws or returns may repeat it.
+  const redact = createRedactor(secretsOfCredentials(config.credentials));
   const { idempotencyHeader, autoIdempotencyKey } = config.vendor;
   if (idempotencyHeader && autoIdempotencyKey?.length) client.use(idempotencyKeys(idempotencyHeader, autoIdempotencyKey));
   if (config.middleware?.length) client.use(...config.middleware);
@@ -71,7 +76,14 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Cl
     // read a second time through a stream (~15 µs a call on Node 20).
     const parseOwn = options.parseAs === undefined;
     if (parseOwn) options = { ...options, parseAs: "stream" };
-    const result = await original(path, options);
+    let result: Result;
+    try {
+      result = await original(path, options);
+    } catch (error) {
+      throw scrubError(error, redact);
+    }
+    rememberRedactor(result.response, redact);
+    if (result.error !== undefined) result.error = redactValue(result.error, redact);
     if (parseOwn && result.data != null) result.data = parseJson(await bodyText(result.response, result.data as ReadableStream<Uint8Array>), result.response);
     if (config.policy.throwOnError && (result.error !== undefined || !result.response.ok)) throw errorFromResult(result);
     return result;

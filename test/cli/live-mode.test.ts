@@ -105,8 +105,8 @@ describe("a live server that echoes the credentials back", () => {
       const url = `http://127.0.0.1:${(echo.address() as { port: number }).port}`;
       const run = await runCli(["contract", "onet", "--base-url", url, "--only", "listWebHosting", "--runs", "1", "--output", output], { env: { ONET_TOKEN: TOKEN } });
       expect(run.code).toBe(1);
-      expect(run.stdout).toContain("echo Bearer ***");
-      expect(readFileSync(output, "utf8")).toContain("echo Bearer ***");
+      expect(run.stdout).toContain("echo Bearer [REDACTED]");
+      expect(readFileSync(output, "utf8")).toContain("echo Bearer [REDACTED]");
       expectNoSecret([run.stdout, run.stderr]);
     } finally {
       await new Promise((resolve) => echo.close(resolve));

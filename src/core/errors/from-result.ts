@@ -1,6 +1,6 @@
 /**
  * Turns an openapi-fetch error result into the typed error for its status, with the vendor's code,
- * type and message parsed by the vendor's own parser.
+ * type and message parsed by the vendor's own parser, and the client's own credential scrubbed out.
  */
 import { exchangeOf } from "../exchange.js";
 import { MAX_ERROR_BODY_BYTES } from "../transport.js";
@@ -11,6 +11,7 @@ import { ConflictError } from "./conflict-error.js";
 import { NotFoundError } from "./not-found-error.js";
 import { RateLimitError } from "./rate-limit-error.js";
 import { ServerError } from "./server-error.js";
+import { redactorOf, scrubError } from "./scrub.js";
 import { ValidationError } from "./validation-error.js";
 
 const UNKNOWN_VENDOR: VendorProfile = { name: "The server", parseError: () => ({}) };
@@ -33,10 +34,14 @@ function detailsOf(response: Response, body: unknown, fields: VendorErrorFields,
 export function invalidJsonError(response: Response, text: string): ApiError {
   const info = exchangeOf(response);
   const fields = { code: "invalid_json_response", message: "the response body is not valid JSON" };
-  return new ApiError(detailsOf(response, text.slice(0, MAX_ERROR_BODY_BYTES), fields, info?.vendor ?? UNKNOWN_VENDOR, info?.request));
+  return scrubError(new ApiError(detailsOf(response, text.slice(0, MAX_ERROR_BODY_BYTES), fields, info?.vendor ?? UNKNOWN_VENDOR, info?.request)), redactorOf(response));
 }
 
 export function errorFromResult(result: { error?: unknown; response: Response }): ApiError {
+  return scrubError(typedError(result), redactorOf(result.response));
+}
+
+function typedError(result: { error?: unknown; response: Response }): ApiError {
   const { response } = result;
   const info = exchangeOf(response);
   const vendor = info?.vendor ?? UNKNOWN_VENDOR;
