@@ -5,7 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { API_NAMES, isApiName, type ApiName } from "../spec/apis.js";
 import { getOperations } from "../spec/operations.js";
-import { isLoopbackHost } from "./loopback.js";
+import { isLocalhostName, isLoopbackHost } from "./loopback.js";
 import { UsageError } from "./usage-error.js";
 
 export const REPORTERS = ["text", "json", "junit"] as const;
@@ -165,9 +165,15 @@ function liveUrl(text: string): URL {
   if (url.username || url.password) throw new UsageError("contract: --base-url must not carry credentials: put them in the API's environment variable (see --help).");
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`contract: --base-url must be http or https, not ${url.protocol.replace(/:$/, "")}.`);
   if (url.search || url.hash) throw new UsageError("contract: --base-url must not have a query or a fragment: it is the base the spec's paths are appended to.");
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) throw new UsageError(`contract: --base-url uses plain http to ${url.host}, which is not a loopback host: the credentials would travel in clear; use https.`);
+  // A `*.localhost` name is judged once resolved, before anything is sent (see refusePlainHttp).
+  if (!isLocalhostName(url.hostname)) refusePlainHttp(url, isLoopbackHost(url.hostname));
   url.pathname = url.pathname.replace(/\/+$/, "");
   return url;
+}
+
+/** Plain http only to loopback: anywhere else the credentials would travel in clear. */
+export function refusePlainHttp(url: URL, loopback: boolean): void {
+  if (url.protocol === "http:" && !loopback) throw new UsageError(`contract: --base-url uses plain http to ${url.host}, which is not a loopback host: the credentials would travel in clear; use https.`);
 }
 
 /** `--only a,b --only c`: each id must belong to one of the APIs to run; APIs none of them belong to drop out. */

@@ -80,7 +80,7 @@ const billingBody = (action: string, body: Record<string, unknown>): RequestChan
 export const cloudplansScenario: Scenario<CloudPlansClient> = {
   api: "cloudplans",
   mockCredentials: { Authorization: `Bearer ${F.tokens.owner}` },
-  createClient: (target, fetch) => createCloudPlansClient({ token: (target.credentials.Authorization ?? "").replace(/^Bearer /, ""), baseUrl: target.baseUrl, ...(fetch ? { fetch } : {}) }),
+  createClient: (target, fetch) => createCloudPlansClient({ token: (target.credentials.Authorization ?? "").replace(/^Bearer /, ""), baseUrl: target.baseUrl, allowInsecureHttp: target.allowInsecureHttp === true, ...(fetch ? { fetch } : {}) }),
   drivers: {
     listOrganizations: { "400": unknownAction },
     createOrganization: { "400": () => ({ body: ["not", "an", "object"] }) },

@@ -60,7 +60,7 @@ async function setCancellation(client: OnetClient, requested: boolean): Promise<
 export const onetScenario: Scenario<OnetClient> = {
   api: "onet",
   mockCredentials: { Authorization: `Bearer ${MOCK_TOKEN}` },
-  createClient: (target, fetch) => createOnetClient({ token: (target.credentials.Authorization ?? "").replace(/^Bearer /, ""), baseUrl: target.baseUrl, ...(fetch ? { fetch } : {}) }),
+  createClient: (target, fetch) => createOnetClient({ token: (target.credentials.Authorization ?? "").replace(/^Bearer /, ""), baseUrl: target.baseUrl, allowInsecureHttp: target.allowInsecureHttp === true, ...(fetch ? { fetch } : {}) }),
   drivers: {
     replaceInstance: {
       "400": () => ({ body: { name: 42 } }),

@@ -13,6 +13,8 @@ export interface ContractTarget {
   live?: boolean;
   /** Against a live server, whether operations (and set-up steps) that create, change, delete or charge may run. */
   allowWrites?: boolean;
+  /** Plain http is fine for the client: the runner found the host (a `*.localhost` name) to be loopback only. */
+  allowInsecureHttp?: boolean;
 }
 
 /** Changes to the request dredd built from the spec's examples. `null` removes a query value or header. */

@@ -10,11 +10,13 @@ export function requireSecret(factory: string, option: string, value: unknown): 
 }
 
 /**
- * Hosts where plain http cannot be read or altered on the way: the machine itself. Names are not
- * resolved: a name that merely resolves to 127.0.0.1 counts as remote, erring on the side of caution.
+ * Hosts where plain http cannot be read or altered on the way: the machine itself, i.e. `localhost`,
+ * 127.0.0.0/8 and `[::1]`, as the URL parser normalises them (`127.1` and `[0:0::1]` arrive here as
+ * `127.0.0.1` and `[::1]`). Nothing is resolved: any other name, `*.localhost` included, counts as
+ * remote, since it reaches whatever the resolver says and a client is built without waiting for it.
  */
 export function isLoopbackHost(hostname: string): boolean {
-  return hostname === "localhost" || hostname.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(hostname) || hostname === "[::1]";
+  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /**

@@ -4,16 +4,24 @@
  */
 import { optionalBoolean } from "./options.js";
 import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, type RetryOption, type RetryPolicy } from "./retry/policy.js";
-import { validateTimeout } from "./transport.js";
+import { validateMaxResponseBytes, validateTimeout } from "./transport.js";
 
 /** The per-attempt timeout when the caller sets none. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
+ * The most decoded bytes a 2xx body may have when the caller sets no limit: far above any page these
+ * APIs return, far below what would hurt the process (each body is held in memory whole).
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export interface ReliabilityOptions {
   /** Retries by policy: a number of retries (default 2), or a partial `RetryPolicy`. `0` disables them. */
   retries?: RetryOption;
   /** Per-attempt timeout in milliseconds (default 60 000). */
   timeoutMs?: number;
+  /** The most decoded bytes a 2xx body may have (default 32 MiB); past it, `ResponseTooLargeError`. */
+  maxResponseBytes?: number;
   /** Throw typed errors (`ApiError` and subclasses) instead of returning `{ error }`. Default false. */
   throwOnError?: boolean;
   /** Allow a plain `http://` base URL to a host that is not loopback. Default false. */
@@ -23,6 +31,7 @@ export interface ReliabilityOptions {
 export interface ClientPolicy {
   retry: RetryPolicy;
   timeoutMs: number;
+  maxResponseBytes: number;
   throwOnError: boolean;
   allowInsecureHttp: boolean;
 }
@@ -31,6 +40,7 @@ export function clientPolicy(factory: string, options: ReliabilityOptions): Clie
   return {
     retry: resolveRetryPolicy(options.retries, DEFAULT_RETRY_POLICY, factory),
     timeoutMs: validateTimeout(options.timeoutMs, factory) ?? DEFAULT_TIMEOUT_MS,
+    maxResponseBytes: validateMaxResponseBytes(options.maxResponseBytes, factory) ?? DEFAULT_MAX_RESPONSE_BYTES,
     throwOnError: optionalBoolean(factory, "throwOnError", options.throwOnError) ?? false,
     allowInsecureHttp: optionalBoolean(factory, "allowInsecureHttp", options.allowInsecureHttp) ?? false,
   };

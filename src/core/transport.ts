@@ -1,13 +1,15 @@
 /**
  * The fetch that every specwright client hands to openapi-fetch: per-attempt timeouts, the caller's
  * AbortSignal, retries by policy (status, method, idempotency key, Retry-After), same-origin redirects
- * only, and error bodies read with a size bound. It returns the final response, or throws
- * TimeoutError, NetworkError, RedirectError or the caller's abort reason.
+ * only, and bodies read with a size bound (error bodies cut, 2xx bodies refused past
+ * `maxResponseBytes`). It returns the final response, or throws TimeoutError, NetworkError,
+ * RedirectError, ResponseTooLargeError or the caller's abort reason.
  */
 import { describeRequest, recordExchange } from "./exchange.js";
 import { ConfigurationError } from "./errors/configuration-error.js";
 import { NetworkError } from "./errors/network-error.js";
 import { RedirectError } from "./errors/redirect-error.js";
+import { ResponseTooLargeError } from "./errors/response-too-large-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import { backoffDelay } from "./retry/backoff.js";
 import { resolveRetryPolicy, type RetryPolicy } from "./retry/policy.js";
@@ -37,6 +39,8 @@ export interface TransportConfig {
   platformFetch?: boolean;
   retry: RetryPolicy;
   timeoutMs: number;
+  /** The most decoded bytes a 2xx body may have. */
+  maxResponseBytes: number;
   /** Test seams: the clock and the jitter source. */
   now?: () => number;
   random?: () => number;
@@ -48,6 +52,8 @@ export interface RequestPolicyOptions {
   retries?: number | Partial<RetryPolicy>;
   /** The per-attempt timeout for this request only. */
   timeoutMs?: number;
+  /** The most decoded bytes this request's 2xx body may have. */
+  maxResponseBytes?: number;
 }
 
 export function validateTimeout(value: unknown, where: string): number | undefined {
@@ -58,16 +64,25 @@ export function validateTimeout(value: unknown, where: string): number | undefin
   return value;
 }
 
+export function validateMaxResponseBytes(value: unknown, where: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
+    throw new ConfigurationError("maxResponseBytes", `${where}: option "maxResponseBytes" must be a positive whole number of bytes.`);
+  }
+  return value;
+}
+
 type Outcome = { response: Response } | { error: Error; retryable: boolean };
 
 export function createTransport(config: TransportConfig): (input: Request) => Promise<Response> {
   const now = config.now ?? Date.now;
   return async function transport(input: Request): Promise<Response> {
     // openapi-fetch copies unknown per-request options onto the Request it builds.
-    const extra = input as Request & { retries?: unknown; timeoutMs?: unknown };
+    const extra = input as Request & { retries?: unknown; timeoutMs?: unknown; maxResponseBytes?: unknown };
     const where = `${config.factory} (per-request options)`;
     const policy = extra.retries === undefined ? config.retry : resolveRetryPolicy(extra.retries, config.retry, where);
     const timeoutMs = validateTimeout(extra.timeoutMs, where) ?? config.timeoutMs;
+    const maxResponseBytes = validateMaxResponseBytes(extra.maxResponseBytes, where) ?? config.maxResponseBytes;
     // Described only for an error: parsing the URL on every call would sit on the hot path.
     const label = () => describeRequest(input.method, input.url);
     const signal = input.signal;
@@ -80,7 +95,7 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
 
     for (let attempt = 1; ; attempt++) {
       signal.throwIfAborted();
-      const outcome = await attemptOnce(input, body, signal, timeoutMs, label, attempt);
+      const outcome = await attemptOnce(input, body, signal, timeoutMs, maxResponseBytes, label, attempt);
       const retriesLeft = repeatable && attempt <= policy.limit;
       if ("error" in outcome) {
         if (!outcome.retryable || !retriesLeft || !policy.retryOnNetworkError) throw outcome.error;
@@ -98,7 +113,7 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
   };
 
   /** One attempt, following same-origin redirects, with the whole exchange (body included) under the timeout. */
-  async function attemptOnce(input: Request, body: Uint8Array | undefined, signal: AbortSignal, timeoutMs: number, label: () => string, attempt: number): Promise<Outcome> {
+  async function attemptOnce(input: Request, body: Uint8Array | undefined, signal: AbortSignal, timeoutMs: number, maxResponseBytes: number, label: () => string, attempt: number): Promise<Outcome> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     // One signal per attempt, the caller's abort forwarded to it: AbortSignal.any() costs ~20 µs a call on Node 20.
@@ -125,11 +140,12 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
           url = target.href;
           continue;
         }
-        return { response: await untilAborted(buffered(response), combined) };
+        return { response: await untilAborted(buffered(response, maxResponseBytes, label), combined) };
       }
     } catch (error) {
       if (signal.aborted) throw signal.reason;
-      if (error instanceof RedirectError) throw error;
+      // Neither is a fault of the moment: the same request would meet it again.
+      if (error instanceof RedirectError || error instanceof ResponseTooLargeError) throw error;
       if (timeout.signal.aborted) return { error: new TimeoutError(label(), timeoutMs, attempt), retryable: true };
       // fetch reports "no response" as a TypeError; anything else came from the caller's own fetch
       // (or its tracing wrapper) and is theirs to see, neither retried nor renamed.
@@ -159,11 +175,16 @@ export function bufferedBody(response: Response): Uint8Array | undefined {
   return bufferedBodies.get(response);
 }
 
-/** The response with its body read now (under the attempt's timeout); error bodies cut at the bound. */
-async function buffered(response: Response): Promise<Response> {
+/**
+ * The response with its body read now (under the attempt's timeout): an error body cut at its bound, a
+ * 2xx body refused past `maxResponseBytes`.
+ */
+async function buffered(response: Response, maxResponseBytes: number, label: () => string): Promise<Response> {
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   if (NULL_BODY_STATUSES.has(response.status) || response.body === null) return new Response(null, init);
-  const bytes = response.ok ? new Uint8Array(await response.arrayBuffer()) : await readBounded(response.body, MAX_ERROR_BODY_BYTES);
+  const bytes = response.ok
+    ? await readBounded(response.body, maxResponseBytes, () => new ResponseTooLargeError(label(), response.status, maxResponseBytes))
+    : await readBounded(response.body, MAX_ERROR_BODY_BYTES);
   const result = new Response(bytes, init);
   if (response.ok) bufferedBodies.set(result, bytes);
   // new Response() cannot take a url; keep it for callers that read it.
@@ -171,16 +192,27 @@ async function buffered(response: Response): Promise<Response> {
   return result;
 }
 
-async function readBounded(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+/**
+ * At most `limit` bytes of the stream, read chunk by chunk so that a body never costs more than the
+ * limit (and one chunk) in memory; fetch has already decoded any content-encoding, so the count is of
+ * decoded bytes and a gzip bomb stops at the limit too. Past the limit the stream is cancelled (which
+ * drops the connection) and the body is cut, or, with `tooLarge`, refused with the error it returns.
+ */
+async function readBounded(stream: ReadableStream<Uint8Array>, limit: number, tooLarge?: () => Error): Promise<Uint8Array> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
-    while (size < limit) {
+    // To refuse a body, one byte past the limit must be seen; to cut one, the limit is enough.
+    while (tooLarge ? size <= limit : size < limit) {
       const { done, value } = await reader.read();
       if (done) break;
       chunks.push(value);
       size += value.length;
+    }
+    if (tooLarge && size > limit) {
+      chunks.length = 0;
+      throw tooLarge();
     }
   } finally {
     // Not awaited: cancelling one branch of a tee'd body (a cloned Response) waits for the other branch.

@@ -7,6 +7,7 @@ export { NetworkError } from "./network-error.js";
 export { NotFoundError } from "./not-found-error.js";
 export { RateLimitError } from "./rate-limit-error.js";
 export { RedirectError } from "./redirect-error.js";
+export { ResponseTooLargeError } from "./response-too-large-error.js";
 export { ServerError } from "./server-error.js";
 export { TimeoutError } from "./timeout-error.js";
 export { ValidationError } from "./validation-error.js";

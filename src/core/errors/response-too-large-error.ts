@@ -1,0 +1,19 @@
+/**
+ * Thrown when a 2xx response body grows past `maxResponseBytes` (default 32 MiB), counted on the
+ * decoded bytes as they arrive: the read stops there and the connection is dropped, so that a runaway
+ * or hostile body (an endless stream, a gzip bomb) costs at most the limit in memory. Never retried:
+ * the same request would most likely get the same body again. Carries the request label and the
+ * limit, never the body.
+ */
+export class ResponseTooLargeError extends Error {
+  override name = "ResponseTooLargeError";
+
+  constructor(
+    readonly request: string,
+    readonly status: number,
+    /** The `maxResponseBytes` in force for the request. */
+    readonly maxResponseBytes: number,
+  ) {
+    super(`${request}: the ${status} response body exceeded maxResponseBytes (${maxResponseBytes} bytes); the read was stopped there`);
+  }
+}
