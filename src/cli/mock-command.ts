@@ -1,14 +1,23 @@
 /**
  * `specwright mock <api>`: serves the API's mock until SIGINT or SIGTERM, then closes it (connections
- * and pending fault delays included) and exits 0. The base URL alone goes to stdout, for scripts.
+ * and pending fault delays included) and exits 0. The base URL alone goes to stdout, for scripts; the
+ * control URL (with the server's control token) and any warning go to stderr.
  */
 import { startMock } from "../mock/index.js";
 import type { MockCommand } from "./arguments.js";
+import { isLoopbackHost } from "./loopback.js";
 
 export async function runMockCommand(command: MockCommand): Promise<void> {
   const mock = await startMock(command.api, { port: command.port, host: command.host });
   process.stdout.write(`${mock.url}\n`);
-  process.stderr.write(`specwright mock: ${command.api} listening; control routes at ${mock.controlUrl}. Ctrl-C to stop.\n`);
+  if (!isLoopbackHost(new URL(mock.url).hostname)) {
+    process.stderr.write(
+      `specwright mock: warning: listening on ${command.host}, beyond loopback: anyone on the network can read and change the mock's data, ` +
+        `and drive its control routes once they see the control URL (plain http carries its token in clear). ` +
+        `Any Host header is accepted on this address; the control token is still required and cross-site requests (a foreign Origin) are still refused.\n`,
+    );
+  }
+  process.stderr.write(`specwright mock: ${command.api} listening; control routes at ${mock.controlUrl} (the path holds this server's control token: keep it private). Ctrl-C to stop.\n`);
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {

@@ -4,6 +4,7 @@
  * after a 5xx runs again.
  */
 import { createHash } from "node:crypto";
+import { IDEMPOTENCY_KEY_LIMIT } from "./limits.js";
 import type { MockReply } from "./types.js";
 
 interface Entry {
@@ -30,8 +31,16 @@ export class IdempotencyStore {
       if (entry.fingerprint !== fingerprint) return { kind: "mismatch" };
       return entry.reply ? { kind: "replay", reply: entry.reply } : { kind: "in-progress" };
     }
+    // Deleted first so that the Map's order stays the keys' age, and the oldest goes first when full.
+    this.entries.delete(id);
     this.entries.set(id, { fingerprint, expiresAt: now + TTL_MS });
+    if (this.entries.size > IDEMPOTENCY_KEY_LIMIT) this.entries.delete(this.entries.keys().next().value!);
     return { kind: "new" };
+  }
+
+  /** Forgets a key whose request did nothing (it was undone), so that a retry with it runs again. */
+  forget(scope: string, key: string): void {
+    this.entries.delete(`${scope}\u0000${key}`);
   }
 
   finish(scope: string, key: string, reply: MockReply): void {
@@ -43,7 +52,10 @@ export class IdempotencyStore {
   }
 }
 
-/** JSON with object keys sorted, so that `{a,b}` and `{b,a}` are the same request. */
+/**
+ * JSON with object keys sorted, so that `{a,b}` and `{b,a}` are the same request. Recursive: bodies
+ * reach it only once the server has checked that they nest at most `REQUEST_LIMITS.jsonDepth` deep.
+ */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {

@@ -11,16 +11,26 @@ import { getOperations, type OperationMatch } from "../spec/operations.js";
 import { validateBody, validateParameters } from "../spec/validator.js";
 import { FAULT_BODIES, FAULT_HEADER, FaultQueue, answersInstead, faultStatus, parseFaultSpec, retryAfterSeconds, type FaultSpec } from "./faults.js";
 import { IdempotencyStore } from "./idempotency.js";
+import { nestsDeeperThan } from "./json-depth.js";
+import { DEFAULT_TENANT_LIMITS, REQUEST_LIMITS, type TenantLimits } from "./limits.js";
 import { MockError } from "./mock-error.js";
-import type { ControlHandler, MockReply, Principal, VendorMock } from "./types.js";
+import { createControlToken, requestGuard, tokenMatches, type RequestGuard } from "./request-guard.js";
+import { measureState } from "./state-size.js";
+import type { ControlHandler, MockContext, MockHandler, MockReply, Principal, VendorMock } from "./types.js";
 
-/** Requests larger than this are refused before parsing. */
-const MAX_BODY_BYTES = 1024 * 1024;
 /**
- * Control routes live outside the API's base path, so they cannot collide with an API path. Exported
- * for vendor handlers that hand out links to their own control routes.
+ * Control routes live outside the API's base path, so they cannot collide with an API path, and under
+ * the server's control token (`/__specwright/<token>/...`), so that only whoever started the server
+ * can drive them. Vendor handlers that hand out links to their own control routes take the path with
+ * the token from `MockContext.controlPath`.
  */
+/** Methods whose handlers store nothing. */
+const READ_METHODS = new Set(["get", "head"]);
+
 export const CONTROL_PREFIX = "/__specwright";
+
+/** Replies already serialized (to check they can be sent before the state change is kept), so `send` does not do it twice. */
+const encodedBodies = new WeakMap<MockReply, string>();
 
 export interface MockServerOptions {
   /** 0 (the default) picks a free port. */
@@ -29,13 +39,17 @@ export interface MockServerOptions {
   host?: string;
   /** The clock the business rules read; defaults to the real one. */
   now?: () => Date;
+  /** What one tenant may hold; `DEFAULT_TENANT_LIMITS` for what is not given. */
+  tenantLimits?: Partial<TenantLimits>;
 }
 
 export interface MockServer {
   /** The base URL to give the client, including the API's base path (e.g. `http://127.0.0.1:4010/api/v1`). */
   url: string;
   /**
-   * Where the control routes live, outside the API:
+   * Where the control routes live, outside the API, with the server's control token in the path
+   * (`http://127.0.0.1:4010/__specwright/<token>`): a control request without it is refused (403), so
+   * keep it to the processes that drive the mock:
    * - `POST <controlUrl>/faults` with a `FaultSpec` as JSON queues a fault, as `injectFault` does
    *   (204; 400 `{ error }` naming the bad field when the spec is invalid);
    * - `DELETE <controlUrl>/faults` forgets the queued faults (204);
@@ -80,6 +94,13 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
   }
   const basePath = defaultServerUrl(vendor.api).pathname.replace(/\/+$/, "");
   const now = options.now ?? (() => new Date());
+  const tenantLimits: TenantLimits = { ...DEFAULT_TENANT_LIMITS, ...options.tenantLimits };
+  const controlToken = createControlToken();
+  const controlPath = `${CONTROL_PREFIX}/${controlToken}`;
+  /** Set once the server listens: it needs the address. */
+  let guard: RequestGuard | undefined;
+  /** The "full" errors: the write was undone, so its idempotency key is not kept either. */
+  const undone = new WeakSet<MockError>();
   let states = new Map<string, State>();
   let idempotency = new IdempotencyStore();
   const faults = new FaultQueue(index.operations.map((operation) => operation.operationId));
@@ -95,7 +116,15 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<Outcome> {
     const url = new URL(request.url ?? "/", "http://mock.invalid");
-    if (url.pathname.startsWith(CONTROL_PREFIX)) return { kind: "reply", reply: await control(request, url) };
+    const isControl = url.pathname.startsWith(CONTROL_PREFIX);
+    // 403 rather than 421 Misdirected Request: this is a refusal on security grounds on every route,
+    // as Vite and webpack-dev-server answer a foreign Host; every vendor's error shape renders a 403; and
+    // clients may retry a 421 on a new connection, which would get the same answer.
+    const refusal = guard?.refusal({ host: request.headers.host, origin: request.headers.origin });
+    if (refusal !== undefined) {
+      return { kind: "reply", reply: isControl ? { status: 403, body: { error: refusal } } : toReply(new MockError(403, "forbidden", refusal)) };
+    }
+    if (isControl) return { kind: "reply", reply: await control(request, url) };
     let ownFault: FaultSpec | undefined;
     try {
       ownFault = faultFromHeader(request);
@@ -148,11 +177,11 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
       }
     }
 
-    const context = { operation, params, query, headers, body, principal, state: stateFor(principal), now: now() };
+    const context = { operation, params, query, headers, body, principal, state: stateFor(principal), controlPath, now: now() };
     const handler = vendor.handlers[operation.operationId]!;
     const idempotent = vendor.idempotency;
     const key = idempotent?.operations.includes(operation.operationId) ? headers[idempotent.header.toLowerCase()] : undefined;
-    if (!idempotent || key === undefined) return handler(context);
+    if (!idempotent || key === undefined) return run(handler, context);
 
     const fingerprint = IdempotencyStore.fingerprint(method, url.pathname, body);
     const outcome = idempotency.begin(principal.credential, key, fingerprint, Date.now());
@@ -161,11 +190,56 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     if (outcome.kind === "replay") return outcome.reply;
     let reply: MockReply;
     try {
-      reply = handler(context);
+      reply = run(handler, context);
     } catch (error) {
+      if (error instanceof MockError && undone.has(error)) {
+        // Nothing was done, as after a 5xx: a retry with the key runs again once there is room.
+        idempotency.forget(principal.credential, key);
+        throw error;
+      }
       reply = toReply(error);
     }
     idempotency.finish(principal.credential, key, reply);
+    return reply;
+  }
+
+  /**
+   * Runs a handler so that a request that fails changes nothing. The tenant's state is copied first
+   * and put back when the handler fails unexpectedly (a bug: the 500 that follows), when its reply
+   * cannot be serialized, or when the write takes the tenant past its limits (the vendor's "full"
+   * error). A MockError the handler throws is its own refusal, and handlers refuse before they change
+   * anything. The copy costs well under a millisecond for a seeded tenant and tens of milliseconds for
+   * a full one (see `DEFAULT_TENANT_LIMITS`).
+   */
+  function run(handler: MockHandler<State>, context: MockContext<State>): MockReply {
+    // A read changes no stored data (at most it settles clock-driven work), so it skips the copy and the
+    // size walk: both cost time in proportion to the tenant's size on every request.
+    if (READ_METHODS.has(context.operation.method)) {
+      const reply = handler(context);
+      if (reply.body !== undefined) encodedBodies.set(reply, JSON.stringify(reply.body));
+      return reply;
+    }
+    const tenant = context.principal.tenant;
+    const backup = structuredClone(context.state);
+    const undo = () => states.set(tenant, backup);
+    let reply: MockReply;
+    try {
+      reply = handler(context);
+      // Serialized now, while the change can still be undone: a reply that cannot be sent must not leave
+      // behind the state that made it (it would fail every later reply that includes it).
+      if (reply.body !== undefined) encodedBodies.set(reply, JSON.stringify(reply.body));
+    } catch (error) {
+      if (!(error instanceof MockError)) undo();
+      throw error;
+    }
+    const size = measureState(context.state);
+    const over = size.objects > tenantLimits.objects ? `${tenantLimits.objects} objects` : size.bytes > tenantLimits.bytes ? `about ${tenantLimits.bytes} bytes` : undefined;
+    if (over !== undefined) {
+      undo();
+      const full = vendor.errors.full(`This mock tenant is full: it holds at most ${over}. Delete something, or reset the mock (POST <controlUrl>/reset).`);
+      undone.add(full);
+      throw full;
+    }
     return reply;
   }
 
@@ -173,6 +247,10 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
   async function readJson(request: IncomingMessage): Promise<unknown> {
     const raw = await readBody(request);
     if (raw.length === 0) return undefined;
+    // On the text, before parsing: nothing deeper is ever parsed, validated or stored.
+    if (nestsDeeperThan(raw, REQUEST_LIMITS.jsonDepth)) {
+      throw vendor.errors.validation("body", [{ field: "", message: `nests deeper than ${REQUEST_LIMITS.jsonDepth} levels` }]);
+    }
     try {
       return JSON.parse(raw.toString("utf8"));
     } catch {
@@ -185,6 +263,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     const value = request.headers[FAULT_HEADER];
     if (value === undefined) return undefined;
     const text = Array.isArray(value) ? value.join(", ") : value;
+    if (nestsDeeperThan(Buffer.from(text), REQUEST_LIMITS.jsonDepth)) throw new TypeError(`${FAULT_HEADER} header: nests deeper than ${REQUEST_LIMITS.jsonDepth} levels`);
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -240,7 +319,11 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
   }
 
   async function control(request: IncomingMessage, url: URL): Promise<MockReply> {
-    const route = url.pathname.slice(CONTROL_PREFIX.length);
+    const [, token = ""] = url.pathname.slice(CONTROL_PREFIX.length).split("/");
+    if (!tokenMatches(token, controlToken)) {
+      return { status: 403, body: { error: `control routes need this server's control token: use mock.controlUrl, which specwright mock prints` } };
+    }
+    const route = url.pathname.slice(controlPath.length);
     if (request.method === "POST" && route === "/reset") {
       states = new Map();
       idempotency = new IdempotencyStore();
@@ -249,7 +332,9 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     }
     if (request.method === "POST" && route === "/faults") {
       try {
-        faults.add(JSON.parse((await readBody(request)).toString("utf8")) as FaultSpec);
+        const raw = await readBody(request);
+        if (nestsDeeperThan(raw, REQUEST_LIMITS.jsonDepth)) throw new TypeError(`the fault spec nests deeper than ${REQUEST_LIMITS.jsonDepth} levels`);
+        faults.add(JSON.parse(raw.toString("utf8")) as FaultSpec);
         return { status: 204 };
       } catch (error) {
         return { status: 400, body: { error: error instanceof Error ? error.message : "invalid fault" } };
@@ -272,7 +357,8 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
         now: now(),
       });
     }
-    return { status: 404, body: { error: `no control route ${request.method} ${CONTROL_PREFIX}${route}` } };
+    // The route relative to controlUrl: the token stays out of error messages and the logs they end up in.
+    return { status: 404, body: { error: `no control route ${request.method} <controlUrl>${route}` } };
   }
 
   function toReply(error: unknown): MockReply {
@@ -311,10 +397,11 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
   });
   const address = server.address() as AddressInfo;
   const origin = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+  guard = requestGuard(address.address);
 
   return {
     url: `${origin}${basePath}`,
-    controlUrl: `${origin}${CONTROL_PREFIX}`,
+    controlUrl: `${origin}${controlPath}`,
     injectFault: (fault) => faults.add(fault),
     reset() {
       states = new Map();
@@ -345,7 +432,7 @@ function send(response: ServerResponse, requestId: string, outcome: Exclude<Outc
     response.writeHead(reply.status, headers).end();
     return;
   }
-  const payload = JSON.stringify(reply.body);
+  const payload = encodedBodies.get(reply) ?? JSON.stringify(reply.body);
   response.writeHead(reply.status, { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(payload) }).end(payload);
 }
 
@@ -372,7 +459,7 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new MockError(413, "payload_too_large", `request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+    if (size > REQUEST_LIMITS.bodyBytes) throw new MockError(413, "payload_too_large", `request bodies are limited to ${REQUEST_LIMITS.bodyBytes} bytes`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

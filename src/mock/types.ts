@@ -20,6 +20,11 @@ export interface MockContext<State> {
   body: unknown;
   principal: Principal;
   state: State;
+  /**
+   * The path of the server's control routes, its control token included (`/__specwright/<token>`):
+   * a link a handler hands out to one of its control routes must start with it, or it is refused.
+   */
+  controlPath: string;
   now: Date;
 }
 
@@ -67,6 +72,11 @@ export interface GenericErrors {
   /** Fault injection: an error with this status as the vendor would send it. */
   injected(status: number): MockError;
   internal(): MockError;
+  /**
+   * The tenant cannot hold what the request would add (see `TenantLimits`); the message says which
+   * bound. Any operation can meet it, so its status must be one every operation documents.
+   */
+  full(message: string): MockError;
 }
 
 export interface VendorMock<State> {

@@ -1,5 +1,6 @@
 // `specwright mock <api>`: the base URL on stdout is a working mock, and SIGINT or SIGTERM stop it
-// cleanly (exit 0) within a couple of seconds.
+// cleanly (exit 0) within a couple of seconds. The control URL, with its token, is on stderr; a --host
+// beyond loopback gets a warning that names the risk.
 import { describe, expect, it } from "vitest";
 import { startCli } from "./cli.js";
 
@@ -43,6 +44,32 @@ describe("specwright mock", () => {
     expect(response.headers.get("x-request-id")).toBeTruthy();
     cli.child.kill("SIGINT");
     expect((await cli.done).code).toBe(0);
+  });
+
+  it("prints the control URL with its token on stderr: it drives the mock, the bare control path does not", async () => {
+    const cli = startCli(["mock", "commet"]);
+    const url = await firstLine(cli);
+    const deadline = Date.now() + 15_000;
+    while (!/control routes at \S+/.test(cli.output().stderr) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    const controlUrl = /control routes at (\S+)/.exec(cli.output().stderr)![1]!;
+    expect(controlUrl).toMatch(new RegExp(`^${new URL(url).origin}/__specwright/[A-Za-z0-9_-]{22}$`));
+    expect(cli.output().stderr).not.toContain("warning");
+    expect((await fetch(`${controlUrl}/reset`, { method: "POST" })).status).toBe(204);
+    expect((await fetch(`${new URL(url).origin}/__specwright/reset`, { method: "POST" })).status).toBe(403);
+    cli.child.kill("SIGTERM");
+    expect((await cli.done).code).toBe(0);
+  });
+
+  it("warns on stderr, naming the risk, when --host is beyond loopback", async () => {
+    const cli = startCli(["mock", "onet", "--host", "0.0.0.0"]);
+    const url = await firstLine(cli);
+    expect(url).toMatch(/^http:\/\/0\.0\.0\.0:\d+/);
+    cli.child.kill("SIGTERM");
+    const run = await cli.done;
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/warning: listening on 0\.0\.0\.0, beyond loopback: anyone on the network can read and change the mock's data/);
+    expect(run.stderr).toMatch(/drive its control routes/);
+    expect(run.stderr).toMatch(/Any Host header is accepted/);
   });
 
   it("exits 1 with the reason when the port is taken", async () => {

@@ -99,7 +99,7 @@ describe("control routes", () => {
     for (const path of ["/cloudplans/refund/x", "/commet/checkout/x", "/cloudplans", "/cloudplans/toString/x"]) {
       const reply = await fetchJson(`${mock().controlUrl}${path}`);
       expect(reply.status, path).toBe(404);
-      expect(reply.body, path).toEqual({ error: `no control route GET /__specwright${path}` });
+      expect(reply.body, path).toEqual({ error: `no control route GET <controlUrl>${path}` });
     }
   });
 

@@ -37,10 +37,10 @@ function refuseQuantity(body: unknown, action: BillingAction): void {
 
 const ACTIONS: Record<BillingAction, OrgHandler> = {
   // (#5, #34) org_id and quantity in the query, no body: a body (the contract tool sends the example's) is ignored.
-  getpaymentlink({ state, query, headers, now }, { organization }) {
+  getpaymentlink({ state, query, headers, controlPath, now }, { organization }) {
     if (query.quantity === undefined) throw cloudplansErrors.invalid("quantity", "is required for getpaymentlink (in the query)");
     // Nothing changes until the link is paid.
-    return ok({ response: startCheckout(state, organization, query.quantity as number, headers.host, now) });
+    return ok({ response: startCheckout(state, organization, query.quantity as number, { host: headers.host, controlPath }, now) });
   },
   getupdatecardlink({ body }, { organization }) {
     refuseQuantity(body, "getupdatecardlink");

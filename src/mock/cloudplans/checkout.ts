@@ -4,7 +4,6 @@
  * submitting it (POST) pays, which starts the subscription. The docs: the subscription starts after
  * payment through Stripe, never when the link is created.
  */
-import { CONTROL_PREFIX } from "../server.js";
 import type { ControlHandler, MockReply } from "../types.js";
 import { MockError } from "../mock-error.js";
 import { cloudplansErrors } from "./errors.js";
@@ -23,12 +22,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export const CHECKOUT = { plan: "monthly", paymentExp: "12/2030", unitPriceCents: 599, dueAfterDays: 14 } as const;
 
-/** A new session, and the link that pays it (on the host the caller reached the mock by). */
-export function startCheckout(state: CloudPlansState, organization: OrganizationRecord, quantity: number, host: string | undefined, now: Date): string {
+/**
+ * A new session, and the link that pays it: on the host the caller reached the mock by, under the
+ * control path with the server's token (`MockContext.controlPath`).
+ */
+export function startCheckout(state: CloudPlansState, organization: OrganizationRecord, quantity: number, link: { host: string | undefined; controlPath: string }, now: Date): string {
   let id = newId("cs_test_");
   while (state.checkouts.has(id)) id = newId("cs_test_");
   state.checkouts.set(id, { id, orgId: organization.id, quantity, createdAt: now.toISOString(), paidAt: null });
-  return `http://${host ?? "127.0.0.1"}${CONTROL_PREFIX}/cloudplans/${CHECKOUT_ROUTE}/${id}`;
+  return `http://${link.host ?? "127.0.0.1"}${link.controlPath}/cloudplans/${CHECKOUT_ROUTE}/${id}`;
 }
 
 const formatCents = (cents: number): string => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;

@@ -54,4 +54,7 @@ export const cloudplansGenericErrors: GenericErrors = {
   },
   injected: (status) => new MockError(status, codeFor(status), MESSAGES[status] ?? `Injected error ${status}.`),
   internal: () => new MockError(500, "internal_error", MESSAGES[500]!),
+  // 400 invalid_request: the only error status (with 401) every operation documents; Create
+  // organization documents neither 403 nor 409, which the free-tier limits use where they can.
+  full: (message) => new MockError(400, "invalid_request", message),
 };

@@ -8,6 +8,7 @@ const TYPE_BY_CODE: Record<string, string> = {
   validation_error: "validation_error",
   invalid_json: "validation_error",
   payload_too_large: "validation_error",
+  limit_exceeded: "billing_error",
   unauthorized: "authentication_error",
   forbidden: "authentication_error",
   not_found: "not_found_error",
@@ -83,4 +84,7 @@ export const commetErrors: GenericErrors = {
     return new MockError(status, code, message);
   },
   internal: () => new MockError(500, "internal_error", "Internal server error"),
+  // 400 billing_error: an account limit, as a billing platform words a plan's quota; 400 is documented
+  // for every operation and, unlike 429 (documented too), clients do not retry it: waiting frees nothing.
+  full: (message) => new MockError(400, "limit_exceeded", message),
 };

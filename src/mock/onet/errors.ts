@@ -129,4 +129,7 @@ export const onetGenericErrors: GenericErrors = {
   },
   injected: (status) => INJECTED[status]?.() ?? new MockError(status, "error", status >= 500 ? "A server error occurred." : `Error ${status}.`),
   internal: () => new MockError(500, "error", "A server error occurred."),
+  // 400 `{"detail"}`, a rule failure, as a DRF view raises a quota: 400 is documented for every
+  // operation; 403 means a missing permission there, and clients retry 429, which frees nothing.
+  full: (message) => onetErrors.rule(message),
 };

@@ -1,7 +1,8 @@
 /**
  * State records as the API shows them (the spec's schemas), and the timeline that moves asynchronous
- * tasks along. Fields the spec leaves open ("fields after `vpc` may appear") carry what the mock's
- * rules make observable: an instance's hostname, tags and last task, a hosting account's status.
+ * tasks along. Beyond the documented fields, the spec declares (as assumed) what the mock's rules make
+ * observable: an instance's description, hostname, tags and last task, a hosting account's status and
+ * pending cancellation.
  */
 import type { components } from "../../../generated/onet/schema.js";
 import { centsToNumber, formatCents } from "./money.js";
@@ -41,11 +42,11 @@ export function sizeOf(state: OnetState, id: string): Schemas["Size"] {
   return size;
 }
 
-export function toInstance(state: OnetState, instance: InstanceRecord) {
+export function toInstance(state: OnetState, instance: InstanceRecord): Schemas["Instance"] {
   const location = state.catalogue.locations.find((candidate) => candidate.id === instance.locationId);
   const vpc = state.catalogue.vpcs.find((candidate) => candidate.id === instance.vpcId);
   if (!location || !vpc) throw new Error(`seed bug: instance ${instance.id} has no location or VPC`);
-  const documented: Schemas["Instance"] = {
+  return {
     id: instance.id,
     legacy_id: instance.legacyId,
     organization_id: instance.organizationId,
@@ -55,8 +56,11 @@ export function toInstance(state: OnetState, instance: InstanceRecord) {
     size: sizeOf(state, instance.sizeId),
     location,
     vpc,
+    description: instance.description,
+    hostname: instance.hostname,
+    tags: instance.tags,
+    last_task_id: instance.lastTaskId,
   };
-  return { ...documented, description: instance.description, hostname: instance.hostname, tags: instance.tags, last_task_id: instance.lastTaskId };
 }
 
 export function toInstanceTask(state: OnetState, task: InstanceTaskRecord, now: Date): Schemas["InstanceTask"] {
@@ -85,12 +89,12 @@ export function toOrganization(state: OnetState, organization: OrganizationRecor
   return { ...organization.profile, project_count };
 }
 
-export function toWebHosting(state: OnetState, hosting: HostingRecord) {
+export function toWebHosting(state: OnetState, hosting: HostingRecord): Schemas["WebHosting"] {
   const plan = state.catalogue.hostingPlans.find((candidate) => candidate.id === hosting.planId);
   const server = state.catalogue.hostingServers.find((candidate) => candidate.id === hosting.serverId);
   const project = state.projects.get(hosting.projectId);
   if (!plan || !server || !project) throw new Error(`seed bug: hosting ${hosting.id} has no plan, server or project`);
-  const documented: Schemas["WebHosting"] = {
+  return {
     id: hosting.id,
     organization_id: hosting.organizationId,
     project_id: hosting.projectId,
@@ -99,8 +103,9 @@ export function toWebHosting(state: OnetState, hosting: HostingRecord) {
     plan,
     server,
     website_preview: hosting.websitePreview,
+    status: hosting.status,
+    cancellation_requested_at: hosting.cancellationRequestedAt,
   };
-  return { ...documented, status: hosting.status, cancellation_requested_at: hosting.cancellationRequestedAt };
 }
 
 export function toDomain(state: OnetState, domain: DomainRecord) {
