@@ -64,6 +64,9 @@ export interface paths {
          *     `org_id` query row, so the other parameters and the response are assumed (an optional
          *     free-form body and a `{status}` reply).
          *
+         *     `org_id` is required: in the query or, when the query has none, as `org_id` in the body. A
+         *     request that carries it in neither is refused with 400.
+         *
          *     Source: <https://docs.cloudplans.io/api-reference/organization>
          */
         post: operations["updateOrganization"];
@@ -532,8 +535,10 @@ export interface components {
                 id: components["schemas"]["OrgId"];
             };
         };
-        /** @description Not documented. Any JSON object is accepted until the fields are known. */
+        /** @description Not documented. Any JSON object is accepted until the fields are known. `org_id` names the organization when the query has no `org_id`. */
         UpdateOrganizationRequest: {
+            /** @description The Organization ID, read only when the query has no org_id. */
+            org_id?: components["schemas"]["OrgId"];
             /**
              * @description The organization's name.
              * @example Acme Scheduling
@@ -1065,6 +1070,7 @@ export interface components {
         /** @description The request is invalid: an unknown `action`, a missing or malformed parameter or body field, or a body that does not belong to the action named in the query. `details` names each field. */
         BadRequest: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1087,6 +1093,7 @@ export interface components {
         /** @description No token, or a token that is unknown or has expired (console tokens last at most 30 minutes). */
         Unauthorized: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1103,6 +1110,7 @@ export interface components {
         /** @description The caller's role in the organization does not allow the operation (see the role table in the introduction and each operation's `x-cloudplans-roles`), e.g. a Viewer changing billing; or the caller is an inactive user of the organization (an inactive user "cannot connect" until activated). */
         Forbidden: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1119,6 +1127,7 @@ export interface components {
         /** @description The organization does not exist or the caller is not one of its users, or the plan, user or credential named in the request is not in the organization. */
         NotFound: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1132,9 +1141,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description A documented business rule refuses the request in the organization's current state: a new organization may have up to 3 resources, 3 credentials and one plan until it subscribes, and then as many resources as the subscription's quantity; a downgrade below the resources in use "will be declined"; a subscription must exist to be changed or cancelled; a user cannot be added twice; the Owner cannot be removed, nor have its role or state changed. */
+        /** @description A business rule refuses the request in the organization's current state. Documented: a new organization may have up to 3 resources, 3 credentials and one plan until it subscribes, and then as many resources as the subscription's quantity; a downgrade below the resources in use "will be declined". Assumed (see x-assumed): a subscription must exist to be changed or cancelled; a user cannot be added twice; the Owner cannot be removed, nor have its role or state changed. */
         Conflict: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1151,6 +1161,7 @@ export interface components {
         /** @description Any other error (for example a 5xx). No error status, code or body is documented; the body is assumed to reuse the `{status, ...}` envelope, with `status` echoing the HTTP status. */
         Error: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1173,7 +1184,13 @@ export interface components {
         OrgIdQuery: components["schemas"]["OrgId"];
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description Identifies the request; quote it when reporting a problem.
+         * @example req_4f1c9a0e7b2d4c6a8e0f1a2b
+         */
+        RequestId: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1196,6 +1213,7 @@ export interface operations {
             /** @description The caller's organizations. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1247,6 +1265,7 @@ export interface operations {
             /** @description The organization was created. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1275,7 +1294,7 @@ export interface operations {
                  */
                 action: "update";
                 /**
-                 * @description The Organization ID.
+                 * @description The Organization ID. Required here or, when absent here, as `org_id` in the body; with neither the request is refused with 400.
                  * @example org-acme
                  */
                 org_id?: components["schemas"]["OrgId"];
@@ -1287,7 +1306,11 @@ export interface operations {
         /** @description Not documented. Optional and free-form until it is. */
         requestBody?: {
             content: {
-                /** @example {} */
+                /**
+                 * @example {
+                 *       "org_id": "org-acme"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateOrganizationRequest"];
             };
         };
@@ -1295,6 +1318,7 @@ export interface operations {
             /** @description The organization was updated (response not documented). */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1336,6 +1360,7 @@ export interface operations {
             /** @description The organization's billing summary. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1390,6 +1415,7 @@ export interface operations {
             /** @description The organization's invoices. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1464,6 +1490,7 @@ export interface operations {
             /** @description `BillingLinkResponse` (`{status, response: <link>}`) for getpaymentlink and getupdatecardlink; `StatusResponse` (`{status}`) for updatesubscription and cancelsubscription. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1507,6 +1534,7 @@ export interface operations {
             /** @description The organization's users and MFA requirements. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1574,6 +1602,7 @@ export interface operations {
             /** @description The user was added. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1623,6 +1652,7 @@ export interface operations {
             /** @description The user was updated. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1671,6 +1701,7 @@ export interface operations {
             /** @description The user was removed. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1713,6 +1744,7 @@ export interface operations {
             /** @description The organization's credentials. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1790,6 +1822,7 @@ export interface operations {
             /** @description The credential was created. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1833,6 +1866,7 @@ export interface operations {
             /** @description The organization's plans. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1899,6 +1933,7 @@ export interface operations {
             /** @description The plan. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2003,6 +2038,7 @@ export interface operations {
             /** @description The plan was created. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2067,6 +2103,7 @@ export interface operations {
             /** @description The plan was updated (response not documented). */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2123,6 +2160,7 @@ export interface operations {
             /** @description The resource was added (response not documented). */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -1318,6 +1318,34 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The `Commet-Version` header is not a `YYYY-MM-DD` date (`validation_error`, `param` naming the header in lower case). The operation takes no other input that can fail validation. */
+        InvalidVersion: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "success": false,
+                 *       "error": {
+                 *         "type": "validation_error",
+                 *         "code": "validation_error",
+                 *         "message": "commet-version (header): must match pattern \"^\\d{4}-\\d{2}-\\d{2}$\"",
+                 *         "param": "commet-version",
+                 *         "details": [
+                 *           {
+                 *             "field": "commet-version",
+                 *             "message": "must match pattern \"^\\d{4}-\\d{2}-\\d{2}$\""
+                 *           }
+                 *         ],
+                 *         "doc_url": "https://commet.co/docs/api-reference/2026-07-11/errors/validation_error.md"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description The request does not contain a valid Commet API key (`unauthorized`). */
         Unauthorized: {
             headers: {
@@ -1561,7 +1589,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
             };
             path?: never;
             cookie?: never;
@@ -1593,7 +1621,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
                 /**
                  * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
                  * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
@@ -1645,7 +1673,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
             };
             path: {
                 /**
@@ -1668,6 +1696,7 @@ export interface operations {
                     "application/json": components["schemas"]["AddonResponse"];
                 };
             };
+            400: components["responses"]["InvalidVersion"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
@@ -1683,7 +1712,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
                 /**
                  * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
                  * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
@@ -1738,7 +1767,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
             };
             path: {
                 /**
@@ -1761,6 +1790,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeletedObjectResponse"];
                 };
             };
+            400: components["responses"]["InvalidVersion"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
@@ -1783,7 +1813,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
             };
             path?: never;
             cookie?: never;
@@ -1816,7 +1846,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
                 /**
                  * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
                  * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
@@ -1871,7 +1901,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
             };
             path: {
                 /**
@@ -1915,7 +1945,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
             };
             path?: never;
             cookie?: never;
@@ -1963,6 +1993,7 @@ export interface operations {
                     "application/json": components["schemas"]["FeatureListResponse"];
                 };
             };
+            400: components["responses"]["InvalidVersion"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -1977,7 +2008,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
             };
             path: {
                 /**
@@ -2017,6 +2048,7 @@ export interface operations {
                     "application/json": components["schemas"]["FeatureResponse"];
                 };
             };
+            400: components["responses"]["InvalidVersion"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
@@ -2032,7 +2064,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
                 /**
                  * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
                  * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
@@ -2099,7 +2131,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
                 /**
                  * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
                  * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
@@ -2171,7 +2203,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
             };
             path: {
                 /**
@@ -2205,6 +2237,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeletedObjectResponse"];
                 };
             };
+            400: components["responses"]["InvalidVersion"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
@@ -2237,7 +2270,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
             };
             path?: never;
             cookie?: never;
@@ -2291,7 +2324,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
                 /**
                  * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
                  * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
@@ -2363,7 +2396,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
             };
             path: {
                 /**
@@ -2405,6 +2438,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerResponse"];
                 };
             };
+            400: components["responses"]["InvalidVersion"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
@@ -2420,7 +2454,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
                 /**
                  * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
                  * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
@@ -2509,7 +2543,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
             };
             path?: never;
             cookie?: never;
@@ -2602,7 +2636,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
                 /**
                  * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
                  * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
@@ -2714,7 +2748,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
             };
             path?: never;
             cookie?: never;
@@ -2747,7 +2781,7 @@ export interface operations {
                  * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
                  * @example 2026-07-11
                  */
-                "commet-version"?: components["parameters"]["CommetVersion"];
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
             };
             path: {
                 /**
@@ -2811,6 +2845,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubscriptionResponse"];
                 };
             };
+            400: components["responses"]["InvalidVersion"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];

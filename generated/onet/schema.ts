@@ -77,7 +77,8 @@ export interface paths {
          *
          *     `addon_id` names an addon offered by the instance's size
          *     (`size.available_addons[].addon.id`). `credit_applied` is the part paid from account
-         *     credit; `amount_due` is what is left to pay, at `invoice_payment_url`.
+         *     credit; `amount_due` is what is left to pay, at `invoice_payment_url` (assumed meanings, see
+         *     the schema's x-assumed notes).
          *
          *     **Not safe to repeat blindly:** every successful call creates a new order.
          *
@@ -870,35 +871,59 @@ export interface components {
              */
             tags?: unknown;
         };
-        /** @description A compute instance. Fields after `vpc` are not documented and may appear. */
+        /** @description A compute instance. Fields after `vpc` are not documented; `description`, `hostname`, `tags` and `last_task_id` are the ones the metadata update makes observable, and others may appear. */
         Instance: {
             /**
              * Format: uuid
              * @example facdf01b-1b98-4b43-9348-72d7e15bddf6
              */
-            id: string;
+            readonly id: string;
             /** @example 48213 */
-            legacy_id: number;
+            readonly legacy_id: number;
             /**
              * Format: uuid
              * @example e6af4f6e-1606-468e-9092-3f740a445140
              */
-            organization_id: string;
+            readonly organization_id: string;
             /**
              * Format: uuid
              * @example 38fa341f-422e-4ee3-b79b-454c5b2ca9b5
              */
-            project_id: string;
+            readonly project_id: string;
             /** @example web-01 */
             name: string;
             /**
              * @description Lifecycle status (`pending`, ...).
              * @example pending
              */
-            status: string;
+            readonly status: string;
             size: components["schemas"]["Size"];
             location: components["schemas"]["Location"];
             vpc: components["schemas"]["Vpc"];
+            /**
+             * @description The instance's description, as set by the metadata update.
+             * @example Front web server of the shop
+             */
+            description?: string;
+            /**
+             * @description The instance's hostname; a change runs as an asynchronous `change_hostname` task.
+             * @example web-01.atelier-lumiere.fr
+             */
+            hostname?: string;
+            /**
+             * @description Free-form JSON as set by the metadata update, typically a list of strings.
+             * @example [
+             *       "production",
+             *       "web"
+             *     ]
+             */
+            tags?: unknown;
+            /**
+             * Format: uuid
+             * @description The asynchronous task the last change started (read it at the instance's tasks), or null when no change started one.
+             * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
+             */
+            readonly last_task_id?: string | null;
         };
         /** @description An instance size (plan) with its volumes, prices and available addons. */
         Size: {
@@ -1230,9 +1255,15 @@ export interface components {
             local_order_id: string;
             /** @example 59.88 */
             total: number;
-            /** @example 59.88 */
+            /**
+             * @description What is left to pay after credit.
+             * @example 59.88
+             */
             amount_due: number;
-            /** @example 0 */
+            /**
+             * @description Account credit used for the order.
+             * @example 0
+             */
             credit_applied: number;
             /**
              * @description Payment status of the order.
@@ -1261,30 +1292,41 @@ export interface components {
             /** @example maison-verte.fr */
             domain_name: string;
         };
-        /** @description A web hosting account. Fields after `website_preview` are not documented and may appear. */
+        /** @description A web hosting account. Fields after `website_preview` are not documented; `status` and `cancellation_requested_at` are the ones ordering and cancelling make observable, and others may appear. */
         WebHosting: {
             /**
              * Format: uuid
              * @example 2cf76ce5-00a0-4726-8389-52081696d0db
              */
-            id: string;
+            readonly id: string;
             /**
              * Format: uuid
              * @example e6af4f6e-1606-468e-9092-3f740a445140
              */
-            organization_id: string;
+            readonly organization_id: string;
             /**
              * Format: uuid
              * @example 38fa341f-422e-4ee3-b79b-454c5b2ca9b5
              */
-            project_id: string;
+            readonly project_id: string;
             /** @example Production */
-            project_name: string;
+            readonly project_name: string;
             /** @example atelier-lumiere.fr */
             domain: string;
             plan: components["schemas"]["HostingPlan"];
             server: components["schemas"]["HostingServer"];
             website_preview: components["schemas"]["WebsitePreview"];
+            /**
+             * @description The account's state: `pending` from the order until the account is set up, then `active`. A requested cancellation does not change it (see `cancellation_requested_at`).
+             * @example active
+             */
+            readonly status?: string;
+            /**
+             * Format: date-time
+             * @description When a cancellation was requested and not revoked since; null otherwise.
+             * @example null
+             */
+            readonly cancellation_requested_at?: string | null;
         };
         /** @description The server that hosts the account. */
         HostingServer: {
@@ -1800,6 +1842,7 @@ export interface components {
          */
         BadRequest: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1816,6 +1859,7 @@ export interface components {
         /** @description The request has no valid token. Some deployments answer 403 instead when no token is sent. */
         Unauthorized: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 "WWW-Authenticate": components["headers"]["WwwAuthenticate"];
                 [name: string]: unknown;
             };
@@ -1831,6 +1875,7 @@ export interface components {
         /** @description The token is valid but may not do this (a missing scope or role, or a protected resource). */
         Forbidden: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1848,6 +1893,7 @@ export interface components {
          */
         NotFound: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1865,6 +1911,7 @@ export interface components {
          */
         TooManyRequests: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
@@ -1880,6 +1927,7 @@ export interface components {
         /** @description Any other error status (for example 405 or 415), as `{"detail": "..."}`. */
         UnexpectedError: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1982,6 +2030,11 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
+         * @description Identifies the request; quote it when reporting a problem.
+         * @example req_4f1c9a0e7b2d4c6a8e0f1a2b
+         */
+        RequestId: string;
+        /**
          * @description The authentication scheme to use.
          * @example Bearer
          */
@@ -2039,6 +2092,7 @@ export interface operations {
             /** @description The instance after the update. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2091,6 +2145,7 @@ export interface operations {
             /** @description Addon activation order created successfully */
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2133,6 +2188,7 @@ export interface operations {
             /** @description The reactivated instance. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2180,6 +2236,7 @@ export interface operations {
             /** @description The console session. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2222,6 +2279,7 @@ export interface operations {
             /** @description The instance task. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2269,6 +2327,7 @@ export interface operations {
             /** @description The instance task. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2311,6 +2370,7 @@ export interface operations {
             /** @description The image was deleted. No body. */
             204: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2357,6 +2417,7 @@ export interface operations {
             /** @description A page of web hosting accounts. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2406,6 +2467,7 @@ export interface operations {
             /** @description The order was created. */
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2448,6 +2510,7 @@ export interface operations {
             /** @description The web hosting account, with its cancellation requested. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2490,6 +2553,7 @@ export interface operations {
             /** @description The web hosting account. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2522,6 +2586,7 @@ export interface operations {
             /** @description The hosting plan. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2564,6 +2629,7 @@ export interface operations {
             /** @description The domain. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2615,6 +2681,7 @@ export interface operations {
             /** @description The domain with its new renewal setting. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2662,6 +2729,7 @@ export interface operations {
             /** @description The result of the toggle. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2745,6 +2813,7 @@ export interface operations {
             /** @description The domain task that applies the new contacts. */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2771,6 +2840,7 @@ export interface operations {
             /** @description List of organizations the user has access to */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {

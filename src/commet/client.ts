@@ -16,7 +16,7 @@ export interface CommetClientOptions extends ReliabilityOptions {
   apiKey: string;
   /** Defaults to `https://commet.co/api/v1`. */
   baseUrl?: string;
-  /** `commet-version` header, `YYYY-MM-DD`. Defaults to the version the types describe. */
+  /** `Commet-Version` header, `YYYY-MM-DD`. Defaults to the version the types describe. */
   apiVersion?: string;
   /** A fetch implementation, e.g. to add tracing or to call a test server. */
   fetch?: typeof fetch;
@@ -44,7 +44,7 @@ export function createCommetClient(options: CommetClientOptions): CommetClient |
     factory: FACTORY,
     vendor: commetVendor,
     baseUrl,
-    headers: { ...optionalHeaders(FACTORY, options.headers), "commet-version": apiVersion ?? COMMET_API_VERSION },
+    headers: { ...optionalHeaders(FACTORY, options.headers), "Commet-Version": apiVersion ?? COMMET_API_VERSION },
     credentials: { "x-api-key": apiKey },
     fetch: optionalFetch(FACTORY, options.fetch),
     policy,

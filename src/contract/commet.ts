@@ -27,10 +27,16 @@ export { COMMET_FIXTURES } from "./commet-fixtures.js";
 
 const { customer, decliningCustomer, plan, fixtureFeature, disposableAddonFeature, disposableFeature, exampleFeature } = COMMET_FIXTURES;
 
+/**
+ * The only 400 of an operation with no other input to get wrong: a malformed Commet-Version header
+ * (the spec's assumed InvalidVersion response), sent to an existing resource so that 404 cannot win.
+ */
+const badVersion = { "Commet-Version": "latest" };
+
 export const commetScenario: Scenario<CommetClient> = {
   api: "commet",
   mockCredentials: { "x-api-key": "ck_sandbox_contract" },
-  createClient: (target, fetch) => createCommetClient({ apiKey: target.credentials["x-api-key"] ?? "", baseUrl: target.baseUrl, ...(fetch ? { fetch } : {}) }),
+  createClient: (target, fetch) => createCommetClient({ apiKey: target.credentials["x-api-key"] ?? "", baseUrl: target.baseUrl, allowInsecureHttp: target.allowInsecureHttp === true, ...(fetch ? { fetch } : {}) }),
   // The spec's example key would make every write a replay of the first; real callers use one key per write.
   perRequestHeaders: () => ({ "Idempotency-Key": randomUUID() }),
   drivers: {
@@ -51,6 +57,7 @@ export const commetScenario: Scenario<CommetClient> = {
     },
     getAddon: {
       "200": async ({ client }) => ({ path: { id: await fixtureAddon(client) } }),
+      "400": async ({ client }) => ({ path: { id: await fixtureAddon(client) }, headers: badVersion }),
       "404": () => ({ path: { id: MISSING.addon } }),
     },
     updateAddon: {
@@ -70,6 +77,7 @@ export const commetScenario: Scenario<CommetClient> = {
         await ensureNoAddon(client, disposableAddonFeature);
         return { path: { id: await ensureAddon(client, disposableAddonFeature) } };
       },
+      "400": async ({ client }) => ({ path: { id: await fixtureAddon(client) }, headers: badVersion }),
       "404": () => ({ path: { id: MISSING.addon } }),
       "409": async ({ client }) => {
         const id = await fixtureAddon(client);
@@ -115,9 +123,11 @@ export const commetScenario: Scenario<CommetClient> = {
     // The spec's feature examples all name `priority_support`.
     listFeatures: {
       "200": async ({ client }) => (await ensureFeature(client, exampleFeature), {}),
+      "400": () => ({ headers: badVersion }),
     },
     getFeature: {
       "200": async ({ client }) => (await ensureFeature(client, exampleFeature), {}),
+      "400": async ({ client }) => (await ensureFeature(client, exampleFeature), { headers: badVersion }),
       "404": () => ({ path: { code: MISSING.feature } }),
     },
     createFeature: {
@@ -141,6 +151,7 @@ export const commetScenario: Scenario<CommetClient> = {
     },
     deleteFeature: {
       "200": async ({ client }) => (await ensureFeature(client, disposableFeature), { path: { code: disposableFeature } }),
+      "400": async ({ client }) => (await ensureFeature(client, disposableFeature), { path: { code: disposableFeature }, headers: badVersion }),
       "404": () => ({ path: { code: MISSING.feature } }),
       // The fixture add-on uses its feature.
       "409": async ({ client }) => (await fixtureAddon(client), { path: { code: fixtureFeature } }),
@@ -160,6 +171,7 @@ export const commetScenario: Scenario<CommetClient> = {
     },
     getCustomer: {
       "200": async ({ client }) => ({ path: { id: await ensureCustomer(client, customer) } }),
+      "400": async ({ client }) => ({ path: { id: await ensureCustomer(client, customer) }, headers: badVersion }),
       "404": () => ({ path: { id: MISSING.customer } }),
     },
     updateCustomer: {
@@ -195,6 +207,7 @@ export const commetScenario: Scenario<CommetClient> = {
     },
     getSubscription: {
       "200": async ({ client }) => ({ path: { id: await fixtureSubscription(client) } }),
+      "400": async ({ client }) => ({ path: { id: await fixtureSubscription(client) }, headers: badVersion }),
       "404": () => ({ path: { id: MISSING.subscription } }),
     },
   },

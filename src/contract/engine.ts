@@ -199,11 +199,18 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
   };
 }
 
-/** Validates status, declared headers and body of one response against the operation's spec. */
+/**
+ * Validates status, declared headers and body of one response against the operation's spec. The status
+ * must be documented by its own response (or a range such as `4XX`): a `default` response only says
+ * how to read an unexpected status, so a status that only `default` covers fails like any other
+ * undocumented one.
+ */
 export function checkResponse(operation: Operation, real: { statusCode: number; headers: Record<string, string>; body: string }): string[] {
   const label = `${operation.operationId} ${real.statusCode}`;
-  const spec = operation.object.responses[String(real.statusCode)] ?? operation.object.responses.default;
-  if (!spec) return [`${label}: status ${real.statusCode} is not documented`];
+  const responses = operation.object.responses;
+  const status = String(real.statusCode);
+  const spec = responses[status] ?? responses[`${status[0]}XX`];
+  if (!spec) return [`${label}: status ${real.statusCode} is not documented${responses.default ? " (only the catch-all `default` response covers it)" : ""}`];
   const problems: string[] = [];
   const headers = Object.fromEntries(Object.entries(real.headers).map(([name, value]) => [name.toLowerCase(), value]));
   const declared = declaredHeaders(spec);

@@ -299,8 +299,8 @@ describe("server behaviour", () => {
     expect(((await response.json()) as { error: { type: string } }).error.type).toBe("not_found_error");
   });
 
-  it("refuses a malformed commet-version header with 400", async () => {
-    const response = await fetch(`${mock().url}/addons`, { headers: { "x-api-key": "ck_sandbox_t", "commet-version": "latest" } });
+  it("refuses a malformed Commet-Version header with 400", async () => {
+    const response = await fetch(`${mock().url}/addons`, { headers: { "x-api-key": "ck_sandbox_t", "Commet-Version": "latest" } });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { param: string } }).error.param).toBe("commet-version");
   });

@@ -37,7 +37,7 @@ async function activated(id: string, body: { addon_id: string; billing_cycle?: C
 /** The instance as the API shows it: an empty metadata update changes nothing and answers with it. */
 async function instance(id: string = SEED.web01) {
   const { data } = await client().PUT(P.instance, { params: { path: { ...IN_PROJECT, id } }, body: {} });
-  return data as unknown as { id: string; status: string; name: string; hostname: string; last_task_id: string | null; size: { id: string; slug: string; available_addons: { id: string; addon: { id: string }; pricing_options: { billing_cycle: string; price: string; is_active: boolean }[] }[] } };
+  return data!;
 }
 
 function expectDetail(result: { error?: unknown; response: Response }, status: number, detail?: string | RegExp) {
@@ -190,12 +190,13 @@ describe("replace instance metadata", () => {
   });
 
   it("starts a change_hostname task when the hostname changes, and none otherwise", async () => {
-    const renamed = (await put({ name: "front" })).data as unknown as { last_task_id: string | null };
+    const renamed = (await put({ name: "front" })).data!;
     expect(renamed.last_task_id).toBeNull();
-    const moved = (await put({ hostname: "front.atelier-lumiere.fr" })).data as unknown as { last_task_id: string };
-    const { data: task } = await client().GET(P.task, { params: { path: { ...IN_PROJECT, id: moved.last_task_id } } });
+    const moved = (await put({ hostname: "front.atelier-lumiere.fr" })).data!;
+    expect(moved.last_task_id).toEqual(expect.any(String));
+    const { data: task } = await client().GET(P.task, { params: { path: { ...IN_PROJECT, id: moved.last_task_id! } } });
     expect(task).toMatchObject({ task_type: "change_hostname", status: "pending", instance_id: SEED.web01, instance: { id: SEED.web01, name: "front" }, parameters: { hostname: "front.atelier-lumiere.fr" }, created_by: { id: SEED.user } });
-    const same = (await put({ hostname: "front.atelier-lumiere.fr" })).data as unknown as { last_task_id: string };
+    const same = (await put({ hostname: "front.atelier-lumiere.fr" })).data!;
     expect(same.last_task_id).toBe(moved.last_task_id);
   });
 
@@ -211,9 +212,9 @@ describe("reactivate a suspended instance", () => {
   it("reactivates web-03, settles its 12.00 credit first, and starts it with a task", async () => {
     const { data, response } = await client().POST(P.unsuspend, { params: { path: { ...IN_PROJECT, id: SEED.web03 } } });
     expect(response.status).toBe(200);
-    const reactivated = data as unknown as { id: string; status: string; last_task_id: string };
-    expect(reactivated).toMatchObject({ id: SEED.web03, status: "running" });
-    const { data: task } = await client().GET(P.nestedTask, { params: { path: { ...IN_PROJECT, instance_id: SEED.web03, id: reactivated.last_task_id } } });
+    const reactivated = data!;
+    expect(reactivated).toMatchObject({ id: SEED.web03, status: "running", last_task_id: expect.any(String) });
+    const { data: task } = await client().GET(P.nestedTask, { params: { path: { ...IN_PROJECT, instance_id: SEED.web03, id: reactivated.last_task_id! } } });
     expect(task).toMatchObject({ id: reactivated.last_task_id, task_type: "start_vps", instance_id: SEED.web03, status: "pending", started_at: null, completed_at: null });
     // The 10.00 of credit went to the overdue 12.00 (the card paid the rest): the next order gets none.
     const order = await activated(SEED.web01, { addon_id: SEED.addonBackup });

@@ -16,9 +16,8 @@ const P = {
 const inProject = `/v1/organizations/${SEED.organization}/projects/${SEED.project}`;
 const NOT_PROVIDED = { detail: "Authentication credentials were not provided." };
 
-/** The seeded hosting account as this token's account sees it (the mock adds `cancellation_requested_at`). */
-const listed = async (token: string) =>
-  (await client(token).GET(P.list, { params: { path: IN_PROJECT } })).data!.results[0] as unknown as { id: string; cancellation_requested_at: string | null };
+/** The seeded hosting account as this token's account sees it (with its `cancellation_requested_at`). */
+const listed = async (token: string) => (await client(token).GET(P.list, { params: { path: IN_PROJECT } })).data!.results[0]!;
 
 describe("authentication", () => {
   it.each([
