@@ -13,7 +13,7 @@ import { failuresOf, useContractMock } from "../helpers/contract.js";
 
 const operations = getOperations("commet").operations;
 /** A whole run takes about 12 s here, most of it dredd parsing the spec; leave room on a busy 2-core machine. */
-const FULL_RUN_MS = 90_000;
+const FULL_RUN_MS = 180_000;
 
 const harness = useContractMock("commet", commetScenario);
 const contractThrough = harness.through;
@@ -25,21 +25,21 @@ describe("the Commet contract against the mock", () => {
     expect(failuresOf(report)).toEqual([]);
     const coverage = coverageOf(report);
     expect(coverage.operations).toEqual({ exercised: 21, documented: 21 });
-    expect(coverage.pairs).toEqual({ exercised: 124, documented: 124 });
+    expect(coverage.pairs).toEqual({ exercised: 131, documented: 131 });
     expect(coverage.missing).toEqual([]);
     expect(report.cases.every((result) => result.schemaValidated)).toBe(true);
     const pairs = report.cases.map((result) => `${result.operationId} ${result.status}`);
     for (const pair of ["createAddon 409", "activateAddon 402", "deleteFeature 409", "updateCustomer 409", "createSubscription 404", "getActiveSubscription 200"]) expect(pairs).toContain(pair);
   }, FULL_RUN_MS);
 
-  it("runs the same when started twice against one server (drivers arrange their own state)", async () => {
+  // No reset: the server still holds what the full run above left, so this second run proves that the
+  // drivers arrange their own state, without paying for a first run of its own.
+  it("runs the same when started again against the server the run above used (drivers arrange their own state)", async () => {
     const target = harness.target(harness.mock().url);
-    harness.mock().reset();
-    await runContract(commetScenario, target);
     const second = await runContract(commetScenario, target);
     expect(failuresOf(second)).toEqual([]);
     expect(coverageOf(second).missing).toEqual([]);
-  }, 2 * FULL_RUN_MS);
+  }, FULL_RUN_MS);
 });
 
 describe("the Commet contract against deliberately broken servers", () => {
