@@ -18,8 +18,9 @@ import { startMock } from "../mock/index.js";
 import type { ApiName } from "../spec/apis.js";
 import { getOperations } from "../spec/operations.js";
 import { refusePlainHttp, type ContractCommand } from "./arguments.js";
-import { liveCredentials } from "./credentials.js";
+import { LIVE_CREDENTIALS, liveCredentials } from "./credentials.js";
 import { displayUrl, resolvesToLoopback, type Lookup } from "./loopback.js";
+import { preflight } from "./preflight.js";
 import { UsageError } from "./usage-error.js";
 
 // dredd 14 on Node 20 triggers a harmless warning (winston 2 reads `padLevels` from a module still
@@ -40,6 +41,14 @@ export async function runContractCommand(command: ContractCommand, lookup?: Look
   const redact = createRedactor(live?.secrets ?? []);
   // With --output -, stdout carries the report alone.
   const table = command.output === "-" ? process.stderr : process.stdout;
+  if (live) {
+    const api = command.apis[0]!;
+    const problem = await preflight(api, live.url.href, live.credentials, LIVE_CREDENTIALS[api].variable);
+    if (problem) {
+      process.stderr.write(`specwright contract: ${api}: ${redact(problem.message)}\n`);
+      return 1;
+    }
+  }
   const results: ApiResult[] = [];
   for (const api of command.apis) {
     process.stderr.write(`specwright contract: ${api} against ${live ? displayUrl(live.url) : "a fresh mock"}…\n`);

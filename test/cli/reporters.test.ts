@@ -61,6 +61,16 @@ describe("the text reporter", () => {
 });
 
 describe("the JSON reporter", () => {
+  it("gives totals that agree with the per-API verdicts, for a live run too", () => {
+    const live = resultOf(reportOf("onet", passingCases("onet").filter((result) => result.method === "GET"), "live"));
+    const document = JSON.parse(reporters.json([live, mixed()])) as Record<string, any>;
+    const listed = document.apis.reduce((total: number, api: { verdict: { notExercised: string[] } }) => total + api.verdict.notExercised.length, 0);
+    expect(live.verdict.notExercised.length).toBeGreaterThan(50);
+    expect(document.notExercised).toBe(listed);
+    // Only the mock run's two gaps fail the run; the live run's are reported, not failures.
+    expect(document.notExercisedFailing).toBe(2);
+  });
+
   it("gives totals, and per API its counts, coverage, verdict and cases", () => {
     const document = JSON.parse(reporters.json([mixed(), resultOf(reportOf("commet", passingCases("commet")))])) as Record<string, any>;
     expect(document).toMatchObject({ ok: false, failed: 2, skipped: 1, notExercised: 2, staleAllowlistEntries: 1 });

@@ -12,6 +12,7 @@ export const jsonReporter: Reporter = (results) => {
     failed: all.failed,
     skipped: all.skipped,
     notExercised: all.notExercised,
+    notExercisedFailing: all.notExercisedFailing,
     staleAllowlistEntries: all.stale,
     apis: results.map(({ report, coverage, verdict, server, ok }) => ({
       api: report.api,

@@ -24,14 +24,18 @@ export function caseLabel(result: CaseResult): string {
   return result.kind === "dredd" ? status : `${result.kind} ${status}`;
 }
 
-/** Totals over all APIs. */
-export function totals(results: readonly ApiResult[]): { passed: number; failed: number; skipped: number; notExercised: number; stale: number; ok: boolean } {
+/**
+ * Totals over all APIs. `notExercised` counts every documented pair a run left out, as the per-API
+ * verdicts list them; `notExercisedFailing` only those that fail the run (against a mock, not allowlisted).
+ */
+export function totals(results: readonly ApiResult[]): { passed: number; failed: number; skipped: number; notExercised: number; notExercisedFailing: number; stale: number; ok: boolean } {
   const sum = (pick: (result: ApiResult) => number) => results.reduce((total, result) => total + pick(result), 0);
   return {
     passed: sum((result) => result.report.passed),
     failed: sum((result) => result.report.failed),
     skipped: sum((result) => result.report.skipped),
-    notExercised: sum((result) => (result.verdict.enforced ? result.verdict.notExercised.length : 0)),
+    notExercised: sum((result) => result.verdict.notExercised.length),
+    notExercisedFailing: sum((result) => (result.verdict.enforced ? result.verdict.notExercised.length : 0)),
     stale: sum((result) => result.verdict.stale.length),
     ok: results.every((result) => result.ok),
   };
