@@ -60,7 +60,7 @@ async function startPrism(api: ApiName, upstream: string): Promise<{ url: string
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`prism did not start in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`prism did not start in 180 s:\n${output}`)), 180_000);
     const check = () => {
       if (/Prism is listening/.test(output)) {
         clearTimeout(timer);

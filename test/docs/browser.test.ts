@@ -108,7 +108,7 @@ describe.skipIf(!haveChromium && !inCi)("API docs in a browser, offline", () => 
     ensureDocs();
     mkdirSync(join(root, "reports"), { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -167,7 +167,7 @@ describe.skipIf(!haveChromium && !inCi)("API docs in a browser, offline", () => 
         expect(operation.sampleImport, operation.operationId).toMatch(/from "specwright\//);
         await expect(view.getByText(operation.sampleImport).first().isVisible(), `${operation.operationId}: sample`).resolves.toBe(true);
       }
-    }, 180_000);
+    }, 300_000);
 
     it.each(Object.keys(REGISTER_TAGS) as NoteKey[])("shows %s notes next to their operation and lists every one in its register", async (key) => {
       const notes = collectNotes(document as unknown as Record<string, unknown>).filter((note) => note.key === key);
@@ -190,7 +190,7 @@ describe.skipIf(!haveChromium && !inCi)("API docs in a browser, offline", () => 
       const text = (await register.innerText()).replace(/\s+/g, " ");
       const missing = notes.map((note) => onScreen(note.text)).filter((start) => !text.includes(start));
       expect(missing, `${key} notes missing from the ${REGISTER_TAGS[key]} section`).toEqual([]);
-    }, 60_000);
+    }, 300_000);
 
     it("loads nothing from the network and logs no errors", async () => {
       // By now the page has been opened and navigated through by the tests above. The screenshot shows

@@ -67,5 +67,5 @@ describe("check-samples", () => {
     // Every other sample of the spec still compiles, so no other operation is named.
     const named = [...run.stderr.matchAll(/^commet (\w+) \(/gm)].map((match) => match[1]);
     expect(named.sort()).toEqual(["createAddon", "getAddon"]);
-  }, 120_000);
+  }, 300_000);
 });

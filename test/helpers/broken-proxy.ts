@@ -30,7 +30,14 @@ export async function startBrokenProxy(
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== "host" && name !== "content-length")) as Record<string, string>;
     const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-    const real = await fetch(new URL(request.url ?? "/", upstream.origin), { method: request.method ?? "GET", headers, ...(body ? { body } : {}) });
+    let real: Response;
+    try {
+      real = await fetch(new URL(request.url ?? "/", upstream.origin), { method: request.method ?? "GET", headers, ...(body ? { body } : {}) });
+    } catch (error) {
+      // Say so at once rather than leave the client waiting for its timeout.
+      response.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ detail: `broken proxy: upstream failed: ${(error as Error).message}` }));
+      return;
+    }
     const text = await real.text();
     const path = new URL(request.url ?? "/", "http://proxy.invalid").pathname.slice(basePath.length);
     const operationId = index.match(request.method ?? "GET", path)?.operation.operationId;

@@ -110,5 +110,5 @@ describe.skipIf(!built && !inCi)("the packed package in a scratch project", () =
       missingStatus: 404,
       apiError: "function",
     });
-  }, 120_000);
+  }, 300_000);
 });
