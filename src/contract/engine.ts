@@ -7,6 +7,7 @@ import type { ParameterObject, ResponseObject } from "../spec/document.js";
 import { getOperations, type Operation } from "../spec/operations.js";
 import { validateBody, validateParameters, type FieldError } from "../spec/validator.js";
 import { mockOnlyReason, readOnlyFetch, SkipCase } from "./drivers.js";
+import { freshConnectionFetch } from "./fresh-connection.js";
 import type { CaseIdentity } from "./results.js";
 import { isWrite } from "./safety.js";
 import type { ContractTarget, Driver, RequestChanges, Scenario } from "./types.js";
@@ -55,7 +56,7 @@ export function variantCases(scenario: Scenario<unknown>, operationId: string): 
 export function createEngine<Client>(scenario: Scenario<Client>, target: ContractTarget, options: EngineOptions = {}) {
   const index = getOperations(scenario.api);
   // Live, without --allow-writes, the drivers' set-up cannot write either.
-  const client = target.live && !target.allowWrites ? scenario.createClient(target, readOnlyFetch()) : scenario.createClient(target);
+  const client = scenario.createClient(target, target.live && !target.allowWrites ? readOnlyFetch(freshConnectionFetch()) : freshConnectionFetch());
   const basePath = new URL(target.baseUrl).pathname.replace(/\/+$/, "");
   const cases: CaseRecord[] = [];
   const byTransaction = new Map<DreddTransaction, CaseRecord>();
@@ -82,7 +83,7 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
 
   async function injectFault(operation: Operation, status: number): Promise<RequestChanges> {
     if (!target.controlUrl) throw new SkipCase(`only a mock server can be made to answer ${status}`);
-    const response = await fetch(`${target.controlUrl}/faults`, {
+    const response = await freshConnectionFetch()(`${target.controlUrl}/faults`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ operationId: operation.operationId, status, count: 1, ...(status === 429 ? { retryAfter: 1 } : {}) }),

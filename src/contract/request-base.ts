@@ -2,7 +2,9 @@
  * The requests the generated cases send: a valid baseline built from the spec's examples, the check of
  * a request against the spec, and sending one over fetch (credentials added here, never printed).
  */
+import { describeCause } from "../core/errors/describe-cause.js";
 import { createRedactor, secretsOfCredentials, type Redactor } from "../core/redact.js";
+import { freshConnectionFetch } from "./fresh-connection.js";
 import type { JsonSchema } from "../spec/document.js";
 import type { Operation } from "../spec/operations.js";
 import { validateBody, validateParameters } from "../spec/validator.js";
@@ -152,13 +154,18 @@ export async function send(target: ContractTarget, operation: Operation, request
     }
   }
   if (payload !== undefined) headers.set("content-type", "application/json");
-  const response = await fetch(urlOf(target, operation, request), {
-    method: operation.method.toUpperCase(),
-    headers,
-    ...(payload !== undefined ? { body: payload } : {}),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+  try {
+    const response = await freshConnectionFetch()(urlOf(target, operation, request), {
+      method: operation.method.toUpperCase(),
+      headers,
+      ...(payload !== undefined ? { body: payload } : {}),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+  } catch (error) {
+    // "fetch failed" alone does not say whether the server refused, reset or never answered.
+    throw new Error(describeCause(error), { cause: error });
+  }
 }
 
 /**

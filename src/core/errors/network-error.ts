@@ -1,3 +1,5 @@
+import { describeCause } from "./describe-cause.js";
+
 /**
  * Thrown when no HTTP response arrived at all (connection refused or reset, DNS failure, a socket
  * closed mid-reply) and the retry policy may not (or may no longer) try again. `cause` is the
@@ -14,11 +16,4 @@ export class NetworkError extends Error {
   ) {
     super(`${request} failed without a response (attempt ${attempts}): ${describeCause(options.cause)}`, options);
   }
-}
-
-function describeCause(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
-  const inner = (cause as { cause?: unknown }).cause;
-  const code = inner && typeof inner === "object" && "code" in inner ? ` (${String((inner as { code: unknown }).code)})` : "";
-  return `${cause.message}${code}`;
 }
