@@ -192,6 +192,7 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
       const real = transaction.real;
       if (!record || !real) return;
       record.realStatus = real.statusCode;
+      target.observe?.({ operationId: record.operationId, statusCode: real.statusCode, headers: real.headers, body: real.body });
       const problems = checkResponse(index.byId(record.operationId), real);
       record.schemaValidated = true;
       record.problems.push(...problems);

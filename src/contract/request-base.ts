@@ -161,7 +161,9 @@ export async function send(target: ContractTarget, operation: Operation, request
       ...(payload !== undefined ? { body: payload } : {}),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-    return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+    const real = { statusCode: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+    target.observe?.({ operationId: operation.operationId, ...real });
+    return real;
   } catch (error) {
     // "fetch failed" alone does not say whether the server refused, reset or never answered.
     throw new Error(describeCause(error), { cause: error });

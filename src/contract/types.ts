@@ -1,4 +1,5 @@
 /** The data a vendor gives the contract engine: how to build a client and how to drive each status. */
+import type { Fixtures } from "./fixtures.js";
 import type { ApiName } from "../spec/apis.js";
 
 export interface ContractTarget {
@@ -15,6 +16,18 @@ export interface ContractTarget {
   allowWrites?: boolean;
   /** Plain http is fine for the client: the runner found the host (a `*.localhost` name) to be loopback only. */
   allowInsecureHttp?: boolean;
+  /** Values the account's user knows (`--fixtures`, or a seeded mock's own): ids no run can discover. */
+  fixtures?: Fixtures;
+  /** Sees every response any pass got, with the operation it answered (the drift report reads them). */
+  observe?: (observation: Observation) => void;
+}
+
+/** One response as a pass received it. */
+export interface Observation {
+  operationId: string;
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
 }
 
 /** Changes to the request dredd built from the spec's examples. `null` removes a query value or header. */
