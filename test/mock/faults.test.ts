@@ -4,7 +4,7 @@
 // operation scoping, the per-request x-specwright-fault header, strict validation of specs, and a
 // close() that does not wait for pending delays. Seeds used: the Cloud Plans and OnetSolutions ones
 // only (the Commet mock is not relied on).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { cloudplansMock } from "../../src/mock/cloudplans/index.js";
 import { FAULT_HEADER, type FaultSpec } from "../../src/mock/faults.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
@@ -62,17 +62,36 @@ async function expectDropped(pending: Promise<Response>): Promise<void> {
 }
 
 /** The process's pending timers: a delayed request holds one in the mock. */
-const activeTimers = () => process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
+// Captured before any spy replaces it.
+const realSetTimeout = globalThis.setTimeout;
 
-/** Polls (every 10 ms, for up to 10 s) until the timer count passes the test; returns that count. */
-async function waitForTimers(test: (count: number) => boolean): Promise<number> {
-  let count = activeTimers();
-  for (let tries = 0; !test(count); tries++) {
-    if (tries > 1000) throw new Error(`timer count stayed at ${count}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    count = activeTimers();
-  }
-  return count;
+/**
+ * Watches for the mock's delay timer, told from every other timer of the process by its length
+ * (fetch keeps timers that come and go, so counting all timers raced on a busy machine).
+ */
+function watchDelay(ms: number): { started(): Promise<ReturnType<typeof setTimeout>>; cleared(timer: ReturnType<typeof setTimeout>): boolean; restore(): void } {
+  const delays: ReturnType<typeof setTimeout>[] = [];
+  const setTimer = vi.spyOn(globalThis, "setTimeout").mockImplementation(((callback: () => void, after?: number) => {
+    const timer = realSetTimeout(callback, after);
+    if (after === ms) delays.push(timer);
+    return timer;
+  }) as typeof setTimeout);
+  const clear = vi.spyOn(globalThis, "clearTimeout");
+  return {
+    async started() {
+      // Until the request reached the server and its delay started.
+      for (let tries = 0; delays.length === 0; tries++) {
+        if (tries > 100_000) throw new Error(`no ${ms} ms delay started`);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return delays[0]!;
+    },
+    cleared: (timer) => clear.mock.calls.some(([candidate]) => candidate === timer),
+    restore() {
+      setTimer.mockRestore();
+      clear.mockRestore();
+    },
+  };
 }
 
 const timed = async <T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> => {
@@ -126,7 +145,8 @@ describe("delays", () => {
     // A delay no test waits for: the next request answering while the first is still held proves
     // that the fault was used up, without timing anything.
     cloudplans.injectFault({ operationId: "listOrganizations", delayMs: 60_000 });
-    const baseline = activeTimers();
+    const delay = watchDelay(60_000);
+    onTestFinished(() => delay.restore());
     const held = new AbortController();
     const first = listOrganizations({}, held.signal).then(
       () => "answered",
@@ -134,7 +154,7 @@ describe("delays", () => {
     );
     let settled = false;
     void first.finally(() => (settled = true));
-    await waitForTimers((count) => count > baseline);
+    await delay.started();
     const next = await listOrganizations({}, AbortSignal.timeout(30_000));
     expect(next.status).toBe(200);
     expect(settled).toBe(false);
@@ -396,20 +416,19 @@ describe("invalid specs", () => {
 describe("close()", () => {
   it("resolves promptly with a delayed request pending, and that request fails", async () => {
     const server = await startMock("cloudplans");
-    const baseline = activeTimers();
+    const delay = watchDelay(30_000);
+    onTestFinished(() => delay.restore());
     server.injectFault({ delayMs: 30_000 });
-    const pending = fetch(`${server.url}/v1/organizations/list?action=list`, { headers: OWNER });
-    const outcome = pending.then(
+    const outcome = fetch(`${server.url}/v1/organizations/list?action=list`, { headers: OWNER }).then(
       () => "answered",
       () => "failed",
     );
-    // Wait until the request reached the server and its delay started (a timer more than before).
-    const before = await waitForTimers((count) => count > baseline);
+    const timer = await delay.started();
     const { ms } = await timed(() => server.close());
     // Far below the 30 s delay, with room for a loaded machine.
     expect(ms).toBeLessThan(5_000);
     expect(await outcome).toBe("failed");
     // The 30-second timer went with the server.
-    expect(activeTimers()).toBeLessThan(before);
+    expect(delay.cleared(timer)).toBe(true);
   });
 });
