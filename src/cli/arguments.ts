@@ -20,6 +20,10 @@ export interface MockCommand {
   api: ApiName;
   port: number;
   host: string;
+  /** The mock's seed (see `MockServerOptions.seed`); 0 serves the documented data. */
+  seed: number;
+  /** Where to write the seeded account's fixtures (`--print-fixtures FILE`). */
+  printFixtures?: string;
 }
 
 export interface ContractCommand {
@@ -27,8 +31,12 @@ export interface ContractCommand {
   apis: ApiName[];
   /** A live server (one API only); without it each API runs against a fresh embedded mock. */
   baseUrl?: URL;
+  /** The fixtures file for a live run: ids of the account the run cannot discover. */
+  fixtures?: string;
   allowWrites: boolean;
   yes: boolean;
+  /** Live runs: drift warnings (undeclared fields, enum values) fail the run too. */
+  strict: boolean;
   reporter: ReporterName;
   /** A file path, or "-" for stdout. */
   output: string;
@@ -46,13 +54,17 @@ export type Command = { command: "help" } | MockCommand | ContractCommand;
 export const MOCK_OPTIONS = {
   port: { type: "string" },
   host: { type: "string" },
+  seed: { type: "string" },
+  "print-fixtures": { type: "string" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 
 export const CONTRACT_OPTIONS = {
   "base-url": { type: "string" },
+  fixtures: { type: "string" },
   "allow-writes": { type: "boolean" },
   yes: { type: "boolean" },
+  strict: { type: "boolean" },
   reporter: { type: "string" },
   output: { type: "string", short: "o" },
   seed: { type: "string" },
@@ -90,6 +102,8 @@ function parseMock(args: readonly string[]): Command {
     api: apiName("mock", positionals[0]!),
     port: values.port === undefined ? 0 : integer("mock: --port", values.port, 0, 65_535),
     host: values.host === undefined ? "127.0.0.1" : nonEmpty("mock: --host", values.host),
+    seed: values.seed === undefined ? 0 : integer("mock: --seed", values.seed, 0, Number.MAX_SAFE_INTEGER),
+    ...(values["print-fixtures"] !== undefined ? { printFixtures: nonEmpty("mock: --print-fixtures", values["print-fixtures"]) } : {}),
   };
 }
 
@@ -107,6 +121,8 @@ function parseContract(args: readonly string[]): Command {
   }
   if (allowWrites && !baseUrl) throw new UsageError("contract: --allow-writes is for a live run (--base-url); against the embedded mocks every operation runs anyway.");
   if (yes && !allowWrites) throw new UsageError("contract: --yes confirms --allow-writes against a host that is not loopback; it means nothing without it.");
+  if (values.strict && !baseUrl) throw new UsageError("contract: --strict makes a live run's drift warnings fail it (--base-url); against the embedded mocks every difference fails already.");
+  if (values.fixtures !== undefined && !baseUrl) throw new UsageError("contract: --fixtures names ids in a live account (--base-url); the embedded mocks know their own.");
   if (values.allowlist !== undefined && baseUrl) throw new UsageError("contract: --allowlist is for runs against the embedded mocks; a live run does not gate on coverage.");
   let apis = named.length > 0 ? named : [...API_NAMES];
   let only: ContractCommand["only"];
@@ -118,8 +134,10 @@ function parseContract(args: readonly string[]): Command {
     command: "contract",
     apis,
     ...(baseUrl ? { baseUrl } : {}),
+    ...(values.fixtures !== undefined ? { fixtures: nonEmpty("contract: --fixtures", values.fixtures) } : {}),
     allowWrites,
     yes,
+    strict: values.strict ?? false,
     reporter,
     output: values.output === undefined ? DEFAULT_OUTPUT[reporter] : nonEmpty("contract: --output", values.output),
     allowlist: values.allowlist === undefined ? { path: DEFAULT_ALLOWLIST, explicit: false } : { path: nonEmpty("contract: --allowlist", values.allowlist), explicit: true },

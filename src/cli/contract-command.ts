@@ -4,22 +4,28 @@
  * and says whether the run passed. Everything that can refuse the run does so before anything is sent.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { AllowlistError, judgeCoverage, loadAllowlist, verdictPasses, type AllowlistEntry } from "../contract/allowlist.js";
+import { createDriftCollector } from "../contract/drift/collector.js";
+import { driftFails } from "../contract/drift/findings.js";
+import type { DriftReport } from "../contract/drift/types.js";
+import { formatDriftFile } from "../contract/drift/yaml.js";
 import { coverageOf } from "../contract/report.js";
 import { formatApi, formatSummary, reporters, type ApiResult } from "../contract/reporters/index.js";
 import { totals } from "../contract/reporters/types.js";
+import type { Fixtures } from "../contract/fixtures.js";
 import type { ContractReport } from "../contract/results.js";
 import { scenarios } from "../contract/scenarios.js";
 import { plannedWrites, runSuite, type SuiteOptions } from "../contract/suite.js";
 import type { ContractTarget } from "../contract/types.js";
-import { createRedactor, redactValue } from "../core/redact.js";
+import { createRedactor, redactValue, type Redactor } from "../core/redact.js";
 import { startMock } from "../mock/index.js";
 import type { ApiName } from "../spec/apis.js";
 import { getOperations } from "../spec/operations.js";
-import { refusePlainHttp, type ContractCommand } from "./arguments.js";
+import { DEFAULT_OUTPUT, refusePlainHttp, type ContractCommand } from "./arguments.js";
 import { LIVE_CREDENTIALS, liveCredentials } from "./credentials.js";
 import { displayUrl, resolvesToLoopback, type Lookup } from "./loopback.js";
+import { readFixturesFile } from "./fixtures-file.js";
 import { preflight } from "./preflight.js";
 import { UsageError } from "./usage-error.js";
 
@@ -60,6 +66,7 @@ export async function runContractCommand(command: ContractCommand, lookup?: Look
       return 1;
     }
     result = redactValue(result, redact);
+    if (result.drift?.file) writeDriftFile(result, result.drift.file, redact);
     results.push(result);
     table.write(`${redact(formatApi(result))}\n\n`);
   }
@@ -81,6 +88,7 @@ export interface LiveRun {
   secrets: string[];
   /** The host is loopback: literally, or a `*.localhost` name whose every address is. */
   loopback: boolean;
+  fixtures?: Fixtures;
 }
 
 /**
@@ -92,6 +100,7 @@ export async function prepareLive(command: ContractCommand, url: URL, lookup?: L
   refusePlainHttp(url, loopback);
   const api = command.apis[0]!;
   const { headers, secrets } = liveCredentials(api, process.env);
+  const fixtures = command.fixtures !== undefined ? readFixturesFile(command.fixtures, api) : undefined;
   if (command.allowWrites) {
     const writes = plannedWrites(api);
     const width = Math.max(0, ...writes.map((write) => write.method.length));
@@ -105,7 +114,7 @@ export async function prepareLive(command: ContractCommand, url: URL, lookup?: L
       process.stderr.write(`specwright contract: writes to ${url.host} confirmed with --yes.\n`);
     }
   }
-  return { url, credentials: headers, secrets, loopback };
+  return { url, credentials: headers, secrets, loopback, ...(fixtures ? { fixtures } : {}) };
 }
 
 function readAllowlist(command: ContractCommand): AllowlistEntry[] {
@@ -145,14 +154,24 @@ async function runLive(api: ApiName, command: ContractCommand, live: LiveRun): P
     credentials: live.credentials,
     live: true,
     allowWrites: command.allowWrites,
+    ...(live.fixtures ? { fixtures: live.fixtures } : {}),
     // The clients do not resolve names, so a `*.localhost` host found to be loopback is vouched for here.
     ...(live.loopback ? { allowInsecureHttp: true } : {}),
   };
-  const report = await runSuite(api, target, suiteOptions(api, command));
-  return resultOf(api, command, report, [], `${displayUrl(live.url)} (live, ${command.allowWrites ? "writes allowed" : "read-only"})`);
+  const collector = createDriftCollector(api);
+  const report = await runSuite(api, { ...target, observe: collector.observe }, suiteOptions(api, command));
+  const drift = { ...collector.report({ strict: command.strict }), file: join(command.output === "-" ? dirname(DEFAULT_OUTPUT.json) : dirname(command.output), `drift-${api}.yaml`) };
+  return resultOf(api, command, report, [], `${displayUrl(live.url)} (live, ${command.allowWrites ? "writes allowed" : "read-only"})`, drift);
 }
 
-function resultOf(api: ApiName, command: ContractCommand, report: ContractReport, allowlist: readonly AllowlistEntry[], server: string): ApiResult {
+/** The drift file next to the report: proposed spec changes, redacted like everything else written. */
+function writeDriftFile(result: ApiResult, file: string, redact: Redactor): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, redact(formatDriftFile(result.report.api, result.server, result.drift!)));
+  process.stderr.write(`specwright contract: drift report written to ${file}\n`);
+}
+
+function resultOf(api: ApiName, command: ContractCommand, report: ContractReport, allowlist: readonly AllowlistEntry[], server: string, drift?: DriftReport): ApiResult {
   const only = command.only?.[api];
   const operations = getOperations(api).operations.filter((operation) => !only || only.includes(operation.operationId));
   const coverage = coverageOf(report, only);
@@ -163,6 +182,7 @@ function resultOf(api: ApiName, command: ContractCommand, report: ContractReport
     verdict,
     server,
     operations: operations.map(({ operationId, method, path }) => ({ operationId, method, path })),
-    ok: verdictPasses(report.failed, verdict),
+    ok: verdictPasses(report.failed, verdict) && !(drift && driftFails(drift)),
+    ...(drift ? { drift } : {}),
   };
 }

@@ -11,7 +11,7 @@ const variables = API_NAMES.map((api) => {
 export const HELP = `specwright: mock servers and contract tests for the ${API_NAMES.join(", ")} APIs
 
 Usage:
-  specwright mock <api> [--port N] [--host H]
+  specwright mock <api> [--port N] [--host H] [--seed N] [--print-fixtures FILE]
   specwright contract [api...] [options]
   specwright help | --help | -h
 
@@ -20,6 +20,12 @@ specwright mock <api>
   Stops cleanly on SIGINT (Ctrl-C) and SIGTERM.
   --port N             port to listen on (default 0: a free port)
   --host H             address to listen on (default 127.0.0.1)
+  --seed N             serve an account nobody knows: every id, name and amount of the seed data
+                       drawn from N (the same N, the same data); 0 (default) serves the documented
+                       data, whose ids are the spec's examples
+  --print-fixtures FILE
+                       write the ids a user of that account would know (its organization, project,
+                       ...) as JSON to FILE, the format contract --fixtures reads; then serve
 
 specwright contract [api...]
   Runs the contract of each named API (default: all of them) against a fresh embedded mock: every
@@ -28,10 +34,18 @@ specwright contract [api...]
   against the spec. Prints the coverage table on stdout and writes a report file.
   --base-url URL       run against this live server instead (name exactly one API); credentials
                        come from the environment (below). Only read-only operations are sent.
+  --fixtures FILE      with --base-url: ids of the account that no list gives, as JSON:
+                       {"organization_id": "…", "operations": {"getDomain": {"id": "…"}}}
+                       (an operation's own entry wins); other ids are discovered by following the
+                       spec's links from reads, and a case whose ids are neither is skipped,
+                       naming the fixture to add
   --allow-writes       with --base-url: also send what creates, changes, deletes or charges; the
                        planned writes are listed first
   --yes                with --allow-writes: confirm writes to a host that is not loopback (without
                        it such a run is refused before anything is sent)
+  --strict             with --base-url: drift warnings (response fields or enum values the spec
+                       does not declare) fail the run too; the drift report (in the report and
+                       in drift-<api>.yaml next to it) lists them either way
   --reporter FORMAT    format of the report file: json (default), junit (JUnit XML) or text
   --output FILE        where the report goes (default ${DEFAULT_OUTPUT.json}, ${DEFAULT_OUTPUT.junit} for
                        junit, ${DEFAULT_OUTPUT.text} for text); "-" writes it to stdout and the
@@ -50,7 +64,8 @@ ${variables}
 
 Exit codes:
   0  the command succeeded (contract: no failed case, every documented pair exercised or
-     allowlisted, no stale allowlist entry; a live run is not gated on coverage)
+     allowlisted, no stale allowlist entry; a live run is not gated on coverage, nor on drift
+     warnings unless --strict)
   1  the contract failed, or the run could not complete (e.g. the server was unreachable)
   2  a usage error: unknown command, API or option, a bad value, a missing credential variable,
      an invalid allowlist file, or writes to a non-loopback host without --yes

@@ -1,14 +1,24 @@
 /**
  * `specwright mock <api>`: serves the API's mock until SIGINT or SIGTERM, then closes it (connections
  * and pending fault delays included) and exits 0. The base URL alone goes to stdout, for scripts; the
- * control URL (with the server's control token) and any warning go to stderr.
+ * control URL (with the server's control token) and any warning go to stderr. `--seed` serves an
+ * account nobody knows; `--print-fixtures FILE` writes what its user would know.
  */
+import { writeFile } from "node:fs/promises";
+import { formatFixtures } from "../contract/fixtures.js";
 import { startMock } from "../mock/index.js";
 import type { MockCommand } from "./arguments.js";
 import { isLoopbackHost } from "./loopback.js";
 
 export async function runMockCommand(command: MockCommand): Promise<void> {
-  const mock = await startMock(command.api, { port: command.port, host: command.host });
+  const mock = await startMock(command.api, { port: command.port, host: command.host, seed: command.seed });
+  if (command.printFixtures !== undefined) {
+    // Before the URL: a script that waits for the URL finds the whole file.
+    await writeFile(command.printFixtures, formatFixtures(mock.fixtures())).catch(async (error: unknown) => {
+      await mock.close();
+      throw new Error(`--print-fixtures: cannot write ${command.printFixtures}: ${(error as Error).message}`);
+    });
+  }
   process.stdout.write(`${mock.url}\n`);
   if (!isLoopbackHost(new URL(mock.url).hostname)) {
     process.stderr.write(

@@ -3,9 +3,11 @@
  * documented status (the vendor's drivers arrange state through the public client), and validates
  * every response received against the spec with Ajv, which dredd does not do for OpenAPI 3.
  */
-import type { ParameterObject, ResponseObject } from "../spec/document.js";
+import type { JsonSchema, ParameterObject, ResponseObject } from "../spec/document.js";
 import { getOperations, type Operation } from "../spec/operations.js";
 import { validateBody, validateParameters, type FieldError } from "../spec/validator.js";
+import { withOpenEnums } from "./drift/open-enums.js";
+import { Account } from "./account.js";
 import { mockOnlyReason, readOnlyFetch, SkipCase } from "./drivers.js";
 import { freshConnectionFetch } from "./fresh-connection.js";
 import type { CaseIdentity } from "./results.js";
@@ -58,6 +60,7 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
   // Live, without --allow-writes, the drivers' set-up cannot write either.
   const client = scenario.createClient(target, target.live && !target.allowWrites ? readOnlyFetch(freshConnectionFetch()) : freshConnectionFetch());
   const basePath = new URL(target.baseUrl).pathname.replace(/\/+$/, "");
+  const liveAccount = target.live ? new Account(scenario.api, target) : undefined;
   const cases: CaseRecord[] = [];
   const byTransaction = new Map<DreddTransaction, CaseRecord>();
   let started = false;
@@ -160,14 +163,21 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
         record.skipReason = reason;
         transaction.skip = true;
       };
+      // Live, the spec's example ids name nothing in the account: its own values replace them.
+      let account: RequestChanges = {};
       if (target.live) {
         const mockOnly = mockOnlyReason(driver as Driver<unknown>);
         if (mockOnly) return skip(`mock only: ${mockOnly}`);
         if (isWrite(operation) && !target.allowWrites) return skip("write operation: needs --allow-writes");
+        const rebased = await liveAccount!.rebase(operation);
+        if ("missing" in rebased) return skip(Account.missingReason(operation, rebased.missing));
+        account = rebased.changes;
       }
       let changes: RequestChanges;
       try {
-        changes = await driver({ client, target });
+        // A read-only run reads what the account holds: a success needs no set-up, and could not write one.
+        const own = target.live && !target.allowWrites && status.startsWith("2") && !isWrite(operation) ? {} : await driver({ client, target });
+        changes = { ...account, ...own, path: { ...account.path, ...own.path }, query: { ...account.query, ...own.query } };
       } catch (error) {
         if (error instanceof SkipCase) return skip(error.message);
         record.problems.push(`${operation.operationId} ${status}: the set-up failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -193,7 +203,7 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
       if (!record || !real) return;
       record.realStatus = real.statusCode;
       target.observe?.({ operationId: record.operationId, statusCode: real.statusCode, headers: real.headers, body: real.body });
-      const problems = checkResponse(index.byId(record.operationId), real);
+      const problems = caseProblems(target, index.byId(record.operationId), real);
       record.schemaValidated = true;
       record.problems.push(...problems);
       if (problems.length > 0) transaction.fail = problems.join("; ");
@@ -208,10 +218,36 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
  * undocumented one.
  */
 export function checkResponse(operation: Operation, real: { statusCode: number; headers: Record<string, string>; body: string }): string[] {
+  return checkResponseWith(operation, real, (schema) => schema);
+}
+
+/**
+ * `checkResponse` with its problems told apart: against a live server, an enum value the spec does not
+ * list is drift a client may well survive (a warning, see src/contract/drift/), not a broken contract.
+ * Warnings are the problems that go away once the body's enums are open.
+ */
+export function classifyResponse(operation: Operation, real: { statusCode: number; headers: Record<string, string>; body: string }): { failures: string[]; warnings: string[] } {
+  const all = checkResponse(operation, real);
+  if (all.length === 0) return { failures: [], warnings: [] };
+  const failures = checkResponseWith(operation, real, withOpenEnums);
+  return { failures, warnings: all.filter((problem) => !failures.includes(problem)) };
+}
+
+/** The problems that fail a case: on a live run, without the warnings of `classifyResponse`. */
+export function caseProblems(target: Pick<ContractTarget, "live">, operation: Operation, real: { statusCode: number; headers: Record<string, string>; body: string }): string[] {
+  return target.live ? classifyResponse(operation, real).failures : checkResponse(operation, real);
+}
+
+/** The response that documents a status: its own, or a range such as `4XX` (never `default`). */
+export function documentedResponse(operation: Operation, statusCode: number): ResponseObject | undefined {
+  const status = String(statusCode);
+  return operation.object.responses[status] ?? operation.object.responses[`${status[0]}XX`];
+}
+
+function checkResponseWith(operation: Operation, real: { statusCode: number; headers: Record<string, string>; body: string }, bodySchema: (schema: JsonSchema) => JsonSchema): string[] {
   const label = `${operation.operationId} ${real.statusCode}`;
   const responses = operation.object.responses;
-  const status = String(real.statusCode);
-  const spec = responses[status] ?? responses[`${status[0]}XX`];
+  const spec = documentedResponse(operation, real.statusCode);
   if (!spec) return [`${label}: status ${real.statusCode} is not documented${responses.default ? " (only the catch-all `default` response covers it)" : ""}`];
   const problems: string[] = [];
   const headers = Object.fromEntries(Object.entries(real.headers).map(([name, value]) => [name.toLowerCase(), value]));
@@ -229,7 +265,7 @@ export function checkResponse(operation: Operation, real: { statusCode: number; 
       problems.push(`${label}: body is not JSON: ${JSON.stringify(real.body.slice(0, 80))}`);
       return problems;
     }
-    const result = validateBody(media.schema, body);
+    const result = validateBody(bodySchema(media.schema), body);
     if (!result.valid) problems.push(...result.errors.map((error) => `${label}: body ${describeField(error)}`));
   }
   return problems;

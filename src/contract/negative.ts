@@ -5,7 +5,7 @@
  */
 import type { ApiName } from "../spec/apis.js";
 import { getOperations, type Operation } from "../spec/operations.js";
-import { checkResponse } from "./engine.js";
+import { caseProblems } from "./engine.js";
 import { bodyMutations, type Mutation } from "./body-mutations.js";
 import { baselineRequest, redact, requestProblems, send, valuesAt, type CaseRequest } from "./request-base.js";
 import type { CaseResult } from "./results.js";
@@ -99,7 +99,7 @@ async function runCase({ operation, label, request }: NegativeCase, target: Cont
   if (realStatus < 400 || realStatus >= 500) {
     return { ...result, realStatus, outcome: "fail", schemaValidated: false, message: `${name}: got ${realStatus}, expected a 4xx` };
   }
-  const problems = checkResponse(operation, real);
+  const problems = caseProblems(target, operation, real);
   if (problems.length > 0) {
     return { ...result, realStatus, outcome: "fail", schemaValidated: false, message: redact(`${name}: got ${realStatus} but not in the documented error shape: ${problems.join("; ")}`, target) };
   }

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import type { ApiName } from "../spec/apis.js";
 import { getOperations, type Operation } from "../spec/operations.js";
 import { requestArbitrary } from "./arbitraries.js";
-import { checkResponse } from "./engine.js";
+import { caseProblems } from "./engine.js";
 import { describeRequest, redact, send, type CaseRequest } from "./request-base.js";
 import type { CaseResult } from "./results.js";
 import { isWrite } from "./safety.js";
@@ -86,6 +86,6 @@ async function exchange(operation: Operation, target: ContractTarget, request: C
   if (real.statusCode >= 500) return `got ${real.statusCode}: ${real.body.slice(0, 120)}`;
   // Documented, but every request would pass on it: the run would prove nothing.
   if (real.statusCode === 401) return "got 401: the credentials were refused";
-  const problems = checkResponse(operation, real);
+  const problems = caseProblems(target, operation, real);
   return problems.length > 0 ? problems.join("; ") : undefined;
 }

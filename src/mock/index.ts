@@ -9,6 +9,7 @@ import type { VendorMock } from "./types.js";
 export type { MockServer, MockServerOptions } from "./server.js";
 export { FAULT_HEADER, MAX_FAULT_DELAY_MS, type FaultSpec } from "./faults.js";
 export type { ApiName } from "../spec/apis.js";
+export type { Fixtures } from "../contract/fixtures.js";
 
 // Each vendor's state type is its own business; the server only passes it back to that vendor's handlers.
 const vendors: Record<ApiName, VendorMock<unknown>> = {

@@ -6,6 +6,7 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import type { Fixtures } from "../contract/fixtures.js";
 import { defaultServerUrl } from "../spec/document.js";
 import { getOperations, type OperationMatch } from "../spec/operations.js";
 import { validateBody, validateParameters } from "../spec/validator.js";
@@ -15,6 +16,7 @@ import { nestsDeeperThan } from "./json-depth.js";
 import { DEFAULT_TENANT_LIMITS, REQUEST_LIMITS, type TenantLimits } from "./limits.js";
 import { MockError } from "./mock-error.js";
 import { createControlToken, requestGuard, tokenMatches, type RequestGuard } from "./request-guard.js";
+import { checkSeed } from "./seeding.js";
 import { measureState } from "./state-size.js";
 import type { ControlHandler, MockContext, MockHandler, MockReply, Principal, VendorMock } from "./types.js";
 
@@ -41,6 +43,13 @@ export interface MockServerOptions {
   now?: () => Date;
   /** What one tenant may hold; `DEFAULT_TENANT_LIMITS` for what is not given. */
   tenantLimits?: Partial<TenantLimits>;
+  /**
+   * 0 (the default): the documented seed data, whose ids are the spec's examples. Any other integer up
+   * to `Number.MAX_SAFE_INTEGER`: the same accounts under the same rules, with every id, name and amount
+   * drawn from the seed (ids keep their format), so that nothing can pass by knowing the spec's
+   * examples; the same seed always gives the same data. `fixtures()` says what a user of it knows.
+   */
+  seed?: number;
 }
 
 export interface MockServer {
@@ -71,8 +80,15 @@ export interface MockServer {
    * the first that applies. Throws a TypeError or RangeError naming the field when the spec is invalid.
    */
   injectFault(fault: FaultSpec): void;
-  /** Forget all state, faults and idempotency keys: back to the seed set. */
+  /** Forget all state, faults and idempotency keys: back to the seed set (the server's seed's). */
   reset(): void;
+  /**
+   * The ids a user of the seeded account would know from the vendor's console, by the spec's parameter
+   * names, with per-operation values where a name (`id`) means something else in each operation; as
+   * `specwright contract --fixtures` reads them (`formatFixtures` writes the file). Empty for Commet,
+   * whose accounts hold nothing but the plan catalogue until the API creates it.
+   */
+  fixtures(): Fixtures;
   /** Stops listening, closes every connection and cancels pending fault delays. */
   close(): Promise<void>;
 }
@@ -95,6 +111,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
   const basePath = defaultServerUrl(vendor.api).pathname.replace(/\/+$/, "");
   const now = options.now ?? (() => new Date());
   const tenantLimits: TenantLimits = { ...DEFAULT_TENANT_LIMITS, ...options.tenantLimits };
+  const seed = checkSeed(options.seed ?? 0, "startMock: options.seed");
   const controlToken = createControlToken();
   const controlPath = `${CONTROL_PREFIX}/${controlToken}`;
   /** Set once the server listens: it needs the address. */
@@ -110,7 +127,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
 
   function stateFor(principal: Principal): State {
     let state = states.get(principal.tenant);
-    if (!state) states.set(principal.tenant, (state = vendor.createState(principal, now())));
+    if (!state) states.set(principal.tenant, (state = vendor.createState(principal, now(), seed)));
     return state;
   }
 
@@ -403,6 +420,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     url: `${origin}${basePath}`,
     controlUrl: `${origin}${controlPath}`,
     injectFault: (fault) => faults.add(fault),
+    fixtures: () => vendor.fixtures(seed),
     reset() {
       states = new Map();
       idempotency = new IdempotencyStore();

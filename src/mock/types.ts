@@ -1,4 +1,5 @@
 /** What a vendor mock provides to the generic mock server: state, auth, error shapes and handlers. */
+import type { Fixtures } from "../contract/fixtures.js";
 import type { FieldError } from "../spec/validator.js";
 import type { Operation } from "../spec/operations.js";
 import type { ApiName } from "../spec/apis.js";
@@ -81,7 +82,13 @@ export interface GenericErrors {
 
 export interface VendorMock<State> {
   api: ApiName;
-  createState(principal: Principal, now: Date): State;
+  /**
+   * A tenant's first state: the seed set of `seed` (see `MockServerOptions.seed`; 0 when not given, the
+   * documented data), built anew for each tenant and on every reset.
+   */
+  createState(principal: Principal, now: Date, seed?: number): State;
+  /** What a user of the seeded account knows (its ids, by the spec's parameter names); see `MockServer.fixtures`. */
+  fixtures(seed: number): Fixtures;
   /** Returns undefined when the request carries no valid credential. */
   authenticate(headers: Record<string, string>): Principal | undefined;
   errors: GenericErrors;

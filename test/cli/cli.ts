@@ -38,6 +38,16 @@ export function startCli(args: readonly string[], { env = {}, cwd = ROOT }: CliO
   return { child, done, output: () => ({ stdout, stderr }) };
 }
 
+/** The first line the CLI prints on stdout (`specwright mock` prints its base URL), once it has. */
+export async function firstLine(cli: ReturnType<typeof startCli>): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  while (!cli.output().stdout.includes("\n")) {
+    if (Date.now() > deadline) throw new Error(`no URL printed; stderr: ${cli.output().stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return cli.output().stdout.split("\n")[0]!;
+}
+
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
   return startCli(args, options).done;
 }

@@ -3,13 +3,14 @@
 // first; a host that is not loopback also needs --yes, and without it nothing at all is sent; the
 // token is sent but never printed or written.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { connect } from "node:net";
 import { createServer as createTlsServer, type Server } from "node:tls";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { formatFixtures } from "../../src/contract/fixtures.js";
 import { plannedWrites } from "../../src/contract/suite.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { startBrokenProxy } from "../helpers/broken-proxy.js";
@@ -18,6 +19,7 @@ import { runCli } from "./cli.js";
 // The onet mock accepts any `sk-onetsolutions-` key; this one must never show up in any output.
 const TOKEN = "sk-onetsolutions-live-Zq81rXv0Wm3d";
 const scratch = mkdtempSync(join(tmpdir(), "specwright-live-"));
+const FIXTURES = join(mkdtempSync(join(tmpdir(), "specwright-live-fixtures-")), "fixtures.json");
 
 let mock: MockServer;
 let proxy: { url: string; close(): Promise<void> };
@@ -28,6 +30,8 @@ const LONG = 300_000;
 beforeAll(async () => {
   mock = await startMock("onet");
   proxy = await startBrokenProxy("onet", mock.url, () => undefined, (method) => sent.set(method, (sent.get(method) ?? 0) + 1));
+  // The ids a user of this account knows from its console (no list in the API gives a project id).
+  writeFileSync(FIXTURES, formatFixtures(mock.fixtures()));
 });
 afterAll(async () => {
   await proxy.close();
@@ -48,7 +52,7 @@ function expectNoSecret(texts: string[]): void {
 describe("a live run (--base-url) against a loopback server", () => {
   it("sends only reads by default, authenticated from ONET_TOKEN, and never prints the token", async () => {
     const output = join(scratch, "read-only.json");
-    const run = await runCli(["contract", "onet", "--base-url", proxy.url, "--runs", "1", "--output", output], { env: { ONET_TOKEN: TOKEN } });
+    const run = await runCli(["contract", "onet", "--fixtures", FIXTURES, "--base-url", proxy.url, "--runs", "1", "--output", output], { env: { ONET_TOKEN: TOKEN } });
     expect(run.stderr).not.toContain("could not complete");
     expect(sent.get("GET") ?? 0).toBeGreaterThan(10);
     expect(writesSent()).toEqual([]);
@@ -66,7 +70,7 @@ describe("a live run (--base-url) against a loopback server", () => {
 
   it("with --allow-writes lists the planned writes first, needs no --yes on loopback, and sends them", async () => {
     const output = join(scratch, "writes.xml");
-    const run = await runCli(["contract", "onet", "--base-url", proxy.url, "--allow-writes", "--only", "listWebHosting,cancelWebHosting", "--runs", "1", "--reporter", "junit", "--output", output], { env: { ONET_TOKEN: TOKEN } });
+    const run = await runCli(["contract", "onet", "--fixtures", FIXTURES, "--base-url", proxy.url, "--allow-writes", "--only", "listWebHosting,cancelWebHosting", "--runs", "1", "--reporter", "junit", "--output", output], { env: { ONET_TOKEN: TOKEN } });
     expect(run.stderr).toContain(`--allow-writes: this run may send these ${plannedWrites("onet").length} kinds of write to ${proxy.url}`);
     for (const write of plannedWrites("onet")) expect(run.stderr).toContain(`${write.path}  ${write.operationId}`);
     expect(run.stderr.indexOf("--allow-writes: this run may send")).toBeLessThan(run.stderr.indexOf("onet against"));
@@ -80,7 +84,7 @@ describe("a live run (--base-url) against a loopback server", () => {
     const liar = await startBrokenProxy("onet", mock.url, ({ operationId, status, body }) => (operationId === "listWebHosting" && status === 200 ? { body: { ...(body as object), count: "many" } } : undefined));
     try {
       const output = join(scratch, "lying.xml");
-      const run = await runCli(["contract", "onet", "--base-url", liar.url, "--only", "listWebHosting", "--runs", "1", "--reporter", "junit", "--output", output], { env: { ONET_TOKEN: TOKEN } });
+      const run = await runCli(["contract", "onet", "--fixtures", FIXTURES, "--base-url", liar.url, "--only", "listWebHosting", "--runs", "1", "--reporter", "junit", "--output", output], { env: { ONET_TOKEN: TOKEN } });
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(/FAIL listWebHosting 200 \(got 200\): .*count/);
       const xml = readFileSync(output, "utf8");
@@ -103,7 +107,7 @@ describe("a live server that echoes the credentials back", () => {
     try {
       const output = join(scratch, "echo.json");
       const url = `http://127.0.0.1:${(echo.address() as { port: number }).port}`;
-      const run = await runCli(["contract", "onet", "--base-url", url, "--only", "listWebHosting", "--runs", "1", "--output", output], { env: { ONET_TOKEN: TOKEN } });
+      const run = await runCli(["contract", "onet", "--fixtures", FIXTURES, "--base-url", url, "--only", "listWebHosting", "--runs", "1", "--output", output], { env: { ONET_TOKEN: TOKEN } });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain("echo Bearer [REDACTED]");
       expect(readFileSync(output, "utf8")).toContain("echo Bearer [REDACTED]");
@@ -169,7 +173,7 @@ describe("writes to a host that is not loopback", () => {
   });
 
   it.skipIf(!certificate)("go ahead with --yes", async () => {
-    const run = await runCli(["contract", "onet", "--base-url", relayUrl, "--allow-writes", "--yes", "--only", "cancelWebHosting", "--runs", "1", "--output", join(scratch, "confirmed.json")], { env: { ONET_TOKEN: TOKEN, NODE_TLS_REJECT_UNAUTHORIZED: "0" } });
+    const run = await runCli(["contract", "onet", "--fixtures", FIXTURES, "--base-url", relayUrl, "--allow-writes", "--yes", "--only", "cancelWebHosting", "--runs", "1", "--output", join(scratch, "confirmed.json")], { env: { ONET_TOKEN: TOKEN, NODE_TLS_REJECT_UNAUTHORIZED: "0" } });
     expect(run.stderr).toContain(`writes to ${new URL(relayUrl).host} confirmed with --yes`);
     expect(connections).toBeGreaterThan(0);
     expect(sent.get("POST") ?? 0).toBeGreaterThan(0);

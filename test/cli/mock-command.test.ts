@@ -2,16 +2,7 @@
 // cleanly (exit 0) within a couple of seconds. The control URL, with its token, is on stderr; a --host
 // beyond loopback gets a warning that names the risk.
 import { describe, expect, it } from "vitest";
-import { startCli } from "./cli.js";
-
-async function firstLine(cli: ReturnType<typeof startCli>): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  while (!cli.output().stdout.includes("\n")) {
-    if (Date.now() > deadline) throw new Error(`no URL printed; stderr: ${cli.output().stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return cli.output().stdout.split("\n")[0]!;
-}
+import { firstLine, startCli } from "./cli.js";
 
 describe("specwright mock", () => {
   it.each(["SIGINT", "SIGTERM"] as const)("prints a base URL that serves the API, and stops cleanly on %s", async (signal) => {

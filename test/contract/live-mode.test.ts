@@ -24,8 +24,8 @@ async function liveRun(api: "onet" | "cloudplans", allowWrites: boolean): Promis
   const methods: string[] = [];
   const proxy = await startBrokenProxy(api, mock.url, () => undefined, (method) => void methods.push(method));
   try {
-    // No controlUrl: a live server has none.
-    const report = await runContract(scenario as never, { api, baseUrl: proxy.url, credentials: scenario.mockCredentials, live: true, allowWrites });
+    // No controlUrl: a live server has none. The account's ids are what its user would give.
+    const report = await runContract(scenario as never, { api, baseUrl: proxy.url, credentials: scenario.mockCredentials, live: true, allowWrites, fixtures: mock.fixtures() });
     return { report, methods };
   } finally {
     await proxy.close();

@@ -14,7 +14,7 @@ export const jsonReporter: Reporter = (results) => {
     notExercised: all.notExercised,
     notExercisedFailing: all.notExercisedFailing,
     staleAllowlistEntries: all.stale,
-    apis: results.map(({ report, coverage, verdict, server, ok }) => ({
+    apis: results.map(({ report, coverage, verdict, server, ok, drift }) => ({
       api: report.api,
       target: report.target,
       server,
@@ -26,6 +26,7 @@ export const jsonReporter: Reporter = (results) => {
       verdict,
       ...(report.generation ? { generation: report.generation } : {}),
       cases: report.cases,
+      ...(drift ? { drift } : {}),
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -2,8 +2,12 @@
  * The JUnit XML report for CI: a `<testsuites>` with one `<testsuite>` per API and one `<testcase>` per
  * case (classname `<api>.<operationId>`), plus, against the mock, a failing `coverage <status>` case
  * per pair not exercised, a skipped one per allowlisted pair and a failing `allowlist <status>` case
- * per stale entry, so that CI shows the gaps where it shows the failures.
+ * per stale entry, so that CI shows the gaps where it shows the failures. A live run's drift goes to
+ * the suite's `<system-out>` and `drift.*` properties, and with --strict to a failing `drift` case.
  */
+import { driftFails } from "../drift/findings.js";
+import { formatDrift } from "../drift/format.js";
+import { SEVERITIES } from "../drift/types.js";
 import { caseLabel, type ApiResult, type Reporter } from "./types.js";
 
 interface TestCase {
@@ -25,6 +29,8 @@ export const junitReporter: Reporter = (results) => {
     for (const [name, value] of properties(result)) lines.push(`      <property name="${attribute(name)}" value="${attribute(value)}"/>`);
     lines.push("    </properties>");
     for (const test of cases) lines.push(...testCase(test));
+    // Drift warnings and info are no test's outcome: they go to the suite's output.
+    if (result.drift) lines.push(`    <system-out>${text(formatDrift(result.drift).join("\n"))}</system-out>`);
     lines.push("  </testsuite>");
   }
   lines.push("</testsuites>");
@@ -56,6 +62,11 @@ function testCases(result: ApiResult): TestCase[] {
   for (const entry of verdict.stale) {
     cases.push({ classname: `${api}.${entry.operationId}`, name: `allowlist ${entry.status}`, failure: { message: `stale allowlist entry: ${entry.operationId} ${entry.status} was exercised; remove it`, type: "allowlist" } });
   }
+  // With --strict, drift warnings fail the run: CI shows that as a failing case.
+  if (result.drift && driftFails(result.drift)) {
+    const warnings = result.drift.findings.filter((finding) => finding.severity === "warning");
+    cases.push({ classname: `${api}.drift`, name: "drift warnings (--strict)", failure: { message: `${result.drift.counts.warning} drift warning(s)`, type: "drift", detail: warnings.map((finding) => `${finding.kind} ${finding.operationId} ${finding.status}: ${finding.pointer}`).join("\n") } });
+  }
   return cases;
 }
 
@@ -78,6 +89,7 @@ function properties(result: ApiResult): [string, string][] {
     ["schemaValidated", String(coverage.schemaValidated)],
     ["negative", `${coverage.negative.passed}/${coverage.negative.run}`],
     ["generated", `${coverage.property.passed}/${coverage.property.run}`],
+    ...(result.drift ? SEVERITIES.map((severity): [string, string] => [`drift.${severity}`, String(result.drift!.counts[severity])]) : []),
   ];
 }
 

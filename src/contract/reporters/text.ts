@@ -4,6 +4,8 @@
  * what failed, what was skipped and why, what was not exercised, what the allowlist excuses and
  * which entries of it are stale.
  */
+import { formatDrift } from "../drift/format.js";
+import { driftFails } from "../drift/findings.js";
 import type { CaseResult } from "../results.js";
 import { caseLabel, totals, type ApiResult, type Reporter } from "./types.js";
 
@@ -50,6 +52,7 @@ export function formatApi(result: ApiResult): string {
   }
   for (const { pair, reason } of verdict.allowlisted) lines.push(`  ALLOWLISTED ${pair}: ${reason}`);
   for (const entry of verdict.stale) lines.push(`  STALE ALLOWLIST ENTRY ${entry.operationId} ${entry.status}: it was exercised; remove it from the allowlist`);
+  if (result.drift) lines.push(...formatDrift(result.drift));
   return lines.join("\n");
 }
 
@@ -58,6 +61,7 @@ export function formatSummary(results: readonly ApiResult[]): string {
   const gaps = [
     ...(all.notExercisedFailing > 0 ? [`${all.notExercisedFailing} (operation, status) pair(s) not exercised`] : []),
     ...(all.stale > 0 ? [`${all.stale} stale allowlist entr${all.stale === 1 ? "y" : "ies"}`] : []),
+    ...results.flatMap(({ drift }) => (drift && driftFails(drift) ? [`${drift.counts.warning} drift warning(s) under --strict`] : [])),
   ];
   return `contract: ${all.passed} passed, ${all.failed} failed, ${all.skipped} skipped${gaps.length > 0 ? `; ${gaps.join(", ")}` : ""}: ${all.ok ? "OK" : "FAILED"}`;
 }

@@ -1,5 +1,6 @@
 /** What every reporter gets: per API, the run's report, its coverage and the allowlist's verdict on it. */
 import type { CoverageVerdict } from "../allowlist.js";
+import type { DriftReport } from "../drift/types.js";
 import type { Coverage } from "../report.js";
 import type { CaseResult, ContractReport } from "../results.js";
 
@@ -11,8 +12,10 @@ export interface ApiResult {
   server: string;
   /** The operations of the run's scope, in spec order (all of them unless `--only`). */
   operations: { operationId: string; method: string; path: string }[];
-  /** No failed case, and (against the mock) no unexcused gap and no stale allowlist entry. */
+  /** No failed case, and (against the mock) no unexcused gap and no stale allowlist entry; (live, --strict) no drift warning. */
   ok: boolean;
+  /** A live run's drift: how the server's responses differ from the spec (src/contract/drift/). */
+  drift?: DriftReport;
 }
 
 /** Renders all APIs' results as one document (a text table, JSON, JUnit XML). */

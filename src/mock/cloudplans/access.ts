@@ -27,10 +27,10 @@ export type OrgHandler = (context: Context, access: OrgAccess) => MockReply;
 
 const TOKENS = new Map(SEED_TOKENS.map((entry) => [entry.token, entry]));
 
-/** The user a token logs in as; undefined for an unknown or expired token. */
-export function userOfToken(token: string): string | undefined {
+/** Whether a token logs anyone in: a seeded one that has not expired. Whom it logs in as depends on the seed (the state's `users`). */
+export function isSeedToken(token: string): boolean {
   const entry = TOKENS.get(token);
-  return entry && !entry.expired ? entry.user : undefined;
+  return entry !== undefined && !entry.expired;
 }
 
 function rolesOf(operation: Operation): readonly Role[] {
@@ -68,7 +68,7 @@ export const ORG_ID_SOURCE: Record<OrgOperationId, OrgIdSource | ((context: Cont
 };
 
 function callerOf(context: Context): string {
-  const caller = userOfToken(context.principal.credential);
+  const caller = context.state.users.get(context.principal.credential);
   // authenticate() let only these tokens through.
   if (caller === undefined) throw new Error("cloudplans mock: an authenticated token with no user");
   return caller;

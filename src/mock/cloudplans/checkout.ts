@@ -9,7 +9,7 @@ import { MockError } from "../mock-error.js";
 import { cloudplansErrors } from "./errors.js";
 import { CLOUDPLANS_TENANT } from "./seed.js";
 import type { CheckoutSessionRecord, CloudPlansState, OrganizationRecord } from "./state.js";
-import { isoDate, newId, ok, toBillingSubscription } from "./views.js";
+import { formatCents, isoDate, newId, ok, toBillingSubscription } from "./views.js";
 
 export const CHECKOUT_ROUTE = "checkout";
 
@@ -32,8 +32,6 @@ export function startCheckout(state: CloudPlansState, organization: Organization
   state.checkouts.set(id, { id, orgId: organization.id, quantity, createdAt: now.toISOString(), paidAt: null });
   return `http://${link.host ?? "127.0.0.1"}${link.controlPath}/cloudplans/${CHECKOUT_ROUTE}/${id}`;
 }
-
-const formatCents = (cents: number): string => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
 
 function pay(session: CheckoutSessionRecord, organization: OrganizationRecord, now: Date): MockReply {
   // Creates the subscription, or replaces the one there is.

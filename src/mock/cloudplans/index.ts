@@ -4,20 +4,21 @@
  * the 17 handlers and the checkout control route that stands in for Stripe.
  */
 import type { VendorMock } from "../types.js";
-import { userOfToken } from "./access.js";
+import { isSeedToken } from "./access.js";
 import { cloudplansControl } from "./checkout.js";
 import { cloudplansGenericErrors, renderCloudPlansError } from "./errors.js";
 import { cloudplansHandlers } from "./handlers.js";
-import { CLOUDPLANS_TENANT } from "./seed.js";
+import { CLOUDPLANS_TENANT, cloudplansSeed } from "./seed.js";
 import { createCloudPlansState, type CloudPlansState } from "./state.js";
 
 export const cloudplansMock: VendorMock<CloudPlansState> = {
   api: "cloudplans",
-  createState: () => createCloudPlansState(),
+  createState: (_principal, _now, seed) => createCloudPlansState(seed),
+  fixtures: (seed) => cloudplansSeed(seed).fixtures,
   authenticate(headers) {
     const token = /^Bearer (\S+)$/i.exec(headers.authorization ?? "")?.[1];
-    // Which organizations the user may use is the guard's business (it needs the state); here only the token counts.
-    return token !== undefined && userOfToken(token) !== undefined ? { tenant: CLOUDPLANS_TENANT, credential: token } : undefined;
+    // Who the user is and which organizations they may use is the guard's business (it needs the state); here only the token counts.
+    return token !== undefined && isSeedToken(token) ? { tenant: CLOUDPLANS_TENANT, credential: token } : undefined;
   },
   errors: cloudplansGenericErrors,
   renderError: renderCloudPlansError,

@@ -1,6 +1,6 @@
 /** The Cloud Plans mock's in-memory state: one world of organizations, shared by every token. */
 import type { components } from "../../../generated/cloudplans/schema.js";
-import { SEED_ORGANIZATIONS } from "./seed.js";
+import { cloudplansSeed } from "./seed.js";
 
 type Schemas = components["schemas"];
 
@@ -89,13 +89,19 @@ export interface CheckoutSessionRecord {
 }
 
 export interface CloudPlansState {
+  /** Who each seeded token logs in as: the e-mails are the seed's, like every user id. */
+  users: Map<string, string>;
   organizations: Map<string, OrganizationRecord>;
   checkouts: Map<string, CheckoutSessionRecord>;
 }
 
-export function createCloudPlansState(): CloudPlansState {
+/** The world of the seed set of `seed` (0: the documented one; see MockServerOptions.seed). */
+export function createCloudPlansState(seed = 0): CloudPlansState {
+  // cloudplansSeed builds new records on every call: the world owns them, no copy needed.
+  const data = cloudplansSeed(seed);
   return {
-    organizations: new Map(SEED_ORGANIZATIONS.map((organization) => [organization.id, structuredClone(organization)])),
+    users: data.users,
+    organizations: new Map(data.organizations.map((organization) => [organization.id, organization])),
     checkouts: new Map(),
   };
 }

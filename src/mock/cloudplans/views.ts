@@ -18,6 +18,9 @@ export const isoSeconds = (at: Date): string => at.toISOString().replace(/\.\d{3
 
 export const isoDate = (at: Date): string => at.toISOString().slice(0, 10);
 
+/** Invoice amounts are decimal strings with two decimals ("59.90"). */
+export const formatCents = (cents: number): string => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+
 /**
  * The docs show no organization without a subscription, and the schema needs all three keys: the free
  * tier is shown as what it is, plan "free" for its 3 resources, with no payment method.

@@ -8,11 +8,13 @@ import type { VendorMock } from "../types.js";
 import { commetControl } from "./control.js";
 import { commetErrors, renderCommetError } from "./errors.js";
 import { commetHandlers } from "./handlers/index.js";
+import { commetSeed } from "./seed.js";
 import { createCommetState, type CommetState } from "./state.js";
 
 export const commetMock: VendorMock<CommetState> = {
   api: "commet",
-  createState: (principal, now) => createCommetState(principal.tenant === "live", now),
+  createState: (principal, now, seed) => createCommetState(principal.tenant === "live", now, seed),
+  fixtures: (seed) => commetSeed(seed).fixtures,
   authenticate(headers) {
     const key = headers["x-api-key"];
     if (!key || !/^ck_[A-Za-z0-9_]+$/.test(key)) return undefined;

@@ -1,6 +1,6 @@
 /** How the Commet mock resolves the references a request carries, and the 404 it answers otherwise. */
 import { MockError } from "../mock-error.js";
-import { PLANS, type PlanDefinition } from "./plans.js";
+import type { PlanDefinition } from "./plans.js";
 import type { AddonRecord, CommetState, CustomerRecord, FeatureRecord, SubscriptionRecord } from "./state.js";
 
 /** Statuses on which add-ons can be activated, and which count as "the active subscription". */
@@ -53,15 +53,15 @@ export function activeSubscriptionOf(state: CommetState, customer: CustomerRecor
   return [...state.subscriptions.values()].find((subscription) => subscription.customerId === customer.id && ACTIVE_STATUSES.has(subscription.status));
 }
 
-export function planOf(subscription: SubscriptionRecord): PlanDefinition {
-  const plan = PLANS.find((candidate) => candidate.code === subscription.planCode);
+export function planOf(state: CommetState, subscription: SubscriptionRecord): PlanDefinition {
+  const plan = state.plans.find((candidate) => candidate.code === subscription.planCode);
   if (!plan) throw new Error(`subscription ${subscription.id} names no catalogue plan ${subscription.planCode}`);
   return plan;
 }
 
-export function findPlan(reference: { planId?: string; planCode?: string }): PlanDefinition {
-  const plan = PLANS.find((candidate) => (reference.planId !== undefined ? candidate.id === reference.planId : candidate.code === reference.planCode));
+export function findPlan(state: CommetState, reference: { planId?: string; planCode?: string }): PlanDefinition {
+  const plan = state.plans.find((candidate) => (reference.planId !== undefined ? candidate.id === reference.planId : candidate.code === reference.planCode));
   if (plan) return plan;
   const [param, value] = reference.planId !== undefined ? ["planId", reference.planId] : ["planCode", reference.planCode];
-  throw new MockError(404, "plan_not_found", `No plan ${JSON.stringify(value)}; the mock's catalogue has ${PLANS.map((candidate) => candidate.code).join(", ")}.`, { param });
+  throw new MockError(404, "plan_not_found", `No plan ${JSON.stringify(value)}; the mock's catalogue has ${state.plans.map((candidate) => candidate.code).join(", ")}.`, { param });
 }

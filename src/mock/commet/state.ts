@@ -1,6 +1,7 @@
-/** The Commet mock's in-memory state for one tenant: the plan catalogue's features, nothing else yet. */
+/** The Commet mock's in-memory state for one tenant: the plan catalogue and its features, nothing else yet. */
 import type { components } from "../../../generated/commet/schema.js";
-import { PLAN_FEATURES, type PlanInterval } from "./plans.js";
+import type { PlanDefinition, PlanInterval } from "./plans.js";
+import { commetSeed } from "./seed.js";
 
 type Schemas = components["schemas"];
 export type FeatureType = Schemas["FeatureType"];
@@ -94,6 +95,8 @@ export const COMMET_TENANTS = ["sandbox", "live"] as const;
 
 export interface CommetState {
   livemode: boolean;
+  /** The plan catalogue of the seed (read-only): plan management is outside the API. */
+  plans: readonly PlanDefinition[];
   features: Map<string, FeatureRecord>;
   customers: Map<string, CustomerRecord>;
   subscriptions: Map<string, SubscriptionRecord>;
@@ -103,11 +106,14 @@ export interface CommetState {
   nextSeq: number;
 }
 
-export function createCommetState(livemode: boolean, now: Date): CommetState {
+/** A tenant with the catalogue of the seed set of `seed` (0: the documented one; see MockServerOptions.seed). */
+export function createCommetState(livemode: boolean, now: Date, seed = 0): CommetState {
   const at = now.toISOString();
-  const features = PLAN_FEATURES.map((feature, index): FeatureRecord => ({ ...feature, seq: index + 1, createdAt: at, updatedAt: at, deletedAt: null }));
+  const catalogue = commetSeed(seed);
+  const features = catalogue.features.map((feature, index): FeatureRecord => ({ ...feature, seq: index + 1, createdAt: at, updatedAt: at, deletedAt: null }));
   return {
     livemode,
+    plans: catalogue.plans,
     features: new Map(features.map((feature) => [feature.id, feature])),
     customers: new Map(),
     subscriptions: new Map(),

@@ -82,7 +82,7 @@ export function toCustomer(state: CommetState, customer: CustomerRecord): Schema
 /** The plan's features with this period's usage; the mock records no usage, so only seats count. */
 function subscriptionFeatures(state: CommetState, subscription: SubscriptionRecord): Schemas["SubscriptionFeature"][] {
   const catalogue = liveFeatures(state);
-  return planOf(subscription).features.flatMap((included): Schemas["SubscriptionFeature"][] => {
+  return planOf(state, subscription).features.flatMap((included): Schemas["SubscriptionFeature"][] => {
     const feature = catalogue.find((candidate) => candidate.code === included.code);
     if (!feature) return [];
     const base = { code: feature.code, name: feature.name, type: feature.type };
@@ -104,7 +104,7 @@ function subscriptionFeatures(state: CommetState, subscription: SubscriptionReco
 }
 
 export function toSubscription(state: CommetState, subscription: SubscriptionRecord, now: Date): Schemas["Subscription"] {
-  const plan = planOf(subscription);
+  const plan = planOf(state, subscription);
   const { period } = subscription;
   // Billing runs from the trial's end while trialing, from the period's start otherwise.
   const anchor = period && (subscription.status === "trialing" ? period.end : period.start);

@@ -6,6 +6,7 @@ import type { operations } from "../../../generated/onet/schema.js";
 import type { MockHandler, Principal, VendorMock } from "../types.js";
 import { onetErrors, onetGenericErrors, renderOnetError } from "./errors.js";
 import { onetHandlers } from "./handlers.js";
+import { onetSeed } from "./seed.js";
 import { createOnetState, type OnetState } from "./state.js";
 
 const API_KEY = /^sk-onetsolutions-[A-Za-z0-9_-]+$/;
@@ -79,7 +80,8 @@ function accountOf(token: string): string | undefined {
 
 export const onetMock: VendorMock<OnetState> = {
   api: "onet",
-  createState: (_principal: Principal, now) => createOnetState(now),
+  createState: (_principal: Principal, now, seed) => createOnetState(now, seed),
+  fixtures: (seed) => onetSeed(seed).fixtures,
   authenticate(headers) {
     const token = /^Bearer ([^\s]+)$/.exec(headers.authorization ?? "")?.[1];
     const tenant = token === undefined ? undefined : accountOf(token);

@@ -1,23 +1,6 @@
 /** The OnetSolutions mock's in-memory state for one account, built from the seed set. */
 import type { components } from "../../../generated/onet/schema.js";
-import {
-  FIRST_NUMBERS,
-  HOSTING_PLANS,
-  HOSTING_SERVERS,
-  LOCATIONS,
-  SEED_CONSOLE_SESSIONS,
-  SEED_DOMAINS,
-  SEED_HOSTINGS,
-  SEED_IMAGES,
-  SEED_INSTANCES,
-  SEED_ORGANIZATIONS,
-  SEED_PROJECTS,
-  SEED_TASKS,
-  SEED_USER,
-  SIZES,
-  TLDS,
-  VPCS,
-} from "./seed.js";
+import { onetSeed } from "./seed.js";
 
 type Schemas = components["schemas"];
 
@@ -167,20 +150,23 @@ export interface OnetState {
   next: { order: number; invoice: number; domainLegacyId: number };
 }
 
-export function createOnetState(now: Date): OnetState {
+/** A fresh account of the seed set of `seed` (0: the documented one; see MockServerOptions.seed). */
+export function createOnetState(now: Date, seed = 0): OnetState {
+  // onetSeed builds new records on every call: the account owns them, no copy needed.
+  const data = onetSeed(seed);
   return {
-    user: { ...SEED_USER },
-    catalogue: { sizes: SIZES, locations: LOCATIONS, vpcs: VPCS, hostingPlans: HOSTING_PLANS, hostingServers: HOSTING_SERVERS, tlds: TLDS },
-    organizations: new Map(SEED_ORGANIZATIONS.map((organization) => [organization.profile.id, structuredClone(organization)])),
-    projects: new Map(SEED_PROJECTS.map((project) => [project.id, { ...project }])),
-    instances: new Map(SEED_INSTANCES.map((instance) => [instance.id, structuredClone(instance)])),
-    tasks: new Map(SEED_TASKS.map((task) => [task.id, { ...task, createdAt: now }])),
-    consoleSessions: new Map(SEED_CONSOLE_SESSIONS.map((session) => [session.id, { ...session }])),
-    images: new Map(SEED_IMAGES.map((image) => [image.id, { ...image }])),
-    hostings: new Map(SEED_HOSTINGS.map((hosting) => [hosting.id, structuredClone(hosting)])),
-    domains: new Map(SEED_DOMAINS.map((domain) => [domain.id, structuredClone(domain)])),
+    user: data.user,
+    catalogue: data.catalogue,
+    organizations: new Map(data.organizations.map((organization) => [organization.profile.id, organization])),
+    projects: new Map(data.projects.map((project) => [project.id, project])),
+    instances: new Map(data.instances.map((instance) => [instance.id, instance])),
+    tasks: new Map(data.tasks.map((task) => [task.id, { ...task, createdAt: now }])),
+    consoleSessions: new Map(data.consoleSessions.map((session) => [session.id, session])),
+    images: new Map(data.images.map((image) => [image.id, image])),
+    hostings: new Map(data.hostings.map((hosting) => [hosting.id, hosting])),
+    domains: new Map(data.domains.map((domain) => [domain.id, domain])),
     domainTasks: new Map(),
     orders: [],
-    next: { ...FIRST_NUMBERS },
+    next: data.firstNumbers,
   };
 }

@@ -91,7 +91,7 @@ function activateAddon({ state, params, body, now }: Context) {
   const key = `${subscription.id}/${addon.id}`;
   const existing = state.activations.get(key);
   if (existing?.status === "active") throw new MockError(409, "addon_already_active", "This add-on is already active on this subscription.", { param: "addonId" });
-  const planModel = planOf(subscription).consumptionModel;
+  const planModel = planOf(state, subscription).consumptionModel;
   if (addon.consumptionModel !== "boolean" && addon.consumptionModel !== planModel) {
     throw new MockError(
       400,

@@ -4,7 +4,6 @@ import { MockError } from "../../mock-error.js";
 import type { MockContext, MockHandler } from "../../types.js";
 import { newId } from "../ids.js";
 import { findFeature, liveAddons, liveFeatures } from "../lookup.js";
-import { PLANS } from "../plans.js";
 import type { CommetState, FeatureRecord } from "../state.js";
 import { ok, toFeature } from "../views.js";
 import { applyPresent } from "../../patch.js";
@@ -20,7 +19,7 @@ function refuseTaken(state: CommetState, field: "code" | "name", value: string, 
 
 /** Why the feature cannot be deleted, if something uses it. */
 function usedBy(state: CommetState, feature: FeatureRecord): string | undefined {
-  const plans = PLANS.filter((plan) => plan.features.some((included) => included.code === feature.code)).map((plan) => plan.code);
+  const plans = state.plans.filter((plan) => plan.features.some((included) => included.code === feature.code)).map((plan) => plan.code);
   if (plans.length > 0) return `the plan${plans.length > 1 ? "s" : ""} ${plans.join(", ")}`;
   const addon = liveAddons(state).find((candidate) => candidate.featureId === feature.id);
   return addon ? `the add-on ${JSON.stringify(addon.slug)}` : undefined;

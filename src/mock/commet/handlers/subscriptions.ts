@@ -9,9 +9,9 @@ import { MockError } from "../../mock-error.js";
 import type { MockContext, MockHandler } from "../../types.js";
 import { DAY_MS, periodEnd } from "../billing.js";
 import { newId } from "../ids.js";
-import { activeSubscriptionOf, findCustomer, findPlan, findSubscription, resolveCustomer } from "../lookup.js";
+import { activeSubscriptionOf, findCustomer, findPlan, findSubscription, liveFeatures, resolveCustomer } from "../lookup.js";
 import { paymentMethodOf } from "../payment-method.js";
-import { PLAN_FEATURES, type PlanDefinition, type PlanInterval } from "../plans.js";
+import type { PlanDefinition, PlanInterval } from "../plans.js";
 import type { CommetState, SubscriptionRecord } from "../state.js";
 import { ok, toSubscription } from "../views.js";
 
@@ -44,9 +44,10 @@ function priceFor(plan: PlanDefinition, requested: Schemas["BillingInterval"] | 
 }
 
 /** Seats are counted per seat feature of the plan; any other key is a mistake worth a 400. */
-function seatsFor(plan: PlanDefinition, requested: Record<string, number> | undefined): Record<string, number> {
+function seatsFor(state: CommetState, plan: PlanDefinition, requested: Record<string, number> | undefined): Record<string, number> {
   const included = new Set(plan.features.map((feature) => feature.code));
-  const seatCodes = new Set(PLAN_FEATURES.filter((feature) => feature.type === "seats" && included.has(feature.code)).map((feature) => feature.code));
+  // A plan's features are in the catalogue for good: they cannot be deleted, and codes and types never change.
+  const seatCodes = new Set(liveFeatures(state).filter((feature) => feature.type === "seats" && included.has(feature.code)).map((feature) => feature.code));
   for (const code of Object.keys(requested ?? {})) {
     if (seatCodes.has(code)) continue;
     const field = `initialSeats.${code}`;
@@ -59,8 +60,8 @@ function seatsFor(plan: PlanDefinition, requested: Record<string, number> | unde
 function createSubscription({ state, body, now }: Context) {
   const input = body as Schemas["CreateSubscriptionRequest"];
   const customer = findCustomer(state, input.customerId, "customerId");
-  const plan = findPlan(input);
-  const seats = seatsFor(plan, input.initialSeats);
+  const plan = findPlan(state, input);
+  const seats = seatsFor(state, plan, input.initialSeats);
   const { interval, price } = priceFor(plan, input.billingInterval);
   const blocking = [...state.subscriptions.values()].find((subscription) => subscription.customerId === customer.id && BLOCKING_STATUSES.has(subscription.status));
   if (blocking) {
