@@ -9,7 +9,7 @@ import type { ParameterObject } from "../spec/document.js";
 import type { Operation } from "../spec/operations.js";
 import { fixtureValue, NO_FIXTURES } from "./fixtures.js";
 import { evaluate, linksInto } from "./links.js";
-import { send, type CaseRequest } from "./request-base.js";
+import { asText, exampleOf, send, type CaseRequest } from "./request-base.js";
 import type { ContractTarget, RequestChanges } from "./types.js";
 
 /** Links lead from reads to reads; a chain longer than this is a loop in the spec. */
@@ -79,8 +79,9 @@ export class Account {
     const rebased = await this.rebase(source, depth);
     if ("missing" in rebased) return undefined;
     const request: CaseRequest = { path: { ...rebased.changes.path }, query: {}, headers: {} };
+    // A required `?action=` and the like: the value the spec fixes.
     for (const parameter of source.parameters) {
-      if (parameter.in === "query" && isFixedValue(parameter) && parameter.required) request.query[parameter.name] = String(fixedValue(parameter));
+      if (parameter.in === "query" && isFixedValue(parameter) && parameter.required) request.query[parameter.name] = asText(exampleOf(parameter.schema));
     }
     for (const [name, value] of Object.entries(rebased.changes.query ?? {})) if (value !== null) request.query[name] = value;
     try {
@@ -98,9 +99,4 @@ export class Account {
 function isFixedValue(parameter: ParameterObject): boolean {
   const schema = parameter.schema ?? {};
   return "const" in schema || Array.isArray(schema.enum) || "default" in schema;
-}
-
-function fixedValue(parameter: ParameterObject): unknown {
-  const schema = parameter.schema ?? {};
-  return "const" in schema ? schema.const : "default" in schema ? schema.default : (schema.enum as unknown[])[0];
 }

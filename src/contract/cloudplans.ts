@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { createCloudPlansClient, type CloudPlansClient } from "../cloudplans/index.js";
 import { mockOnly, SkipCase } from "./drivers.js";
-import { freshConnectionFetch } from "./fresh-connection.js";
+import { contractFetch } from "./fresh-connection.js";
 import type { ContractTarget, Driver, RequestChanges, Scenario } from "./types.js";
 
 export const CLOUDPLANS_FIXTURES = {
@@ -59,7 +59,7 @@ async function ensureSubscription(client: CloudPlansClient, target: ContractTarg
     if (target.live) throw new SkipCase("it needs a subscription, which only a payment through Stripe starts");
     const { data: link } = await client.billingUpdate({ action: "getpaymentlink", org_id: F.org, quantity: wanted });
     if (!link) throw new Error("no payment link");
-    const paid = await freshConnectionFetch()(link.response, { method: "POST" });
+    const paid = await contractFetch(link.response, { method: "POST" });
     if (!paid.ok) throw new Error(`paying ${link.response} failed: ${paid.status}`);
   } else if (Number(billing.response.subscription.quantity) < inUse + extra) {
     await expectOk("raising the quantity", client.billingUpdate({ action: "updatesubscription", org_id: F.org, quantity: wanted }));

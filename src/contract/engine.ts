@@ -9,7 +9,7 @@ import { validateBody, validateParameters, type FieldError } from "../spec/valid
 import { withOpenEnums } from "./drift/open-enums.js";
 import { Account } from "./account.js";
 import { mockOnlyReason, readOnlyFetch, SkipCase } from "./drivers.js";
-import { freshConnectionFetch } from "./fresh-connection.js";
+import { contractFetch } from "./fresh-connection.js";
 import type { CaseIdentity } from "./results.js";
 import { isWrite } from "./safety.js";
 import type { ContractTarget, Driver, RequestChanges, Scenario } from "./types.js";
@@ -58,7 +58,7 @@ export function variantCases(scenario: Scenario<unknown>, operationId: string): 
 export function createEngine<Client>(scenario: Scenario<Client>, target: ContractTarget, options: EngineOptions = {}) {
   const index = getOperations(scenario.api);
   // Live, without --allow-writes, the drivers' set-up cannot write either.
-  const client = scenario.createClient(target, target.live && !target.allowWrites ? readOnlyFetch(freshConnectionFetch()) : freshConnectionFetch());
+  const client = scenario.createClient(target, target.live && !target.allowWrites ? readOnlyFetch(contractFetch) : contractFetch);
   const basePath = new URL(target.baseUrl).pathname.replace(/\/+$/, "");
   const liveAccount = target.live ? new Account(scenario.api, target) : undefined;
   const cases: CaseRecord[] = [];
@@ -86,7 +86,7 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
 
   async function injectFault(operation: Operation, status: number): Promise<RequestChanges> {
     if (!target.controlUrl) throw new SkipCase(`only a mock server can be made to answer ${status}`);
-    const response = await freshConnectionFetch()(`${target.controlUrl}/faults`, {
+    const response = await contractFetch(`${target.controlUrl}/faults`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ operationId: operation.operationId, status, count: 1, ...(status === 429 ? { retryAfter: 1 } : {}) }),

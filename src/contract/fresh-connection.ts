@@ -17,6 +17,9 @@ export function freshConnectionFetch(fetchImpl?: typeof fetch): typeof fetch {
   };
 }
 
+/** The fetch every request of a contract run goes through (global fetch, read at each call). */
+export const contractFetch: typeof fetch = freshConnectionFetch();
+
 function withClose(headers: ConstructorParameters<typeof Headers>[0]): Headers {
   const merged = new Headers(headers);
   merged.set("connection", "close");

@@ -4,6 +4,7 @@
  * account; only links whose source is a read are followed, so discovery never writes.
  */
 import type { ApiName } from "../spec/apis.js";
+import { pointerTokens } from "../spec/json-pointer.js";
 import { getOperations, type Operation } from "../spec/operations.js";
 import { isWrite } from "./safety.js";
 
@@ -61,11 +62,9 @@ export function evaluate(expression: string, exchange: { request: { path: Record
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
 }
 
-/** RFC 6901: `~1` is `/`, `~0` is `~`, in that order. */
 function atPointer(document: unknown, pointer: string): unknown {
-  if (pointer === "") return document;
   let current = document;
-  for (const token of pointer.slice(1).split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))) {
+  for (const token of pointerTokens(pointer)) {
     if (Array.isArray(current) && /^(0|[1-9]\d*)$/.test(token)) current = current[Number(token)];
     else if (current !== null && typeof current === "object" && Object.hasOwn(current, token)) current = (current as Record<string, unknown>)[token];
     else return undefined;

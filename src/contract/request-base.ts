@@ -4,7 +4,7 @@
  */
 import { describeCause } from "../core/errors/describe-cause.js";
 import { createRedactor, secretsOfCredentials, type Redactor } from "../core/redact.js";
-import { freshConnectionFetch } from "./fresh-connection.js";
+import { contractFetch } from "./fresh-connection.js";
 import type { JsonSchema } from "../spec/document.js";
 import type { Operation } from "../spec/operations.js";
 import { validateBody, validateParameters } from "../spec/validator.js";
@@ -155,7 +155,7 @@ export async function send(target: ContractTarget, operation: Operation, request
   }
   if (payload !== undefined) headers.set("content-type", "application/json");
   try {
-    const response = await freshConnectionFetch()(urlOf(target, operation, request), {
+    const response = await contractFetch(urlOf(target, operation, request), {
       method: operation.method.toUpperCase(),
       headers,
       ...(payload !== undefined ? { body: payload } : {}),

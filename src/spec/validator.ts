@@ -5,6 +5,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
 import type { JsonSchema, ParameterObject } from "./document.js";
+import { pointerTokens } from "./json-pointer.js";
 
 /** OpenAPI keywords and our extensions that may sit in a schema; anything else unknown is a spec bug. */
 const ANNOTATIONS = ["example", "x-assumed", "x-doc-discrepancy", "xml", "externalDocs", "discriminator"];
@@ -82,7 +83,7 @@ function buildParameterSchema(own: ParameterObject[], key: (name: string) => str
 
 function toFieldErrors(errors: ErrorObject[]): FieldError[] {
   return errors.map((error) => {
-    const segments = error.instancePath.split("/").slice(1).map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const segments = pointerTokens(error.instancePath);
     if (error.keyword === "required") segments.push(String((error.params as { missingProperty: string }).missingProperty));
     if (error.keyword === "additionalProperties") segments.push(String((error.params as { additionalProperty: string }).additionalProperty));
     return { field: segments.join("."), message: error.message ?? error.keyword };

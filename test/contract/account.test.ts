@@ -9,10 +9,18 @@ import { parseFixtures } from "../../src/contract/fixtures.js";
 import { evaluate, linksInto } from "../../src/contract/links.js";
 import type { ContractTarget, Observation } from "../../src/contract/types.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
+import type { ApiName } from "../../src/spec/apis.js";
 import { getOperations } from "../../src/spec/operations.js";
 
 const KEY = "ck_sandbox_account";
 const commet = getOperations("commet");
+
+/** The account a live run sees on `mock`, and every response its discovery got. */
+function liveAccount(api: ApiName, mock: MockServer, credentials: Record<string, string>, fixtures: unknown = {}): { account: Account; seen: Observation[] } {
+  const seen: Observation[] = [];
+  const target: ContractTarget = { api, baseUrl: mock.url, credentials, live: true, fixtures: parseFixtures(fixtures), observe: (observation) => seen.push(observation) };
+  return { account: new Account(api, target), seen };
+}
 
 describe("runtime expressions", () => {
   const exchange = { request: { path: { id: "p1" }, query: { org_id: "o1" } }, body: { data: [{ id: "adn_1", "a/b": { "~x": 7 } }] } };
@@ -56,11 +64,7 @@ describe("an account's values, against a Commet mock holding data of its own", (
   });
   afterAll(() => mock.close());
 
-  function account(fixtures: unknown = {}, key = KEY): { account: Account; seen: Observation[] } {
-    const seen: Observation[] = [];
-    const target: ContractTarget = { api: "commet", baseUrl: mock.url, credentials: { "x-api-key": key }, live: true, fixtures: parseFixtures(fixtures), observe: (observation) => seen.push(observation) };
-    return { account: new Account("commet", target), seen };
-  }
+  const account = (fixtures: unknown = {}) => liveAccount("commet", mock, { "x-api-key": KEY }, fixtures);
 
   it("discovers a path id from the list the spec links it from, with one read", async () => {
     const { account: values, seen } = account();
@@ -84,7 +88,6 @@ describe("an account's values, against a Commet mock holding data of its own", (
     expect(await values.rebase(commet.byId("getCustomer"))).toEqual({ changes: { path: { id: "shared" }, query: {} } });
     expect(seen).toEqual([]);
   });
-
 });
 
 describe("an empty Commet account", () => {
@@ -95,9 +98,8 @@ describe("an empty Commet account", () => {
   afterAll(() => mock.close());
 
   it("has nothing to discover: the missing value is named, with the fixture that would supply it", async () => {
-    const seen: Observation[] = [];
-    const target: ContractTarget = { api: "commet", baseUrl: mock.url, credentials: { "x-api-key": KEY }, live: true, observe: (observation) => seen.push(observation) };
-    expect(await new Account("commet", target).rebase(commet.byId("getAddon"))).toEqual({ missing: ["id"] });
+    const { account, seen } = liveAccount("commet", mock, { "x-api-key": KEY });
+    expect(await account.rebase(commet.byId("getAddon"))).toEqual({ missing: ["id"] });
     expect(Account.missingReason(commet.byId("getAddon"), ["id"])).toBe('no value for id in this account: nothing lists it; add "id" (or operations.getAddon.id) to --fixtures');
     expect(seen.map((observation) => [observation.operationId, observation.statusCode])).toEqual([["listAddons", 200]]);
   });
@@ -111,9 +113,8 @@ describe("an account's values, against a Cloud Plans mock", () => {
   afterAll(() => mock.close());
 
   it("follow links through two reads (organizations, then plans) and keep the ?action= discriminator", async () => {
-    const seen: Observation[] = [];
-    const target: ContractTarget = { api: "cloudplans", baseUrl: mock.url, credentials: cloudplansScenario.mockCredentials, live: true, observe: (observation) => seen.push(observation) };
-    const rebased = await new Account("cloudplans", target).rebase(getOperations("cloudplans").byId("describePlan"));
+    const { account, seen } = liveAccount("cloudplans", mock, cloudplansScenario.mockCredentials);
+    const rebased = await account.rebase(getOperations("cloudplans").byId("describePlan"));
     expect(rebased).toMatchObject({ changes: {} });
     const { query } = (rebased as { changes: { query: Record<string, string> } }).changes;
     expect(Object.keys(query).sort()).toEqual(["org_id", "plan_id"]);

@@ -2,7 +2,7 @@
 // responses of chosen operations, so that tests can prove the contract catches each kind of lie.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { freshConnectionFetch } from "../../src/contract/fresh-connection.js";
+import { contractFetch } from "../../src/contract/fresh-connection.js";
 import { getOperations } from "../../src/spec/operations.js";
 import type { ApiName } from "../../src/spec/apis.js";
 
@@ -34,7 +34,7 @@ export async function startBrokenProxy(
     let real: Response;
     try {
       // A connection each, as the runner's own requests: no idle socket the mock may be closing.
-      real = await freshConnectionFetch()(new URL(request.url ?? "/", upstream.origin), { method: request.method ?? "GET", headers, ...(body ? { body } : {}) });
+      real = await contractFetch(new URL(request.url ?? "/", upstream.origin), { method: request.method ?? "GET", headers, ...(body ? { body } : {}) });
     } catch (error) {
       // Say so at once rather than leave the client waiting for its timeout.
       response.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ detail: `broken proxy: upstream failed: ${(error as Error).message}` }));

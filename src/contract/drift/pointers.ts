@@ -5,18 +5,11 @@
  */
 import type { ApiName } from "../../spec/apis.js";
 import { getDocument } from "../../spec/document.js";
+import { escapeToken, unescapeToken } from "../../spec/json-pointer.js";
 import { isSchema } from "../schema-tools.js";
 
 /** The component sections whose members a path's parts are copies of. */
 const SECTIONS = ["schemas", "responses", "headers"] as const;
-
-export function escapeToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-export function unescapeToken(token: string): string {
-  return token.replace(/~1/g, "/").replace(/~0/g, "~");
-}
 
 /** `base` extended by raw (unescaped) tokens. */
 export function childPointer(base: string, ...tokens: (string | number)[]): string {
