@@ -1,7 +1,7 @@
 /**
  * The Commet mock: `x-api-key` auth (any `ck_` key; `ck_sandbox_` keys share the sandbox, other keys
  * the live data), its handlers and the cancel control route. Each tenant starts with the plan
- * catalogue only (see plans.ts).
+ * catalogue (see plans.ts) and, for a seed other than 0, one paying customer (see seed.ts).
  */
 import { MockError } from "../mock-error.js";
 import type { VendorMock } from "../types.js";

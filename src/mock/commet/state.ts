@@ -1,7 +1,9 @@
-/** The Commet mock's in-memory state for one tenant: the plan catalogue and its features, nothing else yet. */
+/** The Commet mock's in-memory state for one tenant: the plan catalogue and its features, and the seed's customers. */
 import type { components } from "../../../generated/commet/schema.js";
+import { addCustomer } from "./handlers/customers.js";
+import { addSubscription } from "./handlers/subscriptions.js";
 import type { PlanDefinition, PlanInterval } from "./plans.js";
-import { commetSeed } from "./seed.js";
+import { commetSeed, type SeededCustomer } from "./seed.js";
 
 type Schemas = components["schemas"];
 export type FeatureType = Schemas["FeatureType"];
@@ -106,12 +108,12 @@ export interface CommetState {
   nextSeq: number;
 }
 
-/** A tenant with the catalogue of the seed set of `seed` (0: the documented one; see MockServerOptions.seed). */
+/** A tenant with the catalogue and customers of the seed set of `seed` (0: the documented one; see MockServerOptions.seed). */
 export function createCommetState(livemode: boolean, now: Date, seed = 0): CommetState {
   const at = now.toISOString();
   const catalogue = commetSeed(seed);
   const features = catalogue.features.map((feature, index): FeatureRecord => ({ ...feature, seq: index + 1, createdAt: at, updatedAt: at, deletedAt: null }));
-  return {
+  const state: CommetState = {
     livemode,
     plans: catalogue.plans,
     features: new Map(features.map((feature) => [feature.id, feature])),
@@ -121,4 +123,12 @@ export function createCommetState(livemode: boolean, now: Date, seed = 0): Comme
     activations: new Map(),
     nextSeq: features.length + 1,
   };
+  for (const seeded of catalogue.customers) addSeededCustomer(state, seeded, now);
+  return state;
+}
+
+/** Through the API's own code, so a seeded subscription is what POST /subscriptions makes: its period on the mock's clock, its status from the card. */
+function addSeededCustomer(state: CommetState, seeded: SeededCustomer, now: Date): void {
+  const customer = addCustomer(state, seeded.customer, now, seeded.id);
+  addSubscription(state, { ...seeded.subscription, customerId: customer.id }, now);
 }

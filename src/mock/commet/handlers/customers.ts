@@ -33,9 +33,17 @@ function createCustomer({ state, body, now }: Context) {
   if (existing) return ok(toCustomer(state, existing));
   checkPaymentMethod(input.metadata);
   refuseTakenExternalId(state, input.externalId);
+  return ok(toCustomer(state, addCustomer(state, input, now)));
+}
+
+/**
+ * Stores a new customer of a request already checked. `id` is the Commet ID: a random one for a
+ * customer created through the API, the seed's for a seeded account's customer (see seed.ts).
+ */
+export function addCustomer(state: CommetState, input: Schemas["CreateCustomerRequest"], now: Date, id = newId("cus")): CustomerRecord {
   const at = now.toISOString();
   const customer: CustomerRecord = {
-    id: newId("cus"),
+    id,
     seq: state.nextSeq++,
     ownId: input.id ?? null,
     externalId: input.externalId ?? null,
@@ -49,7 +57,7 @@ function createCustomer({ state, body, now }: Context) {
     updatedAt: at,
   };
   state.customers.set(customer.id, customer);
-  return ok(toCustomer(state, customer));
+  return customer;
 }
 
 const getCustomer = ({ state, params }: Context) => ok(toCustomer(state, findCustomer(state, params.id!, "id")));

@@ -57,8 +57,10 @@ function seatsFor(state: CommetState, plan: PlanDefinition, requested: Record<st
   return { ...requested };
 }
 
-function createSubscription({ state, body, now }: Context) {
-  const input = body as Schemas["CreateSubscriptionRequest"];
+const createSubscription = ({ state, body, now }: Context) => ok(toSubscription(state, addSubscription(state, body as Schemas["CreateSubscriptionRequest"], now), now));
+
+/** Creates and stores a subscription as POST /subscriptions does; a seeded account's subscription is made here too (state.ts). */
+export function addSubscription(state: CommetState, input: Schemas["CreateSubscriptionRequest"], now: Date): SubscriptionRecord {
   const customer = findCustomer(state, input.customerId, "customerId");
   const plan = findPlan(state, input);
   const seats = seatsFor(state, plan, input.initialSeats);
@@ -84,7 +86,7 @@ function createSubscription({ state, body, now }: Context) {
     subscription = { ...base, ...dates, status: "pending_payment", trialEndsAt: null, period: null, checkoutUrl };
   }
   state.subscriptions.set(id, subscription);
-  return ok(toSubscription(state, subscription, now));
+  return subscription;
 }
 
 function getActiveSubscription({ state, query, now }: Context) {
