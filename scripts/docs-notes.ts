@@ -13,6 +13,7 @@ import { HTTP_METHODS as METHODS } from "../src/spec/document.js";
 export const NOTE_LABELS = {
   "x-assumed": "Assumed",
   "x-doc-discrepancy": "Docs discrepancy",
+  "x-irreversible": "Not undone by contract runs",
 } as const;
 
 export type NoteKey = keyof typeof NOTE_LABELS;
@@ -21,6 +22,7 @@ export type NoteKey = keyof typeof NOTE_LABELS;
 export const REGISTER_TAGS = {
   "x-assumed": "Assumptions",
   "x-doc-discrepancy": "Documentation discrepancies",
+  "x-irreversible": "Irreversible operations",
 } as const satisfies Record<NoteKey, string>;
 
 /** Where Redoc puts a register section: `#/assumptions`, `#/documentation-discrepancies`. */
@@ -31,6 +33,7 @@ export function registerRoute(key: NoteKey): string {
 const REGISTER_INTROS: Record<NoteKey, string> = {
   "x-assumed": "Where the vendor's public docs are silent, this reference makes a choice and says why (`x-assumed` in the spec). Each note is also shown, marked **Assumed**, next to what it is about.",
   "x-doc-discrepancy": "Where the vendor's public docs contradict themselves, this reference says what they say and what was chosen (`x-doc-discrepancy` in the spec). Each note is also shown, marked **Docs discrepancy**, next to what it is about.",
+  "x-irreversible": "Operations whose success nothing in this API takes back (`x-irreversible` in the spec): a contract run against a live server never asks for one, even with `--allow-writes`, since it removes what it creates (the `x-cleanup` links). Each note is also shown, marked **Not undone by contract runs**, next to its operation.",
 };
 
 export interface Note {

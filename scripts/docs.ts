@@ -113,11 +113,12 @@ function indexPage(pages: PageSummary[]): string {
   const items = pages
     .map((page) => {
       const assumed = page.notes.filter((note) => note.key === "x-assumed").length;
-      const discrepancies = page.notes.length - assumed;
+      const discrepancies = page.notes.filter((note) => note.key === "x-doc-discrepancy").length;
+      const irreversible = page.notes.filter((note) => note.key === "x-irreversible").length;
       return `    <li>
       <a href="${page.api}.html">${escapeHtml(page.title)}</a> <span class="version">${escapeHtml(page.version)}</span>
       <p>${escapeHtml(page.summary)}</p>
-      <p class="meta">${page.operations} operations · <a href="${page.api}.html${registerRoute("x-assumed")}">${assumed} assumptions</a> · <a href="${page.api}.html${registerRoute("x-doc-discrepancy")}">${discrepancies} documentation discrepancies</a> · client: <code>specwright/${page.api}</code></p>
+      <p class="meta">${page.operations} operations · <a href="${page.api}.html${registerRoute("x-assumed")}">${assumed} assumptions</a> · <a href="${page.api}.html${registerRoute("x-doc-discrepancy")}">${discrepancies} documentation discrepancies</a> · <a href="${page.api}.html${registerRoute("x-irreversible")}">${irreversible} irreversible operations</a> · client: <code>specwright/${page.api}</code></p>
     </li>`;
     })
     .join("\n");

@@ -1,7 +1,8 @@
 /**
  * Writes `generated/<api>/` from `specs/<api>/openapi.yaml`:
  *   schema.ts     TypeScript types (openapi-typescript), imported by the clients;
- *   openapi.json  the dereferenced bundle (Redocly), read by the mock servers and the contract runner.
+ *   openapi.json  the dereferenced bundle (Redocly), read by the mock servers and the contract runner;
+ *   flows.json    specs/<api>/flows.arazzo.yaml as JSON, the workflows the contract runner follows.
  * With --check, writes nothing and exits 1 when a generated file is out of date. API names as
  * arguments limit the run to those APIs (default: all).
  */
@@ -9,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
+import { parse as parseYaml } from "yaml";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { API_NAMES, isApiName } from "../src/spec/apis.js";
@@ -45,6 +47,8 @@ async function generate(api: string, outDir: string): Promise<void> {
   const ast = await openapiTS(pathToFileURL(join(root, spec)));
   writeFileSync(join(outDir, "schema.ts"), HEADER + astToString(ast));
   run(bin("redocly"), ["bundle", spec, "--dereferenced", "--ext", "json", "--output", join(outDir, "openapi.json")]);
+  const flows = parseYaml(readFileSync(join(root, "specs", api, "flows.arazzo.yaml"), "utf8")) as unknown;
+  writeFileSync(join(outDir, "flows.json"), `${JSON.stringify(flows, null, 2)}\n`);
 }
 
 const stale: string[] = [];
@@ -52,13 +56,13 @@ for (const api of apis) {
   const target = join(root, "generated", api);
   if (!check) {
     await generate(api, target);
-    console.log(`generated/${api}: schema.ts, openapi.json`);
+    console.log(`generated/${api}: schema.ts, openapi.json, flows.json`);
     continue;
   }
   const scratch = mkdtempSync(join(tmpdir(), `specwright-${api}-`));
   try {
     await generate(api, scratch);
-    for (const file of ["schema.ts", "openapi.json"]) {
+    for (const file of ["schema.ts", "openapi.json", "flows.json"]) {
       const committed = join(target, file);
       const fresh = readFileSync(join(scratch, file), "utf8");
       if (!existsSync(committed) || readFileSync(committed, "utf8") !== fresh) stale.push(`generated/${api}/${file}`);

@@ -56,19 +56,22 @@ export async function runContractCommand(command: ContractCommand, lookup?: Look
     }
   }
   const results: ApiResult[] = [];
-  for (const api of command.apis) {
-    process.stderr.write(`specwright contract: ${api} against ${live ? displayUrl(live.url) : "a fresh mock"}…\n`);
-    let result: ApiResult;
-    try {
-      result = live ? await runLive(api, command, live) : await runAgainstMock(api, command, allowlist);
-    } catch (error) {
-      process.stderr.write(`specwright contract: ${api}: the run could not complete: ${redact(error instanceof Error ? error.message : String(error))}\n`);
-      return 1;
+  const interrupt = onInterrupt();
+  try {
+    for (const api of command.apis) {
+      if (interrupt.signal.aborted) break;
+      process.stderr.write(`specwright contract: ${api} against ${live ? displayUrl(live.url) : "a fresh mock"}…\n`);
+      let result: ApiResult;
+      try {
+        result = live ? await runLive(api, command, live, interrupt.signal) : await runAgainstMock(api, command, allowlist, interrupt.signal);
+      } catch (error) {
+        process.stderr.write(`specwright contract: ${api}: the run could not complete: ${redact(error instanceof Error ? error.message : String(error))}\n`);
+        return interrupt.signal.aborted ? INTERRUPTED : 1;
+      }
+      recordResult(result);
     }
-    result = redactValue(result, redact);
-    if (result.drift?.file) writeDriftFile(result, result.drift.file, redact);
-    results.push(result);
-    table.write(`${redact(formatApi(result))}\n\n`);
+  } finally {
+    interrupt.dispose();
   }
   table.write(`${formatSummary(results)}\n`);
   const document = redact(reporters[command.reporter](results));
@@ -79,7 +82,32 @@ export async function runContractCommand(command: ContractCommand, lookup?: Look
     writeFileSync(command.output, document);
     process.stderr.write(`specwright contract: ${command.reporter} report written to ${command.output}\n`);
   }
+  if (interrupt.signal.aborted) return INTERRUPTED;
   return totals(results).ok ? 0 : 1;
+
+  function recordResult(result: ApiResult): void {
+    const redacted = redactValue(result, redact);
+    if (redacted.drift?.file) writeDriftFile(redacted, redacted.drift.file, redact);
+    results.push(redacted);
+    table.write(`${redact(formatApi(redacted))}\n\n`);
+  }
+}
+
+/** The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+export const INTERRUPTED = 130;
+
+/**
+ * The first Ctrl-C stops the run from sending more cases and lets it remove what it created (the
+ * suite's clean-up runs on its way out); the second one, with no handler left, quits at once.
+ */
+function onInterrupt(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const handler = () => {
+    process.stderr.write("specwright contract: interrupted: no new requests; removing what the run created (Ctrl-C again to quit at once)\n");
+    controller.abort();
+  };
+  process.once("SIGINT", handler);
+  return { signal: controller.signal, dispose: () => process.removeListener("SIGINT", handler) };
 }
 
 export interface LiveRun {
@@ -136,10 +164,11 @@ function suiteOptions(api: ApiName, command: ContractCommand): SuiteOptions {
   };
 }
 
-async function runAgainstMock(api: ApiName, command: ContractCommand, allowlist: readonly AllowlistEntry[]): Promise<ApiResult> {
+async function runAgainstMock(api: ApiName, command: ContractCommand, allowlist: readonly AllowlistEntry[], signal: AbortSignal): Promise<ApiResult> {
   const mock = await startMock(api);
   try {
-    const target: ContractTarget = { api, baseUrl: mock.url, credentials: scenarios[api].mockCredentials, controlUrl: mock.controlUrl };
+    // The mock's own account values, as a user of a live account would give them (the flows read them).
+    const target: ContractTarget = { api, baseUrl: mock.url, credentials: scenarios[api].mockCredentials, controlUrl: mock.controlUrl, fixtures: mock.fixtures(), signal };
     const report = await runSuite(api, target, suiteOptions(api, command));
     return resultOf(api, command, report, allowlist, `the mock at ${mock.url}`);
   } finally {
@@ -147,9 +176,10 @@ async function runAgainstMock(api: ApiName, command: ContractCommand, allowlist:
   }
 }
 
-async function runLive(api: ApiName, command: ContractCommand, live: LiveRun): Promise<ApiResult> {
+async function runLive(api: ApiName, command: ContractCommand, live: LiveRun, signal: AbortSignal): Promise<ApiResult> {
   const target: ContractTarget = {
     api,
+    signal,
     baseUrl: live.url.href.replace(/\/+$/, ""),
     credentials: live.credentials,
     live: true,

@@ -29,16 +29,16 @@ export class Account {
   /**
    * The path and query values for `operation` in this account: every path and query parameter that
    * names something (a free-form value, not a const, enum or default). An optional one with no value
-   * is left out rather than sent with the spec's example.
+   * is left out rather than sent with the spec's example. Names in `given` already have a value.
    */
-  async rebase(operation: Operation, depth = 0): Promise<Rebased> {
+  async rebase(operation: Operation, depth = 0, given: ReadonlySet<string> = new Set()): Promise<Rebased> {
     const path: Record<string, string> = {};
     const query: Record<string, string | null> = {};
     const missing: string[] = [];
     for (const parameter of operation.parameters) {
       if (parameter.in !== "path" && parameter.in !== "query") continue;
       // A value the spec fixes (an `?action=` discriminator, a `{action_type}` enum) is no id.
-      if (isFixedValue(parameter)) continue;
+      if (isFixedValue(parameter) || given.has(parameter.name)) continue;
       const value = await this.valueOf(operation, parameter.name, depth);
       if (value !== undefined) (parameter.in === "path" ? path : query)[parameter.name] = value;
       else if (parameter.in === "path" || parameter.required) missing.push(parameter.name);
@@ -96,7 +96,7 @@ export class Account {
 }
 
 /** A parameter whose value the spec fixes (a const, an enum, a default), not an id of the account. */
-function isFixedValue(parameter: ParameterObject): boolean {
+export function isFixedValue(parameter: ParameterObject): boolean {
   const schema = parameter.schema ?? {};
   return "const" in schema || Array.isArray(schema.enum) || "default" in schema;
 }

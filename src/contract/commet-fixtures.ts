@@ -4,6 +4,8 @@
  * starts with its plan catalogue only, the first case creates everything; a second run reuses it.
  */
 import type { CommetClient } from "../commet/index.js";
+import { SkipCase } from "./drivers.js";
+import type { ContractTarget } from "./types.js";
 
 /** Codes, own customer IDs and plans the cases use. A live run can pass its own. */
 export const COMMET_FIXTURES = {
@@ -70,23 +72,40 @@ export async function ensureAddon(client: CommetClient, featureCode: string, bas
 }
 
 /** Deletes the feature's add-on, if any (only the fixture subscription ever activates one). */
-export async function ensureNoAddon(client: CommetClient, featureCode: string): Promise<void> {
+export async function ensureNoAddon(client: CommetClient, target: ContractTarget, featureCode: string): Promise<void> {
   const existing = await findAddonByFeature(client, featureCode);
   if (!existing) return;
-  await setActive(client, existing.id, false);
+  await setActive(client, target, existing.id, false);
   const { error } = await client.DELETE("/addons/{id}", { params: { path: { id: existing.id } } });
   if (error) fail("deleteAddon", error);
 }
 
 /** Deletes the feature, and its add-on first, if they exist. */
-export async function ensureNoFeature(client: CommetClient, code: string): Promise<void> {
-  await ensureNoAddon(client, code);
+export async function ensureNoFeature(client: CommetClient, target: ContractTarget, code: string): Promise<void> {
+  await ensureNoAddon(client, target, code);
   const { error } = await client.DELETE("/features/{code}/manage", { params: { path: { code } } });
   if (error && error.error.code !== "feature_not_found") fail("deleteFeature", error);
 }
 
-/** Create customer is idempotent on the caller's own ID: this returns the existing customer after the first run. */
+/**
+ * The customer whose subscription the add-on cases use: the mock's fixture customer, or on a live
+ * run the account's own (`customerId` in --fixtures): a run never creates a customer there, since
+ * nothing deletes one.
+ */
+export function customerOf(target: ContractTarget): string {
+  if (!target.live) return COMMET_FIXTURES.customer;
+  const own = target.fixtures?.values.customerId;
+  if (own === undefined) throw new SkipCase('needs "customerId" in --fixtures: a customer with an active subscription and a working payment method');
+  return own;
+}
+
+/**
+ * The customer, created when missing. Create customer is idempotent on the caller's own ID, but a
+ * read comes first: on a live run, creating a customer is refused (createCustomer is x-irreversible).
+ */
 export async function ensureCustomer(client: CommetClient, ownId: string, metadata: Record<string, unknown> = {}): Promise<string> {
+  const found = await client.GET("/customers/{id}", { params: { path: { id: ownId } } });
+  if (found.data) return found.data.data.id;
   const { data, error } = await client.POST("/customers", {
     body: { email: `${ownId}@example.com`, id: ownId, externalId: externalIdOf(ownId), fullName: `Contract ${ownId}`, metadata },
   });
@@ -106,7 +125,7 @@ export async function ensureSubscription(client: CommetClient, ownId: string, pl
 }
 
 /** The subscription the add-on cases activate on: a paid plan, a working card. */
-export const fixtureSubscription = (client: CommetClient) => ensureSubscription(client, COMMET_FIXTURES.customer, COMMET_FIXTURES.plan);
+export const fixtureSubscription = (client: CommetClient, target: ContractTarget) => ensureSubscription(client, customerOf(target), COMMET_FIXTURES.plan);
 
 /** An active subscription whose charges are declined: a free plan (no charge to start it) and a declining card. */
 export const decliningSubscription = (client: CommetClient) =>
@@ -115,8 +134,8 @@ export const decliningSubscription = (client: CommetClient) =>
 export const fixtureAddon = (client: CommetClient) => ensureAddon(client, COMMET_FIXTURES.fixtureFeature);
 
 /** Activates or deactivates on the fixture subscription; "already so" answers are fine. */
-export async function setActive(client: CommetClient, addonId: string, active: boolean): Promise<string> {
-  const id = await fixtureSubscription(client);
+export async function setActive(client: CommetClient, target: ContractTarget, addonId: string, active: boolean): Promise<string> {
+  const id = await fixtureSubscription(client, target);
   const { error } = active
     ? await client.POST("/subscriptions/{id}/addons", { params: { path: { id } }, body: { addonId } })
     : await client.DELETE("/subscriptions/{id}/addons/{addonId}", { params: { path: { id, addonId } } });

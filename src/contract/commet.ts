@@ -9,6 +9,7 @@ import { createCommetClient, type CommetClient } from "../commet/index.js";
 import {
   COMMET_FIXTURES,
   MISSING,
+  customerOf,
   decliningSubscription,
   ensureAddon,
   ensureCustomer,
@@ -20,18 +21,33 @@ import {
   fixtureSubscription,
   setActive,
 } from "./commet-fixtures.js";
-import { mockOnly } from "./drivers.js";
-import type { Scenario } from "./types.js";
+import { mockOnly, SkipCase } from "./drivers.js";
+import type { ContractTarget, Scenario } from "./types.js";
 
 export { COMMET_FIXTURES } from "./commet-fixtures.js";
 
-const { customer, decliningCustomer, plan, fixtureFeature, disposableAddonFeature, disposableFeature, exampleFeature } = COMMET_FIXTURES;
+const { decliningCustomer, plan, fixtureFeature, disposableAddonFeature, disposableFeature, exampleFeature } = COMMET_FIXTURES;
 
 /**
  * The only 400 of an operation with no other input to get wrong: a malformed Commet-Version header
  * (the spec's assumed InvalidVersion response), sent to an existing resource so that 404 cannot win.
  */
 const badVersion = { "Commet-Version": "latest" };
+
+/**
+ * The feature of the spec's examples, `priority_support`, on the mock. A live account may well have a
+ * feature of that name, which the cases would then change and delete: there the run uses its own.
+ */
+const exampleFeatureOf = (target: ContractTarget): string => (target.live ? `contract_${exampleFeature}` : exampleFeature);
+
+/** The customer's external ID as the server holds it (creating the customer first, on a mock). */
+async function externalIdIn(client: CommetClient, ownId: string): Promise<string> {
+  await ensureCustomer(client, ownId);
+  const { data, error } = await client.GET("/customers/{id}", { params: { path: { id: ownId } } });
+  if (!data) throw new Error(`getCustomer failed: ${JSON.stringify(error)}`);
+  if (data.data.externalId === null) throw new SkipCase(`the customer ${ownId} has no externalId to collide with`);
+  return data.data.externalId;
+}
 
 export const commetScenario: Scenario<CommetClient> = {
   api: "commet",
@@ -47,7 +63,12 @@ export const commetScenario: Scenario<CommetClient> = {
       "400": () => ({ query: { limit: "0" } }),
     },
     createAddon: {
-      "200": async ({ client }) => (await ensureFeature(client, exampleFeature), await ensureNoAddon(client, exampleFeature), {}),
+      "200": async ({ client, target }) => {
+        const code = exampleFeatureOf(target);
+        await ensureFeature(client, code);
+        await ensureNoAddon(client, target, code);
+        return target.live ? { body: { name: "Contract priority support", basePrice: 2900, featureId: code, consumptionModel: "boolean" } } : {};
+      },
       "400": () => ({ body: { basePrice: 100, featureId: fixtureFeature, consumptionModel: "boolean" } }),
       "404": () => ({ body: { name: "Orphan", basePrice: 100, featureId: MISSING.feature, consumptionModel: "boolean" } }),
       "409": async ({ client }) => {
@@ -73,65 +94,69 @@ export const commetScenario: Scenario<CommetClient> = {
       },
     },
     deleteAddon: {
-      "200": async ({ client }) => {
-        await ensureNoAddon(client, disposableAddonFeature);
+      "200": async ({ client, target }) => {
+        await ensureNoAddon(client, target, disposableAddonFeature);
         return { path: { id: await ensureAddon(client, disposableAddonFeature) } };
       },
-      "400": async ({ client }) => ({ path: { id: await fixtureAddon(client) }, headers: badVersion }),
+      "400": async ({ client, target }) => ({ path: { id: await fixtureAddon(client) }, headers: badVersion }),
       "404": () => ({ path: { id: MISSING.addon } }),
-      "409": async ({ client }) => {
+      "409": async ({ client, target }) => {
         const id = await fixtureAddon(client);
-        await setActive(client, id, true);
+        await setActive(client, target, id, true);
         return { path: { id } };
       },
     },
     listActiveAddons: {
-      "200": async ({ client }) => {
-        await setActive(client, await fixtureAddon(client), true);
-        return { query: { customerId: customer } };
+      "200": async ({ client, target }) => {
+        await setActive(client, target, await fixtureAddon(client), true);
+        return { query: { customerId: customerOf(target) } };
       },
       "400": () => ({ query: { customerId: null } }),
       "404": () => ({ query: { customerId: MISSING.customer } }),
     },
     activateAddon: {
-      "200": async ({ client }) => {
+      "200": async ({ client, target }) => {
         const addonId = await fixtureAddon(client);
-        const id = await setActive(client, addonId, false);
+        const id = await setActive(client, target, addonId, false);
         return { path: { id }, body: { addonId } };
       },
-      "400": async ({ client }) => ({ path: { id: await fixtureSubscription(client) }, body: {} }),
+      "400": async ({ client, target }) => ({ path: { id: await fixtureSubscription(client, target) }, body: {} }),
       "402": mockOnly("the mock's declining-card convention", async ({ client }) => ({ path: { id: await decliningSubscription(client) }, body: { addonId: await fixtureAddon(client) } })),
       "404": async ({ client }) => ({ path: { id: MISSING.subscription }, body: { addonId: await fixtureAddon(client) } }),
-      "409": async ({ client }) => {
+      "409": async ({ client, target }) => {
         const addonId = await fixtureAddon(client);
-        const id = await setActive(client, addonId, true);
+        const id = await setActive(client, target, addonId, true);
         return { path: { id }, body: { addonId } };
       },
     },
     deactivateAddon: {
-      "200": async ({ client }) => {
+      "200": async ({ client, target }) => {
         const addonId = await fixtureAddon(client);
-        return { path: { id: await setActive(client, addonId, true), addonId } };
+        return { path: { id: await setActive(client, target, addonId, true), addonId } };
       },
-      "400": async ({ client }) => {
+      "400": async ({ client, target }) => {
         const addonId = await fixtureAddon(client);
-        return { path: { id: await setActive(client, addonId, false), addonId } };
+        return { path: { id: await setActive(client, target, addonId, false), addonId } };
       },
       "404": async ({ client }) => ({ path: { id: MISSING.subscription, addonId: await fixtureAddon(client) } }),
     },
 
     // The spec's feature examples all name `priority_support`.
     listFeatures: {
-      "200": async ({ client }) => (await ensureFeature(client, exampleFeature), {}),
+      "200": async ({ client, target }) => (await ensureFeature(client, exampleFeatureOf(target)), {}),
       "400": () => ({ headers: badVersion }),
     },
     getFeature: {
-      "200": async ({ client }) => (await ensureFeature(client, exampleFeature), {}),
-      "400": async ({ client }) => (await ensureFeature(client, exampleFeature), { headers: badVersion }),
+      "200": async ({ client, target }) => (await ensureFeature(client, exampleFeatureOf(target)), { path: { code: exampleFeatureOf(target) } }),
+      "400": async ({ client, target }) => (await ensureFeature(client, exampleFeatureOf(target)), { path: { code: exampleFeatureOf(target) }, headers: badVersion }),
       "404": () => ({ path: { code: MISSING.feature } }),
     },
     createFeature: {
-      "200": async ({ client }) => (await ensureNoFeature(client, exampleFeature), {}),
+      "200": async ({ client, target }) => {
+        const code = exampleFeatureOf(target);
+        await ensureNoFeature(client, target, code);
+        return target.live ? { body: { name: `Contract ${code}`, code, type: "boolean" } } : {};
+      },
       "400": () => ({ body: { name: "Badly coded", code: "Not-Lowercase", type: "boolean" } }),
       "409": async ({ client }) => {
         await ensureFeature(client, fixtureFeature);
@@ -139,13 +164,13 @@ export const commetScenario: Scenario<CommetClient> = {
       },
     },
     updateFeature: {
-      "200": async ({ client }) => (await ensureFeature(client, exampleFeature), {}),
-      "400": async ({ client }) => (await ensureFeature(client, exampleFeature), { body: {} }),
+      "200": async ({ client, target }) => (await ensureFeature(client, exampleFeatureOf(target)), { path: { code: exampleFeatureOf(target) } }),
+      "400": async ({ client, target }) => (await ensureFeature(client, exampleFeatureOf(target)), { path: { code: exampleFeatureOf(target) }, body: {} }),
       "404": () => ({ path: { code: MISSING.feature } }),
       // Renaming a feature to the name of another.
-      "409": async ({ client }) => {
+      "409": async ({ client, target }) => {
         await ensureFeature(client, fixtureFeature);
-        const { name } = await ensureFeature(client, exampleFeature);
+        const { name } = await ensureFeature(client, exampleFeatureOf(target));
         return { path: { code: fixtureFeature }, body: { name } };
       },
     },
@@ -158,7 +183,7 @@ export const commetScenario: Scenario<CommetClient> = {
     },
 
     listCustomers: {
-      "200": async ({ client }) => (await ensureCustomer(client, customer), { query: { cursor: null, externalId: externalIdOf(customer) } }),
+      "200": async ({ client, target }) => ({ query: { cursor: null, externalId: await externalIdIn(client, customerOf(target)) } }),
       "400": () => ({ query: { limit: "101" } }),
     },
     createCustomer: {
@@ -167,26 +192,28 @@ export const commetScenario: Scenario<CommetClient> = {
         body: { email: "margaret@example.com", externalId: `contract_${randomUUID()}`, fullName: "Margaret Hamilton", timezone: "America/New_York", metadata: { company: "Apollo Software" } },
       }),
       "400": () => ({ body: { email: "not-an-email" } }),
-      "409": async ({ client }) => (await ensureCustomer(client, customer), { body: { email: "twin@example.com", externalId: externalIdOf(customer) } }),
+      // Another customer with the same external ID: on a live account, that of the fixture customer
+      // as the server holds it (a made-up one would create a customer nothing can delete).
+      "409": async ({ client, target }) => ({ body: { email: "twin@example.com", externalId: await externalIdIn(client, customerOf(target)) } }),
     },
     getCustomer: {
-      "200": async ({ client }) => ({ path: { id: await ensureCustomer(client, customer) } }),
-      "400": async ({ client }) => ({ path: { id: await ensureCustomer(client, customer) }, headers: badVersion }),
+      "200": async ({ client, target }) => ({ path: { id: await ensureCustomer(client, customerOf(target)) } }),
+      "400": async ({ client, target }) => ({ path: { id: await ensureCustomer(client, customerOf(target)) }, headers: badVersion }),
       "404": () => ({ path: { id: MISSING.customer } }),
     },
     updateCustomer: {
-      "200": async ({ client }) => ({ path: { id: await ensureCustomer(client, customer) } }),
-      "400": async ({ client }) => ({ path: { id: await ensureCustomer(client, customer) }, body: { email: "not-an-email" } }),
+      "200": async ({ client, target }) => ({ path: { id: await ensureCustomer(client, customerOf(target)) } }),
+      "400": async ({ client, target }) => ({ path: { id: await ensureCustomer(client, customerOf(target)) }, body: { email: "not-an-email" } }),
       "404": () => ({ path: { id: MISSING.customer } }),
       // Taking another customer's external ID.
-      "409": async ({ client }) => {
+      "409": async ({ client, target }) => {
         await ensureCustomer(client, decliningCustomer);
-        return { path: { id: await ensureCustomer(client, customer) }, body: { externalId: externalIdOf(decliningCustomer) } };
+        return { path: { id: await ensureCustomer(client, customerOf(target)) }, body: { externalId: externalIdOf(decliningCustomer) } };
       },
     },
 
     listSubscriptions: {
-      "200": async ({ client }) => (await fixtureSubscription(client), { query: { customerId: customer } }),
+      "200": async ({ client, target }) => (await fixtureSubscription(client, target), { query: { customerId: customerOf(target) } }),
       "400": () => ({ query: { status: "paused" } }),
     },
     createSubscription: {
@@ -196,18 +223,18 @@ export const commetScenario: Scenario<CommetClient> = {
         if (!data) throw new Error(`createCustomer failed: ${JSON.stringify(error)}`);
         return { body: { customerId: data.data.id, planCode: plan, billingInterval: "monthly", successUrl: "https://app.example.com/billing/success" } };
       },
-      "400": () => ({ body: { customerId: customer } }),
+      "400": ({ target }) => ({ body: { customerId: customerOf(target) } }),
       "404": () => ({ body: { customerId: MISSING.customer, planCode: plan } }),
-      "409": async ({ client }) => (await fixtureSubscription(client), { body: { customerId: customer, planCode: plan } }),
+      "409": async ({ client, target }) => (await fixtureSubscription(client, target), { body: { customerId: customerOf(target), planCode: plan } }),
     },
     getActiveSubscription: {
-      "200": async ({ client }) => (await fixtureSubscription(client), { query: { customerId: customer } }),
+      "200": async ({ client, target }) => (await fixtureSubscription(client, target), { query: { customerId: customerOf(target) } }),
       "400": () => ({ query: { customerId: null } }),
       "404": () => ({ query: { customerId: MISSING.customer } }),
     },
     getSubscription: {
-      "200": async ({ client }) => ({ path: { id: await fixtureSubscription(client) } }),
-      "400": async ({ client }) => ({ path: { id: await fixtureSubscription(client) }, headers: badVersion }),
+      "200": async ({ client, target }) => ({ path: { id: await fixtureSubscription(client, target) } }),
+      "400": async ({ client, target }) => ({ path: { id: await fixtureSubscription(client, target) }, headers: badVersion }),
       "404": () => ({ path: { id: MISSING.subscription } }),
     },
   },

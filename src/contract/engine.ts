@@ -8,10 +8,10 @@ import { getOperations, type Operation } from "../spec/operations.js";
 import { validateBody, validateParameters, type FieldError } from "../spec/validator.js";
 import { withOpenEnums } from "./drift/open-enums.js";
 import { Account } from "./account.js";
-import { mockOnlyReason, readOnlyFetch, SkipCase } from "./drivers.js";
+import { mockOnlyReason, readOnlyFetch, setUpFetch, SkipCase } from "./drivers.js";
 import { contractFetch } from "./fresh-connection.js";
 import type { CaseIdentity } from "./results.js";
-import { isWrite } from "./safety.js";
+import { isWrite, liveSkipReason } from "./safety.js";
 import type { ContractTarget, Driver, RequestChanges, Scenario } from "./types.js";
 
 /** The parts of a dredd transaction the engine reads and writes. */
@@ -58,7 +58,8 @@ export function variantCases(scenario: Scenario<unknown>, operationId: string): 
 export function createEngine<Client>(scenario: Scenario<Client>, target: ContractTarget, options: EngineOptions = {}) {
   const index = getOperations(scenario.api);
   // Live, without --allow-writes, the drivers' set-up cannot write either.
-  const client = scenario.createClient(target, target.live && !target.allowWrites ? readOnlyFetch(contractFetch) : contractFetch);
+  const setUp = setUpFetch(scenario.api, target, contractFetch);
+  const client = scenario.createClient(target, target.live && !target.allowWrites ? readOnlyFetch(setUp) : setUp);
   const basePath = new URL(target.baseUrl).pathname.replace(/\/+$/, "");
   const liveAccount = target.live ? new Account(scenario.api, target) : undefined;
   const cases: CaseRecord[] = [];
@@ -163,27 +164,36 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
         record.skipReason = reason;
         transaction.skip = true;
       };
-      // Live, the spec's example ids name nothing in the account: its own values replace them.
-      let account: RequestChanges = {};
+      if (target.signal?.aborted) return skip("the run was interrupted");
       if (target.live) {
         const mockOnly = mockOnlyReason(driver as Driver<unknown>);
         if (mockOnly) return skip(`mock only: ${mockOnly}`);
-        if (isWrite(operation) && !target.allowWrites) return skip("write operation: needs --allow-writes");
-        const rebased = await liveAccount!.rebase(operation);
-        if ("missing" in rebased) return skip(Account.missingReason(operation, rebased.missing));
-        account = rebased.changes;
+        const unsafe = liveSkipReason(target, operation, status.startsWith("2"));
+        if (unsafe) return skip(unsafe);
       }
-      let changes: RequestChanges;
+      let own: RequestChanges;
       try {
         // A read-only run reads what the account holds: a success needs no set-up, and could not write one.
-        const own = target.live && !target.allowWrites && status.startsWith("2") && !isWrite(operation) ? {} : await driver({ client, target });
-        changes = { ...account, ...own, path: { ...account.path, ...own.path }, query: { ...account.query, ...own.query } };
+        own = target.live && !target.allowWrites && status.startsWith("2") && !isWrite(operation) ? {} : await driver({ client, target });
       } catch (error) {
         if (error instanceof SkipCase) return skip(error.message);
         record.problems.push(`${operation.operationId} ${status}: the set-up failed: ${error instanceof Error ? error.message : String(error)}`);
         transaction.fail = record.problems[0]!;
         return;
       }
+      // Live, the spec's example ids name nothing in the account: its own values replace those the
+      // driver did not set (with --allow-writes, drivers create what they name).
+      let account: RequestChanges = {};
+      if (target.live) {
+        const rebased = await liveAccount!.rebase(operation, 0, new Set([...Object.keys(own.path ?? {}), ...Object.keys(own.query ?? {})]));
+        // Without credentials the server refuses before it looks anything up: any id will do for a 401.
+        if ("missing" in rebased) {
+          if (status !== "401") return skip(Account.missingReason(operation, rebased.missing));
+        } else {
+          account = rebased.changes;
+        }
+      }
+      const changes: RequestChanges = { ...account, ...own, path: { ...account.path, ...own.path }, query: { ...account.query, ...own.query } };
       applyChanges(transaction, operation, changes);
     },
     /**
@@ -202,7 +212,7 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
       const real = transaction.real;
       if (!record || !real) return;
       record.realStatus = real.statusCode;
-      target.observe?.({ operationId: record.operationId, statusCode: real.statusCode, headers: real.headers, body: real.body });
+      target.observe?.({ operationId: record.operationId, request: sentValues(transaction, record.path), statusCode: real.statusCode, headers: real.headers, body: real.body });
       const problems = caseProblems(target, index.byId(record.operationId), real);
       record.schemaValidated = true;
       record.problems.push(...problems);
@@ -285,6 +295,18 @@ function declaredHeaders(spec: ResponseObject): ParameterObject[] {
 
 function describeField(error: FieldError): string {
   return `${error.field || "(root)"} ${error.message}`;
+}
+
+/** The path, query and JSON body values dredd sent (after the driver's changes). */
+function sentValues(transaction: DreddTransaction, template: string): { path: Record<string, string>; query: Record<string, string>; body?: unknown } {
+  const url = new URL(transaction.request.uri, "http://dredd.invalid");
+  let body: unknown;
+  try {
+    body = transaction.request.body ? JSON.parse(transaction.request.body) : undefined;
+  } catch {
+    body = undefined;
+  }
+  return { path: extractPathParams(template, url.pathname), query: Object.fromEntries(url.searchParams), ...(body !== undefined ? { body } : {}) };
 }
 
 function extractPathParams(template: string, pathname: string): Record<string, string> {

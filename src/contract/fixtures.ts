@@ -13,6 +13,22 @@ export interface Fixtures {
   operations: Record<string, Record<string, string>>;
 }
 
+/**
+ * Fixtures that are not parameter names: things in a given state that the contract's cases and flows
+ * need by their role (an image in use, the organization's owner). A seeded mock prints them too.
+ */
+export const ROLE_FIXTURES = {
+  commet: {},
+  onet: {
+    hosting_id: "a web hosting account of the project, not cancelled",
+    hosting_plan_id: "a web hosting plan that can be ordered",
+    image_in_use_id: "a private image an instance uses (it cannot be deleted)",
+    public_image_id: "a platform image (not the caller's to delete)",
+    domain_without_privacy_id: "a domain whose TLD has no WHOIS privacy",
+  },
+  cloudplans: { owner_email: "the email of the organization's owner" },
+} as const satisfies Record<string, Record<string, string>>;
+
 export const NO_FIXTURES: Fixtures = Object.freeze({ values: Object.freeze({}), operations: Object.freeze({}) }) as Fixtures;
 
 export class FixturesError extends Error {

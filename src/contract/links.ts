@@ -49,20 +49,27 @@ function linksByTarget(api: ApiName): Map<string, Link[]> {
   return index;
 }
 
+/** One request and its response's parsed body: what a runtime expression reads. */
+export interface LinkExchange {
+  request: { path: Record<string, string>; query: Record<string, string>; body?: unknown };
+  body: unknown;
+}
+
 /**
  * The value of a runtime expression against one exchange, as text, or undefined when it names
  * nothing (an empty list has no `/data/0/id`). Only the forms the specs use are understood.
  */
-export function evaluate(expression: string, exchange: { request: { path: Record<string, string>; query: Record<string, string> }; body: unknown }): string | undefined {
+export function evaluate(expression: string, exchange: LinkExchange): string | undefined {
   const request = /^\$request\.(path|query)\.(.+)$/.exec(expression);
   if (request) return exchange.request[request[1] as "path" | "query"][request[2]!];
-  const body = /^\$response\.body#(.*)$/.exec(expression);
+  const body = /^\$(request|response)\.body#(.*)$/.exec(expression);
   if (!body) throw new Error(`unsupported runtime expression ${JSON.stringify(expression)}`);
-  const value = atPointer(exchange.body, body[1]!);
+  const value = atPointer(body[1] === "request" ? exchange.request.body : exchange.body, body[2]!);
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
 }
 
-function atPointer(document: unknown, pointer: string): unknown {
+/** The value at a JSON pointer (`/data/0/id`), or undefined when the document has none there. */
+export function atPointer(document: unknown, pointer: string): unknown {
   let current = document;
   for (const token of pointerTokens(pointer)) {
     if (Array.isArray(current) && /^(0|[1-9]\d*)$/.test(token)) current = current[Number(token)];

@@ -9,7 +9,7 @@ import { caseProblems } from "./engine.js";
 import { bodyMutations, type Mutation } from "./body-mutations.js";
 import { baselineRequest, redact, requestProblems, send, valuesAt, type CaseRequest } from "./request-base.js";
 import type { CaseResult } from "./results.js";
-import { isWrite } from "./safety.js";
+import { liveSkipReason } from "./safety.js";
 import type { ContractTarget } from "./types.js";
 import { violationsOf } from "./violations.js";
 
@@ -82,9 +82,8 @@ export async function runNegativeCases(api: ApiName, target: ContractTarget, opt
 
 async function runCase({ operation, label, request }: NegativeCase, target: ContractTarget): Promise<CaseResult> {
   const result = { kind: "negative", operationId: operation.operationId, method: operation.method.toUpperCase(), path: operation.path, status: "4xx", variant: label } as const;
-  if (target.live && !target.allowWrites && isWrite(operation)) {
-    return { ...result, outcome: "skip", schemaValidated: false, message: "write operation: needs --allow-writes" };
-  }
+  const unsafe = liveSkipReason(target, operation, false);
+  if (unsafe) return { ...result, outcome: "skip", schemaValidated: false, message: unsafe };
   const name = `${operation.operationId} ${label}`;
   let real;
   try {

@@ -10,8 +10,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { createOnetClient, type OnetClient } from "../onet/index.js";
-import { mockOnly } from "./drivers.js";
-import type { Driver, RequestChanges, Scenario } from "./types.js";
+import { mockOnly, SkipCase } from "./drivers.js";
+import type { ContractTarget, Driver, RequestChanges, Scenario } from "./types.js";
 
 /** Seeded in the mock (see the README's seed table); the spec's examples use the same ids. */
 export const ONET_FIXTURES = {
@@ -46,11 +46,22 @@ const freshAccount = (): RequestChanges["headers"] => ({ Authorization: `Bearer 
 const malformedJson: Driver<OnetClient> = mockOnly("a GET with a malformed JSON body", () => ({ rawBody: '{"detail": ', headers: { "Content-Type": "application/json" } }));
 const missingId: Driver<OnetClient> = () => ({ path: { id: MISSING } });
 
-const scopePath = { organization_id: ONET_FIXTURES.organization, project_id: ONET_FIXTURES.project };
+/**
+ * An id with a role in the account (the hosting account, an image in use): the seed's on the mock;
+ * on a live run the fixture of that name, or the case is skipped naming it.
+ */
+function known(target: ContractTarget, fixture: string, seeded: string): string {
+  if (!target.live) return target.fixtures?.values[fixture] ?? seeded;
+  const value = target.fixtures?.values[fixture];
+  if (value === undefined) throw new SkipCase(`needs "${fixture}" in --fixtures`);
+  return value;
+}
+
+const scopePath = (target: ContractTarget) => ({ organization_id: known(target, "organization_id", ONET_FIXTURES.organization), project_id: known(target, "project_id", ONET_FIXTURES.project) });
 
 /** Requests or revokes the hosting account's cancellation; "already so" answers are fine. */
-async function setCancellation(client: OnetClient, requested: boolean): Promise<void> {
-  const params = { path: { ...scopePath, id: ONET_FIXTURES.hosting } };
+async function setCancellation(client: OnetClient, target: ContractTarget, requested: boolean): Promise<void> {
+  const params = { path: { ...scopePath(target), id: known(target, "hosting_id", ONET_FIXTURES.hosting) } };
   const { error, response } = requested
     ? await client.POST("/v1/organizations/{organization_id}/projects/{project_id}/hosting/{id}/cancel", { params })
     : await client.POST("/v1/organizations/{organization_id}/projects/{project_id}/hosting/{id}/revoke-cancellation", { params });
@@ -76,7 +87,7 @@ export const onetScenario: Scenario<OnetClient> = {
     unsuspendInstance: {
       // web-03 of the example request is suspended in a fresh account.
       "200": mockOnly("a fresh account per run", () => ({ headers: freshAccount(), path: { id: "b190ea4b-44e3-427b-985e-2bb31e8a1619" } })),
-      "400": () => ({ path: { id: ONET_FIXTURES.instance } }),
+      "400": ({ target }) => ({ path: { id: known(target, "instance_id", ONET_FIXTURES.instance) } }),
       "403": forbidden,
       "404": missingId,
     },
@@ -97,8 +108,8 @@ export const onetScenario: Scenario<OnetClient> = {
     },
     deleteImage: {
       "204": mockOnly("a fresh account per run", () => ({ headers: freshAccount() })),
-      "400": () => ({ path: { id: ONET_FIXTURES.imageInUse } }),
-      "403": () => ({ path: { id: ONET_FIXTURES.publicImage } }),
+      "400": ({ target }) => ({ path: { id: known(target, "image_in_use_id", ONET_FIXTURES.imageInUse) } }),
+      "403": ({ target }) => ({ path: { id: known(target, "public_image_id", ONET_FIXTURES.publicImage) } }),
       "404": missingId,
     },
     listWebHosting: {
@@ -109,19 +120,19 @@ export const onetScenario: Scenario<OnetClient> = {
     orderWebHosting: {
       // The example's maison-verte.fr is registered by the first run; every run orders a new name.
       "201": () => ({ body: { plan_id: ONET_FIXTURES.planPro, domain_source: "register", domain_name: `contract-${randomUUID().slice(0, 8)}.fr`, billing_cycle: "monthly" } }),
-      "400": () => ({ body: { plan_id: ONET_FIXTURES.planPro, domain_source: "transfer", domain_name: "maison-verte.fr" } }),
+      "400": ({ target }) => ({ body: { plan_id: known(target, "hosting_plan_id", ONET_FIXTURES.planPro), domain_source: "transfer", domain_name: "maison-verte.fr" } }),
       "403": forbidden,
       "404": () => ({ path: { organization_id: MISSING } }),
     },
     cancelWebHosting: {
-      "200": async ({ client }) => (await setCancellation(client, false), {}),
-      "400": async ({ client }) => (await setCancellation(client, true), {}),
+      "200": async ({ client, target }) => (await setCancellation(client, target, false), { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } }),
+      "400": async ({ client, target }) => (await setCancellation(client, target, true), { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } }),
       "403": forbidden,
       "404": missingId,
     },
     revokeWebHostingCancellation: {
-      "200": async ({ client }) => (await setCancellation(client, true), {}),
-      "400": async ({ client }) => (await setCancellation(client, false), {}),
+      "200": async ({ client, target }) => (await setCancellation(client, target, true), { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } }),
+      "400": async ({ client, target }) => (await setCancellation(client, target, false), { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } }),
       "403": forbidden,
       "404": missingId,
     },
@@ -141,7 +152,7 @@ export const onetScenario: Scenario<OnetClient> = {
       "404": missingId,
     },
     setDomainPrivacy: {
-      "400": () => ({ path: { id: ONET_FIXTURES.domainWithoutPrivacy } }),
+      "400": ({ target }) => ({ path: { id: known(target, "domain_without_privacy_id", ONET_FIXTURES.domainWithoutPrivacy) } }),
       "403": forbidden,
       "404": missingId,
     },

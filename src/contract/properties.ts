@@ -9,7 +9,7 @@ import { requestArbitrary } from "./arbitraries.js";
 import { caseProblems } from "./engine.js";
 import { describeRequest, redact, send, type CaseRequest } from "./request-base.js";
 import type { CaseResult } from "./results.js";
-import { isWrite } from "./safety.js";
+import { liveSkipReason } from "./safety.js";
 import { scenarios } from "./scenarios.js";
 import type { ContractTarget, Scenario } from "./types.js";
 
@@ -39,9 +39,8 @@ export async function runPropertyCases(api: ApiName, target: ContractTarget, opt
 
 async function runOperation(operation: Operation, target: ContractTarget, { seed, runs }: PropertyOptions, perRequestHeaders: Scenario<unknown>["perRequestHeaders"]): Promise<CaseResult> {
   const result = { kind: "property", operationId: operation.operationId, method: operation.method.toUpperCase(), path: operation.path, status: "no 5xx", variant: `${runs} runs` } as const;
-  if (target.live && !target.allowWrites && isWrite(operation)) {
-    return { ...result, outcome: "skip", schemaValidated: false, message: "write operation: needs --allow-writes" };
-  }
+  const unsafe = liveSkipReason(target, operation, true);
+  if (unsafe) return { ...result, outcome: "skip", schemaValidated: false, message: unsafe };
   const property = fc.asyncProperty(requestArbitrary(operation), async (request) => {
     const problem = await exchange(operation, target, withPerRequestHeaders(request, perRequestHeaders?.() ?? {}));
     if (problem !== undefined) throw new ExchangeProblem(request, problem);

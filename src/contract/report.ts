@@ -21,7 +21,8 @@ export function coverageOf(report: ContractReport, operations?: readonly string[
   const index = getOperations(report.api as Parameters<typeof getOperations>[0]);
   const scope = operations ? index.operations.filter((operation) => operations.includes(operation.operationId)) : index.operations;
   const documented = scope.flatMap((operation) => operation.statuses.filter((status) => status !== "default").map((status) => `${operation.operationId} ${status}`));
-  const dredd = report.cases.filter((result) => result.kind === "dredd");
+  // A declared flow's step drives a documented status as much as a dredd case does.
+  const dredd = report.cases.filter((result) => result.kind === "dredd" || result.kind === "flow");
   const passed = new Set(dredd.filter((result) => result.outcome === "pass").map((result) => `${result.operationId} ${result.status}`));
   const exercisedOperations = new Set(report.cases.filter((result) => result.outcome === "pass").map((result) => result.operationId));
   const generated = (kind: "negative" | "property") => {

@@ -159,10 +159,10 @@ export async function send(target: ContractTarget, operation: Operation, request
       method: operation.method.toUpperCase(),
       headers,
       ...(payload !== undefined ? { body: payload } : {}),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: target.signal ? AbortSignal.any([target.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]) : AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const real = { statusCode: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
-    target.observe?.({ operationId: operation.operationId, ...real });
+    target.observe?.({ operationId: operation.operationId, request: { path: request.path, query: request.query, ...(request.body !== undefined ? { body: request.body } : {}) }, ...real });
     return real;
   } catch (error) {
     // "fetch failed" alone does not say whether the server refused, reset or never answered.

@@ -5,9 +5,12 @@
  * - `negative`: a request that breaks one constraint of the spec, which must get a 4xx in the vendor's
  *   error shape (never a 2xx or a 5xx);
  * - `property`: a schema-valid request generated with fast-check, which must get no 5xx and a
- *   schema-valid response.
+ *   schema-valid response;
+ * - `flow`: one step of a declared workflow (specs/<api>/flows.arazzo.yaml), validated like a dredd case;
+ * - `cleanup`: one call that removes what the run created (an `x-cleanup` link); it fails when the
+ *   thing is left behind.
  */
-export type CaseKind = "dredd" | "negative" | "property";
+export type CaseKind = "dredd" | "negative" | "property" | "flow" | "cleanup";
 
 /** Which case it is: the operation, and what it drives. */
 export interface CaseIdentity {

@@ -14,3 +14,23 @@ export function isReadMethod(method: string): boolean {
 export function isWrite(operation: Pick<Operation, "method">): boolean {
   return !isReadMethod(operation.method);
 }
+
+/**
+ * Why the spec says a success of this operation cannot be undone through the API (`x-irreversible`):
+ * a live run never asks for one, even with --allow-writes, because it removes what it creates.
+ */
+export function irreversibleReason(operation: Pick<Operation, "object">): string | undefined {
+  const reason = (operation.object as { "x-irreversible"?: unknown })["x-irreversible"];
+  return typeof reason === "string" ? reason.replace(/\s+/g, " ").trim() : undefined;
+}
+
+/**
+ * Why a live run must not send a request to this operation (undefined: it may). `expectsSuccess`:
+ * whether the request is meant to succeed; one the server must refuse changes nothing.
+ */
+export function liveSkipReason(target: { live?: boolean; allowWrites?: boolean }, operation: Pick<Operation, "method" | "object">, expectsSuccess: boolean): string | undefined {
+  if (!target.live || !isWrite(operation)) return undefined;
+  if (!target.allowWrites) return "write operation: needs --allow-writes";
+  const irreversible = expectsSuccess ? irreversibleReason(operation) : undefined;
+  return irreversible ? `cannot be undone, so a live run leaves it out: ${irreversible}` : undefined;
+}

@@ -1,13 +1,16 @@
 /**
  * One contract run for one API: dredd over the spec's examples with every documented status driven,
  * then the negative cases generated from the spec's constraints, then schema-valid requests generated
- * with fast-check. Every response of all three passes is validated against the spec.
+ * with fast-check, then the declared flows. Every response of every pass is validated against the
+ * spec, and whatever the run created is removed at the end, also when a pass throws.
  */
 import type { ApiName } from "../spec/apis.js";
 import { getOperations } from "../spec/operations.js";
+import { createCleanupTracker, type CleanupReport } from "./cleanup/tracker.js";
+import { runFlows } from "./flows/run.js";
 import { runNegativeCases } from "./negative.js";
 import { runPropertyCases } from "./properties.js";
-import { tally, type ContractReport } from "./results.js";
+import { tally, type CaseResult, type ContractReport } from "./results.js";
 import { runContract } from "./run.js";
 import { isWrite } from "./safety.js";
 import { scenarios } from "./scenarios.js";
@@ -30,12 +33,30 @@ export interface SuiteOptions {
 
 export async function runSuite(api: ApiName, target: ContractTarget, options: SuiteOptions = {}): Promise<ContractReport> {
   const only = options.only ? { only: options.only } : {};
-  const examples = await runContract(scenarios[api], target, { ...only, verbose: options.verbose ?? false });
-  const negative = await runNegativeCases(api, target, only);
   const runs = options.runs ?? DEFAULT_RUNS;
   const seed = options.seed ?? DEFAULT_SEED;
-  const property = runs > 0 ? await runPropertyCases(api, target, { ...only, seed, runs }) : [];
-  return { ...tally(api, examples.target, [...examples.cases, ...negative, ...property]), generation: { seed, runs } };
+  const cleanup = createCleanupTracker(api, target, scenarios[api].perRequestHeaders);
+  const tracked: ContractTarget = { ...target, observe: (observation) => (target.observe?.(observation), cleanup.observe(observation)) };
+  const cases: CaseResult[] = [];
+  try {
+    cases.push(...(await runContract(scenarios[api], tracked, { ...only, verbose: options.verbose ?? false })).cases);
+    cases.push(...(await runNegativeCases(api, tracked, only)));
+    if (runs > 0) cases.push(...(await runPropertyCases(api, tracked, { ...only, seed, runs })));
+    cases.push(...(await runFlows(api, tracked, only)));
+  } finally {
+    // Runs also when a pass threw: what the run created goes, whatever happened to the run.
+    cases.push(...cleanupCases(await cleanup.run()));
+  }
+  return { ...tally(api, target.live ? "live" : "mock", cases), generation: { seed, runs } };
+}
+
+/** The clean-up as cases of the report: a removal passes, anything left behind fails the run. */
+function cleanupCases(report: CleanupReport): CaseResult[] {
+  const base = { kind: "cleanup", method: "-", path: "-", status: "clean-up", schemaValidated: false } as const;
+  return [
+    ...report.removed.map((label): CaseResult => ({ ...base, operationId: label.split(" ")[0]!, variant: label, outcome: "pass" })),
+    ...report.leftBehind.map((label): CaseResult => ({ ...base, operationId: label.split(/[ :]/)[0]!, variant: "left behind", outcome: "fail", message: `left behind: ${label}` })),
+  ];
 }
 
 /** The operations a run sends that create, change, delete or charge (drivers may write set-up data too). */

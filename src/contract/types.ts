@@ -20,14 +20,24 @@ export interface ContractTarget {
   fixtures?: Fixtures;
   /** Sees every response any pass got, with the operation it answered (the drift report reads them). */
   observe?: (observation: Observation) => void;
+  /** Aborted when the run is interrupted (SIGINT): no new request goes out, clean-up still runs. */
+  signal?: AbortSignal;
 }
 
-/** One response as a pass received it. */
+/** One response as a pass received it, with the request's values when the pass knows them. */
 export interface Observation {
   operationId: string;
+  request?: ObservedRequest;
   statusCode: number;
   headers: Record<string, string>;
   body: string;
+}
+
+/** The values of a request that runtime expressions read (`$request.path.id`, `$request.body#/addonId`). */
+export interface ObservedRequest {
+  path: Record<string, string>;
+  query: Record<string, string>;
+  body?: unknown;
 }
 
 /** Changes to the request dredd built from the spec's examples. `null` removes a query value or header. */

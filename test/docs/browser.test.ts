@@ -1,6 +1,6 @@
 // The built docs (`npm run docs`) in a real browser, opened from disk with the network off, as a
 // reader would: every operation is rendered with its summary and its specwright sample, the spec's
-// notes (x-assumed, x-doc-discrepancy) are on screen, nothing is fetched and nothing is logged as an
+// notes (x-assumed, x-doc-discrepancy, x-irreversible) are on screen, nothing is fetched and nothing is logged as an
 // error. A screenshot of each page goes to reports/docs-<api>.png.
 //
 // Needs Debian's chromium (`apt-get install -y chromium`, which .ci/run does). Without it the suite
@@ -13,7 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_NAMES, type ApiName } from "../../src/spec/apis.js";
 import { documentPath, HTTP_METHODS, type OpenApiDocument } from "../../src/spec/document.js";
-import { collectNotes, registerRoute, REGISTER_TAGS, type NoteKey } from "../../scripts/docs-notes.js";
+import { collectNotes, NOTE_LABELS, registerRoute, REGISTER_TAGS, type NoteKey } from "../../scripts/docs-notes.js";
 import { SAMPLE_LANG } from "../../scripts/samples.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -79,7 +79,7 @@ function hasOwnNote(document: OpenApiDocument, operationId: string): boolean {
   for (const item of Object.values(document.paths)) {
     for (const method of HTTP_METHODS) {
       const operation = item[method] as (Record<string, unknown> & { operationId: string }) | undefined;
-      if (operation?.operationId === operationId) return "x-assumed" in operation || "x-doc-discrepancy" in operation;
+      if (operation?.operationId === operationId) return "x-assumed" in operation || "x-doc-discrepancy" in operation || "x-irreversible" in operation;
     }
   }
   return false;
@@ -180,7 +180,7 @@ describe.skipIf(!haveChromium && !inCi)("API docs in a browser, offline", () => 
         const [, path, method] = /^\/paths\/([^/]+)\/([a-z]+)$/.exec(onOperation!.pointer)!;
         const operationId = (document.paths[path!.replace(/~1/g, "/").replace(/~0/g, "~")] as Record<string, { operationId: string }>)[method!]!.operationId;
         const view = await open(operations.find((operation) => operation.operationId === operationId)!.section);
-        const label = key === "x-assumed" ? "Assumed:" : "Docs discrepancy:";
+        const label = `${NOTE_LABELS[key]}:`;
         const quote = view.locator("blockquote").filter({ hasText: label }).filter({ hasText: onScreen(onOperation!.text) });
         await expect(quote.first().isVisible(), `${operationId}: ${label} ${onScreen(onOperation!.text)}`).resolves.toBe(true);
       }

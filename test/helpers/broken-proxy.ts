@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { contractFetch } from "../../src/contract/fresh-connection.js";
+import { CONTROL_PREFIX } from "../../src/mock/server.js";
 import { getOperations } from "../../src/spec/operations.js";
 import type { ApiName } from "../../src/spec/apis.js";
 
@@ -27,6 +28,11 @@ export async function startBrokenProxy(
   const index = getOperations(api);
   const server = createServer(async (request, response) => {
     onRequest?.(request.method ?? "GET", request.url ?? "/");
+    // A real server has no control routes: the mock's fault injection and reset stay out of reach.
+    if ((request.url ?? "").startsWith(CONTROL_PREFIX)) {
+      response.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ detail: "Not found." }));
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== "host" && name !== "content-length")) as Record<string, string>;

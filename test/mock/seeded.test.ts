@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createCloudPlansClient } from "../../src/cloudplans/index.js";
 import { createCommetClient } from "../../src/commet/index.js";
 import { checkResponse } from "../../src/contract/engine.js";
-import { fixtureValue, type Fixtures } from "../../src/contract/fixtures.js";
+import { fixtureValue, ROLE_FIXTURES, type Fixtures } from "../../src/contract/fixtures.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { CLOUDPLANS_IDS, CLOUDPLANS_TOKENS, cloudplansSeed } from "../../src/mock/cloudplans/seed.js";
 import { commetSeed } from "../../src/mock/commet/seed.js";
@@ -257,10 +257,10 @@ async function changeSomething(api: ApiName, mock: MockServer): Promise<void> {
 }
 
 describe("fixtures()", () => {
-  it.each(APIS)("%s: names only the spec's parameters, of operations the spec has", async (api) => {
+  it.each(APIS)("%s: names only the spec's parameters (or the documented role fixtures), of operations the spec has", async (api) => {
     const fixtures = await withMock(api, 5, async (mock) => mock.fixtures());
     const operations = getOperations(api).operations;
-    const names = new Set(operations.flatMap((operation) => operation.parameters.map((parameter) => parameter.name)));
+    const names = new Set([...operations.flatMap((operation) => operation.parameters.map((parameter) => parameter.name)), ...Object.keys(ROLE_FIXTURES[api])]);
     for (const name of Object.keys(fixtures.values)) expect(names, name).toContain(name);
     for (const [operationId, values] of Object.entries(fixtures.operations)) {
       const operation = operations.find((candidate) => candidate.operationId === operationId);
@@ -271,7 +271,7 @@ describe("fixtures()", () => {
 
   it("OnetSolutions: the organization and project, and for every operation on one object an id of it, so every path can be filled", async () => {
     const fixtures = await withMock("onet", 5, async (mock) => mock.fixtures());
-    expect(Object.keys(fixtures.values).sort()).toEqual(["instance_id", "organization_id", "project_id", "session_id"]);
+    expect(Object.keys(fixtures.values).sort()).toEqual(["instance_id", "organization_id", "project_id", "session_id", ...Object.keys(ROLE_FIXTURES.onet)].sort());
     for (const operation of getOperations("onet").operations) {
       for (const parameter of operation.parameters.filter((candidate) => candidate.in === "path" && candidate.name !== "action_type")) {
         expect(fixtureValue(fixtures, operation.operationId, parameter.name), `${operation.operationId}.${parameter.name}`).toMatch(UUID);
@@ -296,18 +296,21 @@ describe("fixtures()", () => {
     });
   });
 
-  it("Cloud Plans: the organization of the owner's token and its plan; Commet: none", async () => {
+  it("Cloud Plans: the organization of the owner's token, its plan and owner; Commet: the seeded customer", async () => {
     const cloudplans = await withMock("cloudplans", 5, async (mock) => mock.fixtures());
-    expect(cloudplans).toEqual({ values: { org_id: expect.stringMatching(/^org-[a-z]{4}$/), plan_id: expect.stringMatching(/^plan-[a-z]{6}-[a-z]{5}$/) }, operations: {} });
+    expect(cloudplans).toEqual({
+      values: { org_id: expect.stringMatching(/^org-[a-z]{4}$/), plan_id: expect.stringMatching(/^plan-[a-z]{6}-[a-z]{5}$/), owner_email: expect.stringMatching(/^[a-z.]+@[a-z.-]+$/) },
+      operations: {},
+    });
     expect(cloudplans.values.org_id).not.toBe(CLOUDPLANS_IDS.acme);
-    expect(await withMock("commet", 5, async (mock) => mock.fixtures())).toEqual({ values: {}, operations: {} });
+    expect(await withMock("commet", 5, async (mock) => mock.fixtures())).toEqual({ values: { customerId: expect.stringMatching(/^cus_[A-Za-z0-9]{16}$/) }, operations: {} });
   });
 
   it("seed 0: the spec's example ids", async () => {
     const onet = await withMock("onet", undefined, async (mock) => mock.fixtures());
     expect(onet.values).toMatchObject({ organization_id: IDS.organization, project_id: IDS.project });
     expect(fixtureValue(onet, "getDomain", "id")).toBe(IDS.domainFr);
-    expect((await withMock("cloudplans", 0, async (mock) => mock.fixtures())).values).toEqual({ org_id: CLOUDPLANS_IDS.acme, plan_id: CLOUDPLANS_IDS.planOfficeHours });
+    expect((await withMock("cloudplans", 0, async (mock) => mock.fixtures())).values).toEqual({ org_id: CLOUDPLANS_IDS.acme, plan_id: CLOUDPLANS_IDS.planOfficeHours, owner_email: "ana.garcia@example.com" });
   });
 });
 

@@ -35,6 +35,7 @@ export function formatApi(result: ApiResult): string {
       `${report.generation ? ` (seed ${report.generation.seed}, ${report.generation.runs} runs)` : ""}; ` +
       `${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped`,
   );
+  lines.push(`  ${flowLine(report.cases)}; ${cleanupLine(report.cases)}`);
   for (const failure of report.cases.filter((candidate) => candidate.outcome === "fail")) {
     lines.push(`  FAIL ${failure.operationId} ${caseLabel(failure)}${failure.realStatus ? ` (got ${failure.realStatus})` : ""}: ${indent(failure.message ?? "failed")}`);
   }
@@ -66,6 +67,20 @@ export function formatSummary(results: readonly ApiResult[]): string {
   return `contract: ${all.passed} passed, ${all.failed} failed, ${all.skipped} skipped${gaps.length > 0 ? `; ${gaps.join(", ")}` : ""}: ${all.ok ? "OK" : "FAILED"}`;
 }
 
+/** `flows: 2 workflows, 13/13 steps passed`: the declared workflows (a skipped step is not counted as run). */
+function flowLine(cases: readonly CaseResult[]): string {
+  const steps = cases.filter((candidate) => candidate.kind === "flow");
+  const run = steps.filter((candidate) => candidate.outcome !== "skip");
+  const workflows = new Set(steps.map((step) => step.variant?.split(".")[0]));
+  return `flows: ${workflows.size} workflow${workflows.size === 1 ? "" : "s"}, ${run.filter((step) => step.outcome === "pass").length}/${run.length} steps passed`;
+}
+
+/** `clean-up: 11 removed, 0 left behind`: what the run created and took away again. */
+function cleanupLine(cases: readonly CaseResult[]): string {
+  const own = cases.filter((candidate) => candidate.kind === "cleanup");
+  return `clean-up: ${own.filter((undo) => undo.outcome === "pass").length} removed, ${own.filter((undo) => undo.outcome === "fail").length} left behind`;
+}
+
 function mark(result: CaseResult): string {
   return result.outcome === "pass" ? "ok" : result.outcome === "skip" ? "skip" : "FAIL";
 }
@@ -83,6 +98,7 @@ function generatedCell(cases: readonly CaseResult[], kind: "negative" | "propert
 /** Skipped cases as `[operationId, label]`, the generated ones counted rather than named: `3 negative`. */
 function compactLabels(cases: readonly CaseResult[]): [string, string][] {
   const labels: [string, string][] = cases.filter((skipped) => skipped.kind === "dredd").map((skipped) => [skipped.operationId, caseLabel(skipped)]);
+  for (const step of cases.filter((skipped) => skipped.kind === "flow")) labels.push([step.operationId, `flow step ${step.variant ?? ""}`]);
   for (const kind of ["negative", "property"] as const) {
     const counts = new Map<string, number>();
     for (const skipped of cases.filter((candidate) => candidate.kind === kind)) counts.set(skipped.operationId, (counts.get(skipped.operationId) ?? 0) + 1);

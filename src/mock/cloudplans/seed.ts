@@ -83,7 +83,8 @@ export function cloudplansSeed(seed: number): CloudPlansSeed {
   return {
     organizations: seedOrganizations(g, ids, users),
     users: new Map(SEED_TOKENS.filter((entry) => !entry.expired).map((entry) => [entry.token, g.email(entry.user)])),
-    fixtures: { values: { org_id: ids.acme, plan_id: ids.planOfficeHours }, operations: {} },
+    // The organization's owner: the contract's refusals (the owner cannot leave or change role) name them.
+    fixtures: { values: { org_id: ids.acme, plan_id: ids.planOfficeHours, owner_email: users.owner }, operations: {} },
   };
 }
 

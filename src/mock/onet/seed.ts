@@ -113,7 +113,18 @@ export function onetSeed(seed: number): OnetSeed {
 export function onetFixtures(ids: Ids): Fixtures {
   const id = (value: string) => ({ id: value });
   return {
-    values: { organization_id: ids.organization, project_id: ids.project, instance_id: ids.web01, session_id: ids.consoleSession },
+    values: {
+      organization_id: ids.organization,
+      project_id: ids.project,
+      instance_id: ids.web01,
+      session_id: ids.consoleSession,
+      // What the contract's error cases and flows need by role, beyond the parameters' own names.
+      hosting_id: ids.hosting,
+      hosting_plan_id: ids.planPro,
+      image_in_use_id: ids.imageInUse,
+      public_image_id: ids.imagePublic,
+      domain_without_privacy_id: ids.domainEu,
+    },
     operations: {
       replaceInstance: id(ids.web01),
       activateInstanceAddon: id(ids.web01),
