@@ -37,7 +37,7 @@ export interface Workflow {
   workflowId: string;
   summary?: string;
   description?: string;
-  inputs?: { type?: string; properties?: Record<string, { type?: string; description?: string; default?: unknown }>; required?: string[] };
+  inputs?: { type?: string; properties?: Record<string, { type?: string; format?: string; description?: string; default?: unknown }>; required?: string[] };
   steps: FlowStep[];
 }
 

@@ -55,6 +55,9 @@ async function runWorkflow(api: ApiName, workflow: Workflow, target: ContractTar
   const inputs: Record<string, unknown> = {};
   const missing: string[] = [];
   for (const [name, schema] of Object.entries(workflow.inputs?.properties ?? {})) {
+    // A credential for other Arazzo runners (`x-security`): specwright sends the target's own, and
+    // never reads or prints a secret from a flow's inputs.
+    if (schema.format === "password") continue;
     const value = target.fixtures?.values[name] ?? (name === "runId" ? runId : schema.default);
     if (value === undefined) missing.push(name);
     else inputs[name] = value;
