@@ -85,8 +85,8 @@ export interface MockServer {
   /**
    * The ids a user of the seeded account would know from the vendor's console, by the spec's parameter
    * names, with per-operation values where a name (`id`) means something else in each operation; as
-   * `specwright contract --fixtures` reads them (`formatFixtures` writes the file). Empty for Commet,
-   * whose accounts hold nothing but the plan catalogue until the API creates it.
+   * `specwright contract --fixtures` reads them (`formatFixtures` writes the file). For Commet, the
+   * `customerId` of a seeded account's paying customer (none with seed 0: the catalogue only).
    */
   fixtures(): Fixtures;
   /** Stops listening, closes every connection and cancels pending fault delays. */
