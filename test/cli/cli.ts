@@ -18,15 +18,23 @@ export interface CliOptions {
   env?: Record<string, string | undefined>;
   /** The working directory (default: the repository root), where relative paths such as reports/ land. */
   cwd?: string;
+  /**
+   * Run the CLI in one node process (`node --import tsx`) instead of under the tsx command, as the
+   * installed `specwright` bin runs: a signal sent to it reaches the CLI itself. The tsx command relays
+   * a signal to its child and, when the child has not acknowledged it within 30 ms (a busy machine),
+   * kills the child with SIGKILL, so no handler of the CLI would run.
+   */
+  singleProcess?: boolean;
 }
 
-export function startCli(args: readonly string[], { env = {}, cwd = ROOT }: CliOptions = {}): { child: ChildProcess; done: Promise<CliRun>; output(): { stdout: string; stderr: string } } {
+export function startCli(args: readonly string[], { env = {}, cwd = ROOT, singleProcess = false }: CliOptions = {}): { child: ChildProcess; done: Promise<CliRun>; output(): { stdout: string; stderr: string } } {
   const merged: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: "--no-warnings" };
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) delete merged[name];
     else merged[name] = value;
   }
-  const child = spawn(TSX, [`${ROOT}src/cli/main.ts`, ...args], { cwd, env: merged, stdio: ["ignore", "pipe", "pipe"] });
+  const [command, prefix] = singleProcess ? [process.execPath, ["--import", "tsx"]] : [TSX, []];
+  const child = spawn(command, [...prefix, `${ROOT}src/cli/main.ts`, ...args], { cwd, env: merged, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
