@@ -117,11 +117,11 @@ function bodySchemas(document: Node): Map<string, string[]> {
       bodies.set(schemaPointer, list);
     }
   };
-  for (const [path, item] of Object.entries(isNode(document.paths) ? document.paths : {})) {
+  for (const section of ["paths", "webhooks"] as const) for (const [path, item] of Object.entries(isNode(document[section]) ? document[section] : {})) {
     if (!isNode(item)) continue;
     for (const [method, operation] of Object.entries(item)) {
       if (!HTTP_METHODS.has(method) || !isNode(operation)) continue;
-      const at = `/paths/${escapePointer(path)}/${method}`;
+      const at = `/${section}/${escapePointer(path)}/${method}`;
       if (operation.requestBody !== undefined) addBody(operation.requestBody, `${at}/requestBody`);
       for (const [status, response] of Object.entries(isNode(operation.responses) ? operation.responses : {})) addBody(response, `${at}/responses/${escapePointer(status)}`);
     }
@@ -142,6 +142,12 @@ export function describeLocation(document: Node, pointer: string): string {
     const operation = resolvePointer(document, `/paths/${escapePointer(name)}/${method}`) as Node | undefined;
     const summary = typeof operation?.summary === "string" ? `${operation.summary} ` : "";
     return `${summary}(\`${method.toUpperCase()} ${name}\`)${describeInner(document, `/paths/${escapePointer(name)}/${method}`, inner)}`;
+  }
+  if (section === "webhooks" && name !== undefined) {
+    // A webhook is a request Commet sends to the user's endpoint: named by its event, not by a path.
+    const [method, ...inner] = rest;
+    const base = `/webhooks/${escapePointer(name)}${method === undefined ? "" : `/${method}`}`;
+    return `webhook \`${name}\`${describeInner(document, base, method !== undefined && HTTP_METHODS.has(method) ? inner : rest)}`;
   }
   if (section === "components" && name !== undefined && rest.length > 0) {
     const [componentName, ...inner] = rest;

@@ -440,7 +440,267 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "addon.activated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * addon.activated
+         * @description An add-on was activated on a subscription: sent when an activation completes, through
+         *     `POST /subscriptions/{id}/addons` (Activate add-on) or a customer portal purchase. Any prorated
+         *     activation charge has already succeeded; `proratedPrice` is the amount charged, zero when the
+         *     remaining period was free. `customer.state_changed` is sent alongside it with trigger
+         *     `addon_activated`. Use it to enable the add-on's feature the moment it is paid.
+         *
+         *     Source: <https://commet.co/docs/webhooks/addon-activated> (2026-07-31 text:
+         *     <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/webhooks/addon-activated.md>)
+         */
+        post: operations["addonActivatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "addon.deactivated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * addon.deactivated
+         * @description An add-on was deactivated from a subscription: sent when an active add-on is deactivated,
+         *     through `DELETE /subscriptions/{id}/addons/{addonId}` (Deactivate add-on) or the customer
+         *     portal. The add-on stops billing at the next renewal. `customer.state_changed` is sent
+         *     alongside it with trigger `addon_deactivated`. Use it to revoke the add-on's feature.
+         *
+         *     Source: <https://commet.co/docs/webhooks/addon-deactivated> (2026-07-31 text:
+         *     <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/webhooks/addon-deactivated.md>)
+         */
+        post: operations["addonDeactivatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * customer.created
+         * @description A customer was created, through `POST /customers` (Create customer), batch create, the SDKs or
+         *     the dashboard. `data` is the customer as the REST API returns it for the endpoint's pinned
+         *     version (from 2026-06-07 on the email is `email`; before, `billingEmail`). Creating a customer
+         *     with an `externalId` that already exists returns the existing customer and does not send this
+         *     event again.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/webhooks/customer-created.md>
+         */
+        post: operations["customerCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * customer.updated
+         * @description A customer's details changed (`email`, `fullName`, `timezone`, `externalId` or `metadata`), for
+         *     example through `PUT /customers/{id}` (Update customer). `data` is the complete current
+         *     customer, not a diff: replace your copy with it. Every distinct update sends its own event, even
+         *     several in quick succession.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/webhooks/customer-updated.md>
+         */
+        post: operations["customerUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.state_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * customer.state_changed
+         * @description What the customer can access right now, sent on every entitlement transition with the
+         *     customer's current subscription, plan, features, seats, and credits or balance, computed at
+         *     delivery time. In this document it follows Activate add-on (trigger `addon_activated`),
+         *     Deactivate add-on (`addon_deactivated`) and Create subscription (`subscription_created`), and
+         *     accompanies `subscription.activated` (`subscription_activated`) and `subscription.canceled`
+         *     (`subscription_canceled`, `status` becomes `none`). If two transitions happen back to back the
+         *     later event carries the final state, so processing events in `timestamp` order converges.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/webhooks/customer-state-changed.md>
+         *     and the `CustomerStateChangedData` type of `@commet/node` 7.10.0 (API version 2026-07-11).
+         */
+        post: operations["customerStateChangedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * subscription.created
+         * @description A subscription record was created, through `POST /subscriptions` (Create subscription). The
+         *     docs describe it as created in `pending_payment`: the first charge is not confirmed yet, so do
+         *     not grant access here; wait for `subscription.activated`.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/webhooks/subscription-created.md>
+         */
+        post: operations["subscriptionCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.activated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * subscription.activated
+         * @description Sent once, when the subscription's first charge succeeds and it becomes active: grant access
+         *     here. Never sent again on renewals (each charge sends `payment.received`, not described here).
+         *     After Create subscription it follows the customer's checkout, or the charge of the payment
+         *     method on file (as Create subscription assumes).
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/webhooks/subscription-activated.md>
+         */
+        post: operations["subscriptionActivatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.canceled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * subscription.canceled
+         * @description The subscription was terminated; `status` is now `canceled`: revoke access here. A scheduled
+         *     cancellation sends it at the end of the billing period; an immediate cancellation, a full
+         *     refund (`cancelReason: "refund"`) or exhausted dunning retries
+         *     (`cancelReason: "dunning_exhausted"`) send it at once. Scheduling a cancellation sends
+         *     `subscription.updated` instead. No operation in this document cancels a subscription: this
+         *     event describes how the subscriptions it creates and reads end.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/webhooks/subscription-canceled.md>
+         */
+        post: operations["subscriptionCanceledWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "checkout.ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * checkout.ready
+         * @description A checkout link for the first invoice of a subscription is ready: sent when a subscription is
+         *     created (Create subscription) without a payment method on file. Commet also emails the link;
+         *     this event lets you deliver it through your own channels. The link stays valid until the
+         *     invoice is paid or voided. Trials with their own checkout send `trial.checkout_ready` instead.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/webhooks/checkout-ready.md>
+         */
+        post: operations["checkoutReadyWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "trial.checkout_ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * trial.checkout_ready
+         * @description A trial checkout link is ready: sent when a subscription with a trial is created (Create
+         *     subscription) and the customer still has to add a payment method. Completing the checkout saves
+         *     the card and starts the trial (`trial.started`); the customer is not charged until the trial
+         *     ends. Paid, non-trial checkouts send `checkout.ready` instead.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/webhooks/trial-checkout-ready.md>
+         */
+        post: operations["trialCheckoutReadyWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -1284,6 +1544,503 @@ export interface components {
             success: false;
             error: components["schemas"]["ApiError"];
         };
+        /** @description What every webhook delivery carries: the event's own fields are nested in `data`. Fields may be added without a new API version, so ignore the ones you do not know. */
+        WebhookEnvelope: {
+            /**
+             * @description Unique event id (e.g. `whev_…`). Stable across delivery retries: deduplicate on it. Also sent as the `X-Commet-Event-Id` header.
+             * @example whev_8AzNvGSAZJw0YBOUMTn9vM1V
+             */
+            id: string;
+            /**
+             * @description The event type, e.g. `subscription.activated`. Also sent as the `X-Commet-Event` header.
+             * @example subscription.activated
+             */
+            event: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 datetime when the event was emitted. Also sent as the `X-Commet-Timestamp` header.
+             * @example 2026-06-18T09:12:00.000Z
+             */
+            timestamp: string;
+            /**
+             * @description Your organization ID.
+             * @example org_abc123
+             */
+            organizationId: string;
+            /**
+             * @description Which environment triggered the event.
+             * @example live
+             * @enum {string}
+             */
+            mode: "live" | "sandbox";
+            /**
+             * @description The API version (`YYYY-MM-DD`) that shaped this payload: the endpoint's pinned version, else the organization's. The `data` shapes in this document are those of 2026-07-11.
+             * @example 2026-07-11
+             */
+            apiVersion: string;
+            /** @description The event's own fields; see each event. */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description The customer ID: your externalId if you provided one when creating the customer, otherwise the Commet public ID.
+         * @example user_123
+         */
+        WebhookCustomerId: string;
+        /** @description The add-on, by id and name. */
+        WebhookAddonRef: {
+            /**
+             * @description The add-on's public ID.
+             * @example addon_5e6f7g8h
+             */
+            id: string;
+            /** @example Extra Storage */
+            name: string;
+        };
+        /** @description A plan, by id and name. */
+        WebhookPlanRef: {
+            /** @example pln_pro_monthly */
+            id: string;
+            /** @example Pro */
+            name: string;
+        };
+        /** @description The `data` of `addon.activated`. */
+        AddonActivatedData: {
+            /**
+             * @description The subscription ID.
+             * @example sub_1a2b3c4d
+             */
+            subscriptionId: string;
+            customerId: components["schemas"]["WebhookCustomerId"];
+            addon: components["schemas"]["WebhookAddonRef"];
+            /**
+             * @description The feature the add-on unlocks or extends.
+             * @example storage
+             */
+            featureCode: string;
+            /**
+             * @description The prorated amount charged at activation, in rate scale (10000 = $1.00). Zero when nothing was charged.
+             * @example 25000
+             */
+            proratedPrice: number;
+            /**
+             * @description The subscription currency.
+             * @example usd
+             */
+            currency: string;
+        };
+        /** @description The `data` of `addon.deactivated`. */
+        AddonDeactivatedData: {
+            /**
+             * @description The subscription ID.
+             * @example sub_1a2b3c4d
+             */
+            subscriptionId: string;
+            customerId: components["schemas"]["WebhookCustomerId"];
+            addon: components["schemas"]["WebhookAddonRef"];
+            /**
+             * @description The feature the add-on unlocked or extended.
+             * @example storage
+             */
+            featureCode: string;
+        };
+        /** @description The `data` of `customer.created` and `customer.updated`, the customer as it is now. */
+        WebhookCustomer: {
+            /**
+             * @description The Commet customer ID (`cus_…`).
+             * @example cus_1a2b3c4d
+             */
+            id: string;
+            /**
+             * @description Your own identifier for this customer, if you provided one.
+             * @example user_123
+             */
+            externalId: string | null;
+            /**
+             * @description The customer's full name.
+             * @example Ada Lovelace
+             */
+            fullName: string | null;
+            /**
+             * @description The customer's email.
+             * @example ada@acme.com
+             */
+            email: string;
+            /**
+             * @description The customer's tax identification number, if provided.
+             * @example 20-12345678-9
+             */
+            taxDocument: string | null;
+            /**
+             * @description The local tax document type inferred from the customer's country (e.g. CUIT, RFC, RUT), or null when no tax document was provided.
+             * @example CUIT
+             */
+            documentType: string | null;
+            /**
+             * @description The customer's timezone.
+             * @example UTC
+             */
+            timezone: string | null;
+            /**
+             * @description Custom key-value metadata you attached to the customer.
+             * @example {
+             *       "plan_intent": "pro"
+             *     }
+             */
+            metadata: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: date-time
+             * @description When the customer was created.
+             * @example 2026-03-25T14:29:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the customer was last updated (for `customer.updated`, this update).
+             * @example 2026-03-25T14:29:00.000Z
+             */
+            updatedAt: string;
+        };
+        /** @description The `data` of `subscription.created`. */
+        SubscriptionCreatedData: {
+            /**
+             * @description The subscription ID.
+             * @example sub_1a2b3c4d
+             */
+            subscriptionId: string;
+            customerId: components["schemas"]["WebhookCustomerId"];
+            /**
+             * @description The plan ID.
+             * @example pln_pro_monthly
+             */
+            planId: string;
+            /**
+             * @description The plan name.
+             * @example Pro
+             */
+            planName: string;
+            /** @description Current status. Access is granted while trialing, active or past_due (past_due is a grace window during dunning, where you decide whether to keep serving the customer). */
+            status: components["schemas"]["SubscriptionStatus"];
+            /**
+             * Format: date-time
+             * @description When the subscription starts.
+             * @example 2026-03-25T14:30:00.000Z
+             */
+            startDate: string;
+            /**
+             * @description Optional custom name for the subscription.
+             * @example Acme Corp
+             */
+            name: string | null;
+        };
+        /** @description The `data` of `subscription.activated`. */
+        SubscriptionActivatedData: {
+            /**
+             * @description The subscription ID.
+             * @example sub_1a2b3c4d
+             */
+            subscriptionId: string;
+            customerId: components["schemas"]["WebhookCustomerId"];
+            /** @description Current status. Access is granted while trialing, active or past_due (past_due is a grace window during dunning, where you decide whether to keep serving the customer). */
+            status: components["schemas"]["SubscriptionStatus"];
+            /**
+             * Format: date-time
+             * @description Start of the current billing period (optional).
+             * @example 2026-03-25T00:00:00.000Z
+             */
+            currentPeriodStart?: string;
+            /**
+             * Format: date-time
+             * @description End of the current billing period (optional).
+             * @example 2026-04-25T00:00:00.000Z
+             */
+            currentPeriodEnd?: string;
+            /**
+             * @description Optional custom name for the subscription.
+             * @example Acme Corp
+             */
+            name: string | null;
+            /**
+             * @description The invoice ID for this payment.
+             * @example inv_k1l2m3
+             */
+            invoiceId: string;
+            /**
+             * @description The human-readable invoice number.
+             * @example INV-0042
+             */
+            invoiceNumber: string;
+            /**
+             * @description Invoice total in cents (100 = $1.00).
+             * @example 9900
+             */
+            invoiceTotal: number;
+            /**
+             * @description The invoice currency code.
+             * @example usd
+             */
+            invoiceCurrency: string;
+            /**
+             * @description The payment provider that processed the activating charge. Null when the subscription activated without a charge (zero total or setup-based activation).
+             * @example stripe
+             * @enum {string|null}
+             */
+            provider: "stripe" | "commet" | "dlocal" | null;
+        };
+        /** @description The `data` of `subscription.canceled`. */
+        SubscriptionCanceledData: {
+            /**
+             * @description The subscription ID.
+             * @example sub_1a2b3c4d
+             */
+            subscriptionId: string;
+            customerId: components["schemas"]["WebhookCustomerId"];
+            /**
+             * @description Always `canceled` for this event. Revoke access when you receive it.
+             * @constant
+             */
+            status: "canceled";
+            /**
+             * Format: date-time
+             * @description When the cancellation was requested or triggered (optional).
+             * @example 2026-04-20T10:15:00.000Z
+             */
+            canceledAt?: string;
+            /**
+             * @description The reason for the cancellation, if provided. Commet sets it on terminations it initiates: `refund` (full refund of a subscription invoice) or `dunning_exhausted` (every payment retry failed).
+             * @example Too expensive
+             */
+            cancelReason: string | null;
+            /**
+             * Format: date-time
+             * @description When the subscription ended (optional): the billing period end for a scheduled cancellation, the moment of termination for an immediate one.
+             * @example 2026-04-25T00:00:00.000Z
+             */
+            endDate?: string;
+        };
+        /** @description The `data` of `checkout.ready`. */
+        CheckoutReadyData: {
+            /**
+             * @description The subscription ID.
+             * @example sub_1a2b3c4d
+             */
+            subscriptionId: string;
+            customerId: components["schemas"]["WebhookCustomerId"];
+            /**
+             * @description The invoice this checkout collects.
+             * @example inv_k1l2m3
+             */
+            invoiceId: string;
+            /**
+             * @description The human-readable invoice number.
+             * @example INV-0042
+             */
+            invoiceNumber: string;
+            /**
+             * @description Invoice total in cents (100 = $1.00).
+             * @example 9900
+             */
+            invoiceTotal: number;
+            /**
+             * @description The invoice currency code.
+             * @example usd
+             */
+            invoiceCurrency: string;
+            /**
+             * Format: uri
+             * @description The hosted checkout URL to share with the customer.
+             * @example https://pay.commet.co/checkout/tok_9f8e7d6c
+             */
+            checkoutUrl: string;
+        };
+        /** @description The `data` of `trial.checkout_ready`. */
+        TrialCheckoutReadyData: {
+            /**
+             * @description The subscription ID.
+             * @example sub_1a2b3c4d
+             */
+            subscriptionId: string;
+            customerId: components["schemas"]["WebhookCustomerId"];
+            /**
+             * @description The plan name.
+             * @example Pro
+             */
+            planName: string;
+            /**
+             * @description The length of the trial in days.
+             * @example 14
+             */
+            trialDays: number;
+            /**
+             * Format: uri
+             * @description The hosted checkout URL to share with the customer.
+             * @example https://pay.commet.co/checkout/tok_9f8e7d6c
+             */
+            checkoutUrl: string;
+        };
+        /** @description One feature of the customer's plan and its access now. Fields that do not apply to the feature's type are null. */
+        WebhookFeatureAccess: {
+            /** @example api_calls */
+            code: string;
+            /** @example API Calls */
+            name: string;
+            type: components["schemas"]["FeatureType"];
+            /** @example true */
+            allowed: boolean;
+            /** @example null */
+            enabled: boolean | null;
+            /** @example 120 */
+            current: number | null;
+            /** @example 1000 */
+            included: number | null;
+            /** @example 880 */
+            remaining: number | null;
+            /** @example 0 */
+            overageQuantity: number | null;
+            /** @example 50 */
+            overageUnitPrice: number | null;
+            /** @example false */
+            unlimited: boolean | null;
+            /** @example true */
+            overageEnabled: boolean | null;
+            /** @example null */
+            billedQuantity: number | null;
+        };
+        /** @description A seats-type feature's count. */
+        WebhookSeatSummary: {
+            /** @example editors */
+            code: string;
+            /** @example 3 */
+            current: number | null;
+            /** @example 5 */
+            included: number | null;
+            /** @example 2 */
+            remaining: number | null;
+            /** @example false */
+            unlimited: boolean | null;
+        };
+        /** @description The credits of a credits plan. */
+        WebhookCreditsBalance: {
+            /** @example 800 */
+            planCredits: number;
+            /** @example 200 */
+            purchasedCredits: number;
+            /** @example 1000 */
+            totalCredits: number;
+        };
+        /** @description The prepaid balance of a balance plan. */
+        WebhookBalance: {
+            /**
+             * @description The balance in rate scale (10000 = $1.00).
+             * @example 150000
+             */
+            currentBalance: number;
+        };
+        /** @description The `data` of `customer.state_changed`, what the customer can access now. */
+        CustomerStateChangedData: {
+            customerId: components["schemas"]["WebhookCustomerId"];
+            /**
+             * @description What caused the transition.
+             * @example addon_activated
+             * @enum {string}
+             */
+            trigger: "subscription_created" | "subscription_activated" | "subscription_canceled" | "plan_change" | "past_due" | "trial_started" | "trial_converted" | "trial_expired" | "cancellation_scheduled" | "cancellation_revoked" | "seats_updated" | "addon_activated" | "addon_deactivated" | "credits_depleted" | "balance_depleted" | "quota_exceeded" | "plan_access_granted" | "plan_access_ended";
+            /**
+             * @description The customer's current subscription status, or `none` when no live subscription exists. Access is granted while trialing, active or past_due (a grace window during dunning).
+             * @example active
+             * @enum {string}
+             */
+            status: "draft" | "pending_payment" | "trialing" | "active" | "past_due" | "canceled" | "none";
+            /**
+             * @description The live subscription ID, or null when `status` is `none`.
+             * @example sub_1a2b3c4d
+             */
+            subscriptionId: string | null;
+            /** @description The current plan, or null when `status` is `none`. */
+            plan: components["schemas"]["WebhookPlanRef"] | null;
+            /**
+             * @description The current billing interval.
+             * @example monthly
+             */
+            billingInterval: string | null;
+            /**
+             * @description The plan's consumption model.
+             * @example metered
+             * @enum {string|null}
+             */
+            consumptionModel: "metered" | "credits" | "balance" | null;
+            /** @description Current feature access, one entry per plan feature. */
+            features: components["schemas"]["WebhookFeatureAccess"][];
+            /** @description The seats-type features. */
+            seats: components["schemas"]["WebhookSeatSummary"][];
+            /** @description For credits plans; null otherwise. */
+            credits: components["schemas"]["WebhookCreditsBalance"] | null;
+            /** @description For balance plans; null otherwise. */
+            balance: components["schemas"]["WebhookBalance"] | null;
+        };
+        /** @description The `addon.activated` delivery. */
+        AddonActivatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "addon.activated";
+            data: components["schemas"]["AddonActivatedData"];
+        };
+        /** @description The `addon.deactivated` delivery. */
+        AddonDeactivatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "addon.deactivated";
+            data: components["schemas"]["AddonDeactivatedData"];
+        };
+        /** @description The `customer.created` delivery. */
+        CustomerCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "customer.created";
+            data: components["schemas"]["WebhookCustomer"];
+        };
+        /** @description The `customer.updated` delivery. */
+        CustomerUpdatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "customer.updated";
+            data: components["schemas"]["WebhookCustomer"];
+        };
+        /** @description The `customer.state_changed` delivery. */
+        CustomerStateChangedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "customer.state_changed";
+            data: components["schemas"]["CustomerStateChangedData"];
+        };
+        /** @description The `subscription.created` delivery. */
+        SubscriptionCreatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "subscription.created";
+            data: components["schemas"]["SubscriptionCreatedData"];
+        };
+        /** @description The `subscription.activated` delivery. */
+        SubscriptionActivatedEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "subscription.activated";
+            data: components["schemas"]["SubscriptionActivatedData"];
+        };
+        /** @description The `subscription.canceled` delivery. */
+        SubscriptionCanceledEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "subscription.canceled";
+            data: components["schemas"]["SubscriptionCanceledData"];
+        };
+        /** @description The `checkout.ready` delivery. */
+        CheckoutReadyEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "checkout.ready";
+            data: components["schemas"]["CheckoutReadyData"];
+        };
+        /** @description The `trial.checkout_ready` delivery. */
+        TrialCheckoutReadyEvent: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event: "trial.checkout_ready";
+            data: components["schemas"]["TrialCheckoutReadyData"];
+        };
     };
     responses: {
         /**
@@ -1491,6 +2248,20 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description Your endpoint acknowledges the delivery with any 2xx status within 10 seconds. The delivery is done; Commet does not send it again. */
+        WebhookAcknowledged: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Any other status, or no answer within 10 seconds: the delivery failed and Commet retries it with exponential backoff, with the same event `id` (and `X-Commet-Event-Id`), so deduplicate on it. The first attempt is followed by up to 7 retries, 1 minute, 5 minutes, 15 minutes, 30 minutes, 1 hour, 2 hours and 4 hours after the previous attempt (8 attempts over about 8 hours). After the 8th failure the delivery is marked failed and the organization's notification recipient gets an email. Three events in a row that fail to deliver disable the endpoint; events that arrive while it is disabled are not replayed. Answer 401 or 403 to a bad signature, as the docs' examples do (it is retried like any other failure). */
+        WebhookNotAcknowledged: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
     };
     parameters: {
         /**
@@ -1558,6 +2329,21 @@ export interface components {
          * @example active
          */
         SubscriptionStatusFilter: components["schemas"]["SubscriptionStatus"];
+        /**
+         * @description HMAC-SHA256 of the raw request body, keyed with the endpoint's signing secret and hex-encoded. Compute it over the bytes as received (before parsing the JSON) and compare in constant time; refuse the delivery when it does not match.
+         * @example 3f5c2b7e9a1d4c6b8e0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b
+         */
+        WebhookSignature: string;
+        /**
+         * @description The event's unique id, the same as `id` in the body. A retried delivery carries the same id: store processed ids and skip duplicates.
+         * @example whev_8AzNvGSAZJw0YBOUMTn9vM1V
+         */
+        WebhookEventId: string;
+        /**
+         * @description ISO 8601 datetime when the event was emitted, the same as `timestamp` in the body.
+         * @example 2026-06-18T09:12:00.000Z
+         */
+        WebhookTimestamp: string;
     };
     requestBodies: never;
     headers: {
@@ -2851,6 +3637,650 @@ export interface operations {
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             default: components["responses"]["UnexpectedError"];
+        };
+    };
+    addonActivatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description HMAC-SHA256 of the raw request body, keyed with the endpoint's signing secret and hex-encoded. Compute it over the bytes as received (before parsing the JSON) and compare in constant time; refuse the delivery when it does not match.
+                 * @example 3f5c2b7e9a1d4c6b8e0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b
+                 */
+                "X-Commet-Signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description The event's unique id, the same as `id` in the body. A retried delivery carries the same id: store processed ids and skip duplicates.
+                 * @example whev_8AzNvGSAZJw0YBOUMTn9vM1V
+                 */
+                "X-Commet-Event-Id": components["parameters"]["WebhookEventId"];
+                /**
+                 * @description The event type, the same as `event` in the body.
+                 * @example addon.activated
+                 */
+                "X-Commet-Event": "addon.activated";
+                /**
+                 * @description ISO 8601 datetime when the event was emitted, the same as `timestamp` in the body.
+                 * @example 2026-06-18T09:12:00.000Z
+                 */
+                "X-Commet-Timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "whev_8AzNvGSAZJw0YBOUMTn9vM1V",
+                 *       "event": "addon.activated",
+                 *       "timestamp": "2026-06-18T09:12:00.000Z",
+                 *       "organizationId": "org_abc123",
+                 *       "mode": "live",
+                 *       "apiVersion": "2026-07-11",
+                 *       "data": {
+                 *         "subscriptionId": "sub_1a2b3c4d",
+                 *         "customerId": "user_123",
+                 *         "addon": {
+                 *           "id": "addon_5e6f7g8h",
+                 *           "name": "Extra Storage"
+                 *         },
+                 *         "featureCode": "storage",
+                 *         "proratedPrice": 25000,
+                 *         "currency": "usd"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddonActivatedEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookAcknowledged"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    addonDeactivatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description HMAC-SHA256 of the raw request body, keyed with the endpoint's signing secret and hex-encoded. Compute it over the bytes as received (before parsing the JSON) and compare in constant time; refuse the delivery when it does not match.
+                 * @example 3f5c2b7e9a1d4c6b8e0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b
+                 */
+                "X-Commet-Signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description The event's unique id, the same as `id` in the body. A retried delivery carries the same id: store processed ids and skip duplicates.
+                 * @example whev_8AzNvGSAZJw0YBOUMTn9vM1V
+                 */
+                "X-Commet-Event-Id": components["parameters"]["WebhookEventId"];
+                /**
+                 * @description The event type, the same as `event` in the body.
+                 * @example addon.deactivated
+                 */
+                "X-Commet-Event": "addon.deactivated";
+                /**
+                 * @description ISO 8601 datetime when the event was emitted, the same as `timestamp` in the body.
+                 * @example 2026-06-18T09:12:00.000Z
+                 */
+                "X-Commet-Timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "whev_3KcPqRsT5uVwXyZa1B2c3D4e",
+                 *       "event": "addon.deactivated",
+                 *       "timestamp": "2026-06-18T09:12:00.000Z",
+                 *       "organizationId": "org_abc123",
+                 *       "mode": "live",
+                 *       "apiVersion": "2026-07-11",
+                 *       "data": {
+                 *         "subscriptionId": "sub_1a2b3c4d",
+                 *         "customerId": "user_123",
+                 *         "addon": {
+                 *           "id": "addon_5e6f7g8h",
+                 *           "name": "Extra Storage"
+                 *         },
+                 *         "featureCode": "storage"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddonDeactivatedEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookAcknowledged"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    customerCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description HMAC-SHA256 of the raw request body, keyed with the endpoint's signing secret and hex-encoded. Compute it over the bytes as received (before parsing the JSON) and compare in constant time; refuse the delivery when it does not match.
+                 * @example 3f5c2b7e9a1d4c6b8e0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b
+                 */
+                "X-Commet-Signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description The event's unique id, the same as `id` in the body. A retried delivery carries the same id: store processed ids and skip duplicates.
+                 * @example whev_8AzNvGSAZJw0YBOUMTn9vM1V
+                 */
+                "X-Commet-Event-Id": components["parameters"]["WebhookEventId"];
+                /**
+                 * @description The event type, the same as `event` in the body.
+                 * @example customer.created
+                 */
+                "X-Commet-Event": "customer.created";
+                /**
+                 * @description ISO 8601 datetime when the event was emitted, the same as `timestamp` in the body.
+                 * @example 2026-06-18T09:12:00.000Z
+                 */
+                "X-Commet-Timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "whev_5MnBvCxZ9aSdFgHj2KlQwErT",
+                 *       "event": "customer.created",
+                 *       "timestamp": "2026-03-25T14:29:01.000Z",
+                 *       "organizationId": "org_abc123",
+                 *       "mode": "live",
+                 *       "apiVersion": "2026-07-11",
+                 *       "data": {
+                 *         "id": "cus_1a2b3c4d",
+                 *         "externalId": "user_123",
+                 *         "fullName": "Ada Lovelace",
+                 *         "email": "ada@acme.com",
+                 *         "taxDocument": "20-12345678-9",
+                 *         "documentType": "CUIT",
+                 *         "timezone": "UTC",
+                 *         "metadata": {
+                 *           "plan_intent": "pro"
+                 *         },
+                 *         "createdAt": "2026-03-25T14:29:00.000Z",
+                 *         "updatedAt": "2026-03-25T14:29:00.000Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CustomerCreatedEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookAcknowledged"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    customerUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description HMAC-SHA256 of the raw request body, keyed with the endpoint's signing secret and hex-encoded. Compute it over the bytes as received (before parsing the JSON) and compare in constant time; refuse the delivery when it does not match.
+                 * @example 3f5c2b7e9a1d4c6b8e0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b
+                 */
+                "X-Commet-Signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description The event's unique id, the same as `id` in the body. A retried delivery carries the same id: store processed ids and skip duplicates.
+                 * @example whev_8AzNvGSAZJw0YBOUMTn9vM1V
+                 */
+                "X-Commet-Event-Id": components["parameters"]["WebhookEventId"];
+                /**
+                 * @description The event type, the same as `event` in the body.
+                 * @example customer.updated
+                 */
+                "X-Commet-Event": "customer.updated";
+                /**
+                 * @description ISO 8601 datetime when the event was emitted, the same as `timestamp` in the body.
+                 * @example 2026-06-18T09:12:00.000Z
+                 */
+                "X-Commet-Timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "whev_7QwErTyUiOpAsDfGhJkLzXcV",
+                 *       "event": "customer.updated",
+                 *       "timestamp": "2026-04-02T09:10:01.000Z",
+                 *       "organizationId": "org_abc123",
+                 *       "mode": "live",
+                 *       "apiVersion": "2026-07-11",
+                 *       "data": {
+                 *         "id": "cus_1a2b3c4d",
+                 *         "externalId": "user_123",
+                 *         "fullName": "Ada Lovelace",
+                 *         "email": "ada.lovelace@acme.com",
+                 *         "taxDocument": "20-12345678-9",
+                 *         "documentType": "CUIT",
+                 *         "timezone": "Europe/London",
+                 *         "metadata": {
+                 *           "plan_intent": "pro"
+                 *         },
+                 *         "createdAt": "2026-03-25T14:29:00.000Z",
+                 *         "updatedAt": "2026-04-02T09:10:00.000Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CustomerUpdatedEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookAcknowledged"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    customerStateChangedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description HMAC-SHA256 of the raw request body, keyed with the endpoint's signing secret and hex-encoded. Compute it over the bytes as received (before parsing the JSON) and compare in constant time; refuse the delivery when it does not match.
+                 * @example 3f5c2b7e9a1d4c6b8e0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b
+                 */
+                "X-Commet-Signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description The event's unique id, the same as `id` in the body. A retried delivery carries the same id: store processed ids and skip duplicates.
+                 * @example whev_8AzNvGSAZJw0YBOUMTn9vM1V
+                 */
+                "X-Commet-Event-Id": components["parameters"]["WebhookEventId"];
+                /**
+                 * @description The event type, the same as `event` in the body.
+                 * @example customer.state_changed
+                 */
+                "X-Commet-Event": "customer.state_changed";
+                /**
+                 * @description ISO 8601 datetime when the event was emitted, the same as `timestamp` in the body.
+                 * @example 2026-06-18T09:12:00.000Z
+                 */
+                "X-Commet-Timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "whev_2ZxCvBnMaSdFgHjKlQwErTyU",
+                 *       "event": "customer.state_changed",
+                 *       "timestamp": "2026-06-18T09:12:00.000Z",
+                 *       "organizationId": "org_abc123",
+                 *       "mode": "live",
+                 *       "apiVersion": "2026-07-11",
+                 *       "data": {
+                 *         "customerId": "user_123",
+                 *         "trigger": "addon_activated",
+                 *         "status": "active",
+                 *         "subscriptionId": "sub_1a2b3c4d",
+                 *         "plan": {
+                 *           "id": "pln_pro_monthly",
+                 *           "name": "Pro"
+                 *         },
+                 *         "billingInterval": "monthly",
+                 *         "consumptionModel": "metered",
+                 *         "features": [
+                 *           {
+                 *             "code": "api_calls",
+                 *             "name": "API Calls",
+                 *             "type": "usage",
+                 *             "allowed": true,
+                 *             "enabled": null,
+                 *             "current": 120,
+                 *             "included": 1000,
+                 *             "remaining": 880,
+                 *             "overageQuantity": 0,
+                 *             "overageUnitPrice": 50,
+                 *             "unlimited": false,
+                 *             "overageEnabled": true,
+                 *             "billedQuantity": null
+                 *           },
+                 *           {
+                 *             "code": "storage",
+                 *             "name": "Extra Storage",
+                 *             "type": "boolean",
+                 *             "allowed": true,
+                 *             "enabled": true,
+                 *             "current": null,
+                 *             "included": null,
+                 *             "remaining": null,
+                 *             "overageQuantity": null,
+                 *             "overageUnitPrice": null,
+                 *             "unlimited": null,
+                 *             "overageEnabled": null,
+                 *             "billedQuantity": null
+                 *           },
+                 *           {
+                 *             "code": "editors",
+                 *             "name": "Editors",
+                 *             "type": "seats",
+                 *             "allowed": true,
+                 *             "enabled": null,
+                 *             "current": 3,
+                 *             "included": 5,
+                 *             "remaining": 2,
+                 *             "overageQuantity": 0,
+                 *             "overageUnitPrice": null,
+                 *             "unlimited": false,
+                 *             "overageEnabled": false,
+                 *             "billedQuantity": null
+                 *           }
+                 *         ],
+                 *         "seats": [
+                 *           {
+                 *             "code": "editors",
+                 *             "current": 3,
+                 *             "included": 5,
+                 *             "remaining": 2,
+                 *             "unlimited": false
+                 *           }
+                 *         ],
+                 *         "credits": null,
+                 *         "balance": null
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CustomerStateChangedEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookAcknowledged"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    subscriptionCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description HMAC-SHA256 of the raw request body, keyed with the endpoint's signing secret and hex-encoded. Compute it over the bytes as received (before parsing the JSON) and compare in constant time; refuse the delivery when it does not match.
+                 * @example 3f5c2b7e9a1d4c6b8e0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b
+                 */
+                "X-Commet-Signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description The event's unique id, the same as `id` in the body. A retried delivery carries the same id: store processed ids and skip duplicates.
+                 * @example whev_8AzNvGSAZJw0YBOUMTn9vM1V
+                 */
+                "X-Commet-Event-Id": components["parameters"]["WebhookEventId"];
+                /**
+                 * @description The event type, the same as `event` in the body.
+                 * @example subscription.created
+                 */
+                "X-Commet-Event": "subscription.created";
+                /**
+                 * @description ISO 8601 datetime when the event was emitted, the same as `timestamp` in the body.
+                 * @example 2026-06-18T09:12:00.000Z
+                 */
+                "X-Commet-Timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "whev_9LkJhGfDsAqWeRtYuIoPzXcV",
+                 *       "event": "subscription.created",
+                 *       "timestamp": "2026-03-25T14:30:00.000Z",
+                 *       "organizationId": "org_abc123",
+                 *       "mode": "live",
+                 *       "apiVersion": "2026-07-11",
+                 *       "data": {
+                 *         "subscriptionId": "sub_1a2b3c4d",
+                 *         "customerId": "user_123",
+                 *         "planId": "pln_pro_monthly",
+                 *         "planName": "Pro",
+                 *         "status": "pending_payment",
+                 *         "startDate": "2026-03-25T14:30:00.000Z",
+                 *         "name": "Acme Corp"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SubscriptionCreatedEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookAcknowledged"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    subscriptionActivatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description HMAC-SHA256 of the raw request body, keyed with the endpoint's signing secret and hex-encoded. Compute it over the bytes as received (before parsing the JSON) and compare in constant time; refuse the delivery when it does not match.
+                 * @example 3f5c2b7e9a1d4c6b8e0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b
+                 */
+                "X-Commet-Signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description The event's unique id, the same as `id` in the body. A retried delivery carries the same id: store processed ids and skip duplicates.
+                 * @example whev_8AzNvGSAZJw0YBOUMTn9vM1V
+                 */
+                "X-Commet-Event-Id": components["parameters"]["WebhookEventId"];
+                /**
+                 * @description The event type, the same as `event` in the body.
+                 * @example subscription.activated
+                 */
+                "X-Commet-Event": "subscription.activated";
+                /**
+                 * @description ISO 8601 datetime when the event was emitted, the same as `timestamp` in the body.
+                 * @example 2026-06-18T09:12:00.000Z
+                 */
+                "X-Commet-Timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "whev_4RtYuIoPaSdFgHjKlZxCvBnM",
+                 *       "event": "subscription.activated",
+                 *       "timestamp": "2026-03-25T14:35:00.000Z",
+                 *       "organizationId": "org_abc123",
+                 *       "mode": "live",
+                 *       "apiVersion": "2026-07-11",
+                 *       "data": {
+                 *         "subscriptionId": "sub_1a2b3c4d",
+                 *         "customerId": "user_123",
+                 *         "status": "active",
+                 *         "currentPeriodStart": "2026-03-25T00:00:00.000Z",
+                 *         "currentPeriodEnd": "2026-04-25T00:00:00.000Z",
+                 *         "name": "Acme Corp",
+                 *         "invoiceId": "inv_k1l2m3",
+                 *         "invoiceNumber": "INV-0042",
+                 *         "invoiceTotal": 9900,
+                 *         "invoiceCurrency": "usd",
+                 *         "provider": "stripe"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SubscriptionActivatedEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookAcknowledged"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    subscriptionCanceledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description HMAC-SHA256 of the raw request body, keyed with the endpoint's signing secret and hex-encoded. Compute it over the bytes as received (before parsing the JSON) and compare in constant time; refuse the delivery when it does not match.
+                 * @example 3f5c2b7e9a1d4c6b8e0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b
+                 */
+                "X-Commet-Signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description The event's unique id, the same as `id` in the body. A retried delivery carries the same id: store processed ids and skip duplicates.
+                 * @example whev_8AzNvGSAZJw0YBOUMTn9vM1V
+                 */
+                "X-Commet-Event-Id": components["parameters"]["WebhookEventId"];
+                /**
+                 * @description The event type, the same as `event` in the body.
+                 * @example subscription.canceled
+                 */
+                "X-Commet-Event": "subscription.canceled";
+                /**
+                 * @description ISO 8601 datetime when the event was emitted, the same as `timestamp` in the body.
+                 * @example 2026-06-18T09:12:00.000Z
+                 */
+                "X-Commet-Timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "whev_6YuIoPqWeRtAsDfGhJkLzXcV",
+                 *       "event": "subscription.canceled",
+                 *       "timestamp": "2026-04-25T00:00:05.000Z",
+                 *       "organizationId": "org_abc123",
+                 *       "mode": "live",
+                 *       "apiVersion": "2026-07-11",
+                 *       "data": {
+                 *         "subscriptionId": "sub_1a2b3c4d",
+                 *         "customerId": "user_123",
+                 *         "status": "canceled",
+                 *         "canceledAt": "2026-04-20T10:15:00.000Z",
+                 *         "cancelReason": "Too expensive",
+                 *         "endDate": "2026-04-25T00:00:00.000Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SubscriptionCanceledEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookAcknowledged"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    checkoutReadyWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description HMAC-SHA256 of the raw request body, keyed with the endpoint's signing secret and hex-encoded. Compute it over the bytes as received (before parsing the JSON) and compare in constant time; refuse the delivery when it does not match.
+                 * @example 3f5c2b7e9a1d4c6b8e0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b
+                 */
+                "X-Commet-Signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description The event's unique id, the same as `id` in the body. A retried delivery carries the same id: store processed ids and skip duplicates.
+                 * @example whev_8AzNvGSAZJw0YBOUMTn9vM1V
+                 */
+                "X-Commet-Event-Id": components["parameters"]["WebhookEventId"];
+                /**
+                 * @description The event type, the same as `event` in the body.
+                 * @example checkout.ready
+                 */
+                "X-Commet-Event": "checkout.ready";
+                /**
+                 * @description ISO 8601 datetime when the event was emitted, the same as `timestamp` in the body.
+                 * @example 2026-06-18T09:12:00.000Z
+                 */
+                "X-Commet-Timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "whev_1AsDfGhJkLqWeRtYuIoPzXcV",
+                 *       "event": "checkout.ready",
+                 *       "timestamp": "2026-03-25T14:30:02.000Z",
+                 *       "organizationId": "org_abc123",
+                 *       "mode": "live",
+                 *       "apiVersion": "2026-07-11",
+                 *       "data": {
+                 *         "subscriptionId": "sub_1a2b3c4d",
+                 *         "customerId": "user_123",
+                 *         "invoiceId": "inv_k1l2m3",
+                 *         "invoiceNumber": "INV-0042",
+                 *         "invoiceTotal": 9900,
+                 *         "invoiceCurrency": "usd",
+                 *         "checkoutUrl": "https://pay.commet.co/checkout/tok_9f8e7d6c"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CheckoutReadyEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookAcknowledged"];
+            default: components["responses"]["WebhookNotAcknowledged"];
+        };
+    };
+    trialCheckoutReadyWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description HMAC-SHA256 of the raw request body, keyed with the endpoint's signing secret and hex-encoded. Compute it over the bytes as received (before parsing the JSON) and compare in constant time; refuse the delivery when it does not match.
+                 * @example 3f5c2b7e9a1d4c6b8e0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b
+                 */
+                "X-Commet-Signature": components["parameters"]["WebhookSignature"];
+                /**
+                 * @description The event's unique id, the same as `id` in the body. A retried delivery carries the same id: store processed ids and skip duplicates.
+                 * @example whev_8AzNvGSAZJw0YBOUMTn9vM1V
+                 */
+                "X-Commet-Event-Id": components["parameters"]["WebhookEventId"];
+                /**
+                 * @description The event type, the same as `event` in the body.
+                 * @example trial.checkout_ready
+                 */
+                "X-Commet-Event": "trial.checkout_ready";
+                /**
+                 * @description ISO 8601 datetime when the event was emitted, the same as `timestamp` in the body.
+                 * @example 2026-06-18T09:12:00.000Z
+                 */
+                "X-Commet-Timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "whev_8PoIuYtReWqLkJhGfDsAzXcV",
+                 *       "event": "trial.checkout_ready",
+                 *       "timestamp": "2026-03-25T14:30:02.000Z",
+                 *       "organizationId": "org_abc123",
+                 *       "mode": "live",
+                 *       "apiVersion": "2026-07-11",
+                 *       "data": {
+                 *         "subscriptionId": "sub_1a2b3c4d",
+                 *         "customerId": "user_123",
+                 *         "planName": "Pro",
+                 *         "trialDays": 14,
+                 *         "checkoutUrl": "https://pay.commet.co/checkout/tok_9f8e7d6c"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["TrialCheckoutReadyEvent"];
+            };
+        };
+        responses: {
+            "2XX": components["responses"]["WebhookAcknowledged"];
+            default: components["responses"]["WebhookNotAcknowledged"];
         };
     };
 }

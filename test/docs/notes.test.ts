@@ -107,4 +107,11 @@ describe("describeLocation", () => {
     expect(describeLocation(document, "/components/schemas/CreateThing/properties/size")).toBe("`CreateThing.size`");
     expect(describeLocation(document, "/components/responses/Invalid")).toBe("response `Invalid`");
   });
+
+  it("names webhooks by their event, not as paths", () => {
+    const withWebhook = { ...document, webhooks: { "thing.created": { post: { summary: "thing.created", parameters: [{ name: "X-Signature", in: "header" }] } } } };
+    expect(describeLocation(withWebhook, "/webhooks/thing.created/post")).toBe("webhook `thing.created`");
+    expect(describeLocation(withWebhook, "/webhooks/thing.created/post/parameters/0")).toBe("webhook `thing.created`, parameter `X-Signature`");
+    expect(describeLocation(withWebhook, "/webhooks/thing.created/post/requestBody")).toBe("webhook `thing.created`, request body");
+  });
 });
