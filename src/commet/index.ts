@@ -2,5 +2,14 @@
 export { createCommetClient, COMMET_BASE_URL, COMMET_API_VERSION } from "./client.js";
 export type { CommetClient, CommetClientOptions, CommetThrowingClient } from "./client.js";
 export { paginate, type CommetCursorPath, type CommetListItem, type CommetPaginateInit } from "./paginate.js";
+export { verifyWebhook, parseWebhook, WebhookVerificationError, COMMET_WEBHOOK_EVENT_NAMES } from "./webhooks.js";
+export type {
+  CommetWebhookEvent,
+  CommetWebhookEventName,
+  CommetWebhookEventOf,
+  CommetWebhookPayload,
+  VerifyWebhookParams,
+  WebhookVerificationReason,
+} from "./webhooks.js";
 export type { paths as CommetPaths, components as CommetComponents, operations as CommetOperations } from "../../generated/commet/schema.js";
 export * from "../core/index.js";
