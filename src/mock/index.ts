@@ -8,6 +8,8 @@ import type { VendorMock } from "./types.js";
 
 export type { MockServer, MockServerOptions } from "./server.js";
 export { FAULT_HEADER, MAX_FAULT_DELAY_MS, type FaultSpec } from "./faults.js";
+export { DEFAULT_RETRY_DELAYS_MS, DEFAULT_TIMEOUT_MS, type WebhookOptions } from "./webhooks/options.js";
+export { FAILED_EVENTS_TO_DISABLE, MAX_DELIVERY_RECORDS, type DeliveryError, type WebhookDeliveryRecord } from "./webhooks/dispatcher.js";
 export type { ApiName } from "../spec/apis.js";
 export type { Fixtures } from "../contract/fixtures.js";
 

@@ -18,7 +18,9 @@ import { MockError } from "./mock-error.js";
 import { createControlToken, requestGuard, tokenMatches, type RequestGuard } from "./request-guard.js";
 import { checkSeed } from "./seeding.js";
 import { measureState } from "./state-size.js";
-import type { ControlHandler, MockContext, MockHandler, MockReply, Principal, VendorMock } from "./types.js";
+import type { ControlHandler, EmittedEvent, MockContext, MockHandler, MockReply, Principal, VendorMock } from "./types.js";
+import { createWebhookDispatcher, type WebhookDeliveryRecord } from "./webhooks/dispatcher.js";
+import type { WebhookOptions } from "./webhooks/options.js";
 
 /**
  * Control routes live outside the API's base path, so they cannot collide with an API path, and under
@@ -50,6 +52,14 @@ export interface MockServerOptions {
    * examples; the same seed always gives the same data. `fixtures()` says what a user of it knows.
    */
   seed?: number;
+  /**
+   * Deliver the mock's webhook events to a receiver (Commet only; other mocks refuse the option): every
+   * change the mock keeps that the spec has an event for is POSTed, signed, to `url`, retried on
+   * failure, in order per object (see `WebhookOptions`). Nothing is sent for the seed data, nor for a
+   * request that fails, is undone or is an idempotent replay. A bad option rejects `startMock` with a
+   * ConfigurationError naming it (`webhooks.url`, `webhooks.secret`, `webhooks.events`, ...).
+   */
+  webhooks?: WebhookOptions;
 }
 
 export interface MockServer {
@@ -63,6 +73,7 @@ export interface MockServer {
    *   (204; 400 `{ error }` naming the bad field when the spec is invalid);
    * - `DELETE <controlUrl>/faults` forgets the queued faults (204);
    * - `POST <controlUrl>/reset` does what `reset()` does (204);
+   * - `GET <controlUrl>/webhooks/deliveries` answers `webhookDeliveries()` as JSON (200);
    * - a vendor's own routes under `<controlUrl>/<api>/<name>/...`.
    *
    * Per request, an API call may instead carry `x-specwright-fault: <FaultSpec as JSON, without
@@ -80,8 +91,18 @@ export interface MockServer {
    * the first that applies. Throws a TypeError or RangeError naming the field when the spec is invalid.
    */
   injectFault(fault: FaultSpec): void;
-  /** Forget all state, faults and idempotency keys: back to the seed set (the server's seed's). */
+  /**
+   * Forget all state, faults and idempotency keys: back to the seed set (the server's seed's). Pending
+   * webhook deliveries and their records are dropped too, and a disabled endpoint is enabled again.
+   */
   reset(): void;
+  /**
+   * Every webhook delivery attempt, oldest first (the last `MAX_DELIVERY_RECORDS`); empty without
+   * `webhooks`. Never holds the secret, the signature or the body.
+   */
+  webhookDeliveries(): WebhookDeliveryRecord[];
+  /** Resolves once no webhook event waits for delivery or for a retry (at once without `webhooks`). */
+  settleWebhooks(): Promise<void>;
   /**
    * The ids a user of the seeded account would know from the vendor's console, by the spec's parameter
    * names, with per-operation values where a name (`id`) means something else in each operation; as
@@ -89,7 +110,7 @@ export interface MockServer {
    * `customerId` of a seeded account's paying customer (none with seed 0: the catalogue only).
    */
   fixtures(): Fixtures;
-  /** Stops listening, closes every connection and cancels pending fault delays. */
+  /** Stops listening, closes every connection and cancels pending fault delays and webhook deliveries. */
   close(): Promise<void>;
 }
 
@@ -114,6 +135,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
   const seed = checkSeed(options.seed ?? 0, "startMock: options.seed");
   const controlToken = createControlToken();
   const controlPath = `${CONTROL_PREFIX}/${controlToken}`;
+  const webhooks = options.webhooks === undefined ? undefined : createWebhookDispatcher(vendor.api, options.webhooks, vendor.webhooks);
   /** Set once the server listens: it needs the address. */
   let guard: RequestGuard | undefined;
   /** The "full" errors: the write was undone, so its idempotency key is not kept either. */
@@ -194,11 +216,12 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
       }
     }
 
-    const context = { operation, params, query, headers, body, principal, state: stateFor(principal), controlPath, now: now() };
+    const emitted: EmittedEvent[] = [];
+    const context = { operation, params, query, headers, body, principal, state: stateFor(principal), controlPath, now: now(), emit: (event: EmittedEvent) => void emitted.push(event) };
     const handler = vendor.handlers[operation.operationId]!;
     const idempotent = vendor.idempotency;
     const key = idempotent?.operations.includes(operation.operationId) ? headers[idempotent.header.toLowerCase()] : undefined;
-    if (!idempotent || key === undefined) return run(handler, context);
+    if (!idempotent || key === undefined) return run(handler, context, emitted);
 
     const fingerprint = IdempotencyStore.fingerprint(method, url.pathname, body);
     const outcome = idempotency.begin(principal.credential, key, fingerprint, Date.now());
@@ -207,7 +230,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     if (outcome.kind === "replay") return outcome.reply;
     let reply: MockReply;
     try {
-      reply = run(handler, context);
+      reply = run(handler, context, emitted);
     } catch (error) {
       if (error instanceof MockError && undone.has(error)) {
         // Nothing was done, as after a 5xx: a retry with the key runs again once there is room.
@@ -226,14 +249,16 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
    * cannot be serialized, or when the write takes the tenant past its limits (the vendor's "full"
    * error). A MockError the handler throws is its own refusal, and handlers refuse before they change
    * anything. The copy costs well under a millisecond for a seeded tenant and tens of milliseconds for
-   * a full one (see `DEFAULT_TENANT_LIMITS`).
+   * a full one (see `DEFAULT_TENANT_LIMITS`). The webhook events the handler `emitted` are sent only
+   * once its change is kept.
    */
-  function run(handler: MockHandler<State>, context: MockContext<State>): MockReply {
+  function run(handler: MockHandler<State>, context: MockContext<State>, emitted: EmittedEvent[]): MockReply {
     // A read changes no stored data (at most it settles clock-driven work), so it skips the copy and the
     // size walk: both cost time in proportion to the tenant's size on every request.
     if (READ_METHODS.has(context.operation.method)) {
       const reply = handler(context);
       if (reply.body !== undefined) encodedBodies.set(reply, JSON.stringify(reply.body));
+      webhooks?.publish(context.principal.tenant, emitted, context.now);
       return reply;
     }
     const tenant = context.principal.tenant;
@@ -257,6 +282,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
       undone.add(full);
       throw full;
     }
+    webhooks?.publish(tenant, emitted, context.now);
     return reply;
   }
 
@@ -342,11 +368,10 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     }
     const route = url.pathname.slice(controlPath.length);
     if (request.method === "POST" && route === "/reset") {
-      states = new Map();
-      idempotency = new IdempotencyStore();
-      faults.clear();
+      reset();
       return { status: 204 };
     }
+    if (request.method === "GET" && route === "/webhooks/deliveries") return { status: 200, body: webhooks?.deliveries() ?? [] };
     if (request.method === "POST" && route === "/faults") {
       try {
         const raw = await readBody(request);
@@ -364,18 +389,32 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     const [api, name = "", ...segments] = route.split("/").slice(1);
     const handler: ControlHandler<State> | undefined = api === vendor.api && vendor.control && Object.hasOwn(vendor.control, name) ? vendor.control[name] : undefined;
     if (handler) {
-      return handler({
+      const emitted: { tenant: string; event: EmittedEvent }[] = [];
+      const at = now();
+      const reply = handler({
         method: request.method ?? "GET",
         segments: segments.filter((segment) => segment !== "").map(safeDecode),
         query: Object.fromEntries(url.searchParams),
         headers: flattenHeaders(request),
         body: await readJson(request),
         state: (tenant) => states.get(tenant),
-        now: now(),
+        now: at,
+        emit: (tenant, event) => void emitted.push({ tenant, event }),
       });
+      // Only once the route returned: one that throws refuses before it changes anything.
+      for (const { tenant, event } of emitted) webhooks?.publish(tenant, [event], at);
+      return reply;
     }
     // The route relative to controlUrl: the token stays out of error messages and the logs they end up in.
     return { status: 404, body: { error: `no control route ${request.method} <controlUrl>${route}` } };
+  }
+
+  /** `reset()` and `POST <controlUrl>/reset`. */
+  function reset(): void {
+    states = new Map();
+    idempotency = new IdempotencyStore();
+    faults.clear();
+    webhooks?.reset();
   }
 
   function toReply(error: unknown): MockReply {
@@ -421,15 +460,14 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     controlUrl: `${origin}${controlPath}`,
     injectFault: (fault) => faults.add(fault),
     fixtures: () => vendor.fixtures(seed),
-    reset() {
-      states = new Map();
-      idempotency = new IdempotencyStore();
-      faults.clear();
-    },
+    reset,
+    webhookDeliveries: () => webhooks?.deliveries() ?? [],
+    settleWebhooks: () => webhooks?.settled() ?? Promise.resolve(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         closed = true;
         for (const cancel of [...pendingDelays]) cancel();
+        webhooks?.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

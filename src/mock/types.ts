@@ -27,6 +27,11 @@ export interface MockContext<State> {
    */
   controlPath: string;
   now: Date;
+  /**
+   * Reports a change this request made to the tenant's webhook receivers (see `VendorWebhooks`). Kept
+   * until the handler's change is: nothing is sent when the request fails, is undone or is replayed.
+   */
+  emit(event: EmittedEvent): void;
 }
 
 export interface MockReply {
@@ -55,6 +60,36 @@ export interface ControlRequest<State> {
    */
   state(tenant: string): State | undefined;
   now: Date;
+  /** As `MockContext.emit`, for the tenant whose state the route changed; nothing is sent when the route throws. */
+  emit(tenant: string, event: EmittedEvent): void;
+}
+
+/** A state change, as a vendor reports it to its webhook receivers. */
+export interface EmittedEvent {
+  /** The event's name, one of `VendorWebhooks.events`. */
+  event: string;
+  /**
+   * What the event is about: deliveries with the same key (within a tenant) go out one at a time, in
+   * the order emitted; others may overtake them.
+   */
+  objectKey: string;
+  /** The event's own fields, from the state as the change left it. */
+  data: Record<string, unknown>;
+}
+
+/** What a vendor whose mock sends webhooks tells the generic dispatcher (src/mock/webhooks/). */
+export interface VendorWebhooks {
+  /** Every event name the mock can be asked for (`webhooks.events`): the spec's webhooks. */
+  events: readonly string[];
+  /** The form of a signing secret; a secret that does not match is refused (never echoed). */
+  secretPattern: RegExp;
+  /** That form in words, for the refusal's message, e.g. "whsec_ followed by letters, digits or _+/=-". */
+  secretForm: string;
+  /**
+   * The request of one event: its id, body and headers, signed with `secret`. Called once per event,
+   * so that every retry sends the same id, body and signature.
+   */
+  delivery(tenant: string, event: EmittedEvent, at: Date, secret: string): { id: string; body: string; headers: Record<string, string> };
 }
 
 /** Throw a MockError to answer in the vendor's error shape, as handlers do. */
@@ -98,4 +133,6 @@ export interface VendorMock<State> {
   idempotency?: { header: string; operations: readonly string[]; mismatch(): MockError; inProgress(): MockError };
   /** Vendor control routes by name, served under `<controlUrl>/<api>/<name>/...`, any method. */
   control?: Record<string, ControlHandler<State>>;
+  /** Present when the mock can deliver webhooks (`MockServerOptions.webhooks`). */
+  webhooks?: VendorWebhooks;
 }

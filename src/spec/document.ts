@@ -44,6 +44,8 @@ export interface OpenApiDocument {
   info: { title: string; version: string };
   servers: { url: string; variables?: Record<string, { default: string }> }[];
   paths: Record<string, PathItemObject>;
+  /** OAS 3.1: what the vendor sends to the user's endpoints, by event name (Commet's webhooks). */
+  webhooks?: Record<string, PathItemObject>;
 }
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;

@@ -1,31 +1,67 @@
 /**
- * The mock's stand-in for Commet's "Cancel subscription" operation, which is outside the API this
- * project covers: `POST <controlUrl>/commet/cancel/<subscriptionId>` (optional JSON body
- * `{ "reason": "..." }`) cancels the subscription at once, so that tests can reach a canceled one.
- * Its add-ons stop with it. The answer is the canceled subscription in the API's envelope.
+ * The mock's stand-ins for what happens outside the API this project covers, as control routes:
+ * - `POST <controlUrl>/commet/cancel/<subscriptionId>` (optional JSON body `{ "reason": "..." }`), for
+ *   Commet's "Cancel subscription" operation: cancels the subscription at once, so that tests can reach
+ *   a canceled one. Its add-ons stop with it.
+ * - `POST <controlUrl>/commet/pay/<subscriptionId>`: the customer pays the checkout of a subscription
+ *   waiting in `pending_payment`, which becomes active with its first period starting now.
+ * Each answers the subscription in the API's envelope, and sends the webhooks Commet sends for it.
  */
 import { MockError } from "../mock-error.js";
-import type { ControlHandler } from "../types.js";
-import { COMMET_TENANTS, type CommetState } from "./state.js";
+import type { ControlHandler, ControlRequest } from "../types.js";
+import { periodEnd } from "./billing.js";
+import { activeSubscriptionOf } from "./lookup.js";
+import { COMMET_TENANTS, type CommetState, type SubscriptionRecord } from "./state.js";
 import { ok, toSubscription } from "./views.js";
+import { customerStateChanged } from "./webhooks/customer-state.js";
+import { subscriptionActivated, subscriptionCanceled } from "./webhooks/events.js";
 
 export const CANCEL_ROUTE = "cancel";
+export const PAY_ROUTE = "pay";
 
-const cancelSubscription: ControlHandler<CommetState> = ({ method, segments, body, state, now }) => {
-  if (method !== "POST") throw new MockError(405, "method_not_allowed", "Cancel a subscription with POST.");
+/** The subscription a route names, with its tenant and state; 405 or 404 otherwise. */
+function target({ method, segments, state }: ControlRequest<CommetState>, verb: string): { tenant: string; world: CommetState; subscription: SubscriptionRecord } {
+  if (method !== "POST") throw new MockError(405, "method_not_allowed", `${verb} a subscription with POST.`);
   const [id = "", ...rest] = segments;
   // Subscription IDs are unique across tenants, so the ID alone says whose it is.
-  const world = rest.length === 0 ? COMMET_TENANTS.map((tenant) => state(tenant)).find((candidate) => candidate?.subscriptions.has(id)) : undefined;
+  const tenant = rest.length === 0 ? COMMET_TENANTS.find((candidate) => state(candidate)?.subscriptions.has(id)) : undefined;
+  const world = tenant === undefined ? undefined : state(tenant);
   const subscription = world?.subscriptions.get(id);
-  if (!world || !subscription) throw new MockError(404, "subscription_not_found", `No subscription ${JSON.stringify(id)}.`);
+  if (tenant === undefined || !world || !subscription) throw new MockError(404, "subscription_not_found", `No subscription ${JSON.stringify(id)}.`);
+  return { tenant, world, subscription };
+}
+
+const cancelSubscription: ControlHandler<CommetState> = (request) => {
+  const { tenant, world, subscription } = target(request, "Cancel");
+  const { body, now, emit } = request;
   if (subscription.status === "canceled") throw new MockError(409, "subscription_already_canceled", "The subscription is already canceled.");
   const at = now.toISOString();
   const reason = body !== null && typeof body === "object" && typeof (body as { reason?: unknown }).reason === "string" ? (body as { reason: string }).reason : null;
   Object.assign(subscription, { status: "canceled", period: null, checkoutUrl: null, endDate: at, updatedAt: at, cancellation: { scheduledAt: at, reason, effectiveAt: at } });
   for (const activation of world.activations.values()) {
-    if (activation.subscriptionId === id && activation.status === "active") Object.assign(activation, { status: "inactive", deactivatedAt: at });
+    if (activation.subscriptionId === subscription.id && activation.status === "active") Object.assign(activation, { status: "inactive", deactivatedAt: at });
   }
+  // The docs send addon.deactivated only for a deactivation (the API's or the portal's), not for add-ons a cancellation ends.
+  emit(tenant, subscriptionCanceled(world, subscription));
+  emit(tenant, customerStateChanged(world, world.customers.get(subscription.customerId)!, "subscription_canceled"));
   return ok(toSubscription(world, subscription, now));
 };
 
-export const commetControl: Record<string, ControlHandler<CommetState>> = { [CANCEL_ROUTE]: cancelSubscription };
+const payCheckout: ControlHandler<CommetState> = (request) => {
+  const { tenant, world, subscription } = target(request, "Pay the checkout of");
+  const { now, emit } = request;
+  const invoice = subscription.firstInvoice;
+  if (subscription.status !== "pending_payment" || !invoice) {
+    throw new MockError(409, "subscription_not_pending_payment", `The subscription is ${subscription.status}; only a pending_payment one has a checkout to pay.`);
+  }
+  const customer = world.customers.get(subscription.customerId)!;
+  // A pending subscription does not block a new one, but a customer has at most one active subscription.
+  const active = activeSubscriptionOf(world, customer);
+  if (active) throw new MockError(409, "already_has_active_subscription", `The customer already has a ${active.status} subscription (${active.id}).`);
+  Object.assign(subscription, { status: "active", period: { start: now, end: periodEnd(now, subscription.interval) }, checkoutUrl: null, updatedAt: now.toISOString() });
+  emit(tenant, subscriptionActivated(world, subscription, invoice));
+  emit(tenant, customerStateChanged(world, customer, "subscription_activated"));
+  return ok(toSubscription(world, subscription, now));
+};
+
+export const commetControl: Record<string, ControlHandler<CommetState>> = { [CANCEL_ROUTE]: cancelSubscription, [PAY_ROUTE]: payCheckout };

@@ -1,7 +1,8 @@
 /**
  * The Commet mock: `x-api-key` auth (any `ck_` key; `ck_sandbox_` keys share the sandbox, other keys
- * the live data), its handlers and the cancel control route. Each tenant starts with the plan
- * catalogue (see plans.ts) and, for a seed other than 0, one paying customer (see seed.ts).
+ * the live data), its handlers, the cancel and pay control routes, and its webhooks (webhooks/). Each
+ * tenant starts with the plan catalogue (see plans.ts) and, for a seed other than 0, one paying
+ * customer (see seed.ts).
  */
 import { MockError } from "../mock-error.js";
 import type { VendorMock } from "../types.js";
@@ -10,6 +11,7 @@ import { commetErrors, renderCommetError } from "./errors.js";
 import { commetHandlers } from "./handlers/index.js";
 import { commetSeed } from "./seed.js";
 import { createCommetState, type CommetState } from "./state.js";
+import { commetWebhooks } from "./webhooks/profile.js";
 
 export const commetMock: VendorMock<CommetState> = {
   api: "commet",
@@ -30,4 +32,5 @@ export const commetMock: VendorMock<CommetState> = {
     inProgress: () => new MockError(409, "idempotency_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly."),
   },
   control: commetControl,
+  webhooks: commetWebhooks,
 };

@@ -61,6 +61,18 @@ export interface CustomerRecord extends Sequenced {
   updatedAt: string;
 }
 
+/**
+ * The invoice of a subscription's first period: what its checkout collects, or what the card on file
+ * paid. The API does not show it; the webhooks name it (checkout.ready, subscription.activated).
+ */
+export interface InvoiceRecord {
+  id: string;
+  /** `INV-` and the subscription's sequence number, so it is unique within the tenant. */
+  number: string;
+  /** In cents, the subscription's price for its interval. */
+  total: number;
+}
+
 export interface SubscriptionRecord extends Sequenced {
   id: string;
   /** The Commet customer ID. */
@@ -79,6 +91,8 @@ export interface SubscriptionRecord extends Sequenced {
   startDate: string;
   endDate: string | null;
   checkoutUrl: string | null;
+  /** None for a subscription that started with a trial. */
+  firstInvoice: InvoiceRecord | null;
   cancellation: { scheduledAt: string; reason: string | null; effectiveAt: string } | null;
   createdAt: string;
   updatedAt: string;

@@ -10,6 +10,8 @@ import { paymentMethodOf } from "../payment-method.js";
 import type { AddonRecord, CommetState } from "../state.js";
 import { ok, toActiveAddon, toAddon } from "../views.js";
 import { applyPresent } from "../../patch.js";
+import { customerStateChanged } from "../webhooks/customer-state.js";
+import { addonActivated, addonDeactivated } from "../webhooks/events.js";
 
 type Schemas = components["schemas"];
 type Context = MockContext<CommetState>;
@@ -81,7 +83,7 @@ function listActiveAddons({ state, query }: Context) {
   return ok(data);
 }
 
-function activateAddon({ state, params, body, now }: Context) {
+function activateAddon({ state, params, body, now, emit }: Context) {
   const subscription = findSubscription(state, params.id!);
   const { addonId } = body as Schemas["ActivateAddonRequest"];
   const addon = findAddon(state, addonId, "addonId", false);
@@ -109,16 +111,20 @@ function activateAddon({ state, params, body, now }: Context) {
   }
   // Reactivation reuses the (subscription, add-on) record.
   state.activations.set(key, { subscriptionId: subscription.id, addonId: addon.id, status: "active", activatedAt: now.toISOString(), deactivatedAt: null });
+  emit(addonActivated(state, subscription, addon, charge));
+  emit(customerStateChanged(state, state.customers.get(subscription.customerId)!, "addon_activated"));
   return ok({ addonId: addon.id, status: "active", proratedCharge: charge, object: "subscription", livemode: state.livemode });
 }
 
-function deactivateAddon({ state, params, now }: Context) {
+function deactivateAddon({ state, params, now, emit }: Context) {
   const subscription = findSubscription(state, params.id!);
   const addon = findAddon(state, params.addonId!, "addonId", false);
   const activation = state.activations.get(`${subscription.id}/${addon.id}`);
   if (activation?.status !== "active") throw new MockError(400, "addon_not_active", "This add-on is not active on this subscription.", { param: "addonId" });
   activation.status = "inactive";
   activation.deactivatedAt = now.toISOString();
+  emit(addonDeactivated(state, subscription, addon));
+  emit(customerStateChanged(state, state.customers.get(subscription.customerId)!, "addon_deactivated"));
   return ok({ id: subscription.id, status: "inactive", deactivatedAt: activation.deactivatedAt, object: "subscription", livemode: state.livemode });
 }
 

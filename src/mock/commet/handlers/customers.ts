@@ -1,4 +1,5 @@
 /** Customers: list (by external ID, paged), create (idempotent on the caller's own ID), get and update. */
+import { isDeepStrictEqual } from "node:util";
 import type { components } from "../../../../generated/commet/schema.js";
 import { MockError } from "../../mock-error.js";
 import type { MockContext, MockHandler } from "../../types.js";
@@ -9,6 +10,7 @@ import { checkPaymentMethod } from "../payment-method.js";
 import type { CommetState, CustomerRecord } from "../state.js";
 import { ok, toCustomer } from "../views.js";
 import { applyPresent } from "../../patch.js";
+import { customerCreated, customerUpdated } from "../webhooks/events.js";
 
 type Schemas = components["schemas"];
 type Context = MockContext<CommetState>;
@@ -26,14 +28,19 @@ function listCustomers({ state, query }: Context) {
   return page(customers, query, (customer) => toCustomer(state, customer));
 }
 
-function createCustomer({ state, body, now }: Context) {
+/** Documented: these fields' changes send customer.updated (taxDocument and address alone do not; x-assumed in the spec). */
+const NOTIFIED_FIELDS = ["email", "fullName", "timezone", "externalId", "metadata"] as const;
+
+function createCustomer({ state, body, now, emit }: Context) {
   const input = body as Schemas["CreateCustomerRequest"];
   // Documented: creating with an `id` that exists returns that customer unchanged.
   const existing = input.id === undefined ? undefined : [...state.customers.values()].find((customer) => customer.ownId === input.id);
   if (existing) return ok(toCustomer(state, existing));
   checkPaymentMethod(input.metadata);
   refuseTakenExternalId(state, input.externalId);
-  return ok(toCustomer(state, addCustomer(state, input, now)));
+  const customer = addCustomer(state, input, now);
+  emit(customerCreated(state, customer));
+  return ok(toCustomer(state, customer));
 }
 
 /**
@@ -62,14 +69,16 @@ export function addCustomer(state: CommetState, input: Schemas["CreateCustomerRe
 
 const getCustomer = ({ state, params }: Context) => ok(toCustomer(state, findCustomer(state, params.id!, "id")));
 
-function updateCustomer({ state, params, body, now }: Context) {
+function updateCustomer({ state, params, body, now, emit }: Context) {
   const customer = findCustomer(state, params.id!, "id");
   const input = body as Schemas["UpdateCustomerRequest"];
   checkPaymentMethod(input.metadata);
   refuseTakenExternalId(state, input.externalId, customer);
+  const before = NOTIFIED_FIELDS.map((field) => customer[field]);
   // Fields not sent keep their value; metadata is replaced, not merged (x-assumed in the spec).
   applyPresent(customer, input, ["email", "fullName", "externalId", "taxDocument", "timezone", "metadata", "address"]);
   customer.updatedAt = now.toISOString();
+  if (NOTIFIED_FIELDS.some((field, index) => !isDeepStrictEqual(customer[field], before[index]))) emit(customerUpdated(state, customer));
   return ok(toCustomer(state, customer));
 }
 

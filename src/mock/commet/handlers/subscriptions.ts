@@ -2,7 +2,7 @@
  * Subscriptions: create on an existing customer and catalogue plan, list, get, and the customer's
  * active one. A new subscription is trialing when the plan (or the request) gives trial days, active
  * when there is nothing to pay or the card on file pays the first period, and otherwise waits for
- * checkout in `pending_payment` (the mock does not emulate checkout).
+ * checkout in `pending_payment` (paid through the mock's control route, see control.ts).
  */
 import type { components } from "../../../../generated/commet/schema.js";
 import { MockError } from "../../mock-error.js";
@@ -14,6 +14,8 @@ import { paymentMethodOf } from "../payment-method.js";
 import type { PlanDefinition, PlanInterval } from "../plans.js";
 import type { CommetState, SubscriptionRecord } from "../state.js";
 import { ok, toSubscription } from "../views.js";
+import { customerStateChanged } from "../webhooks/customer-state.js";
+import { checkoutReady, subscriptionActivated, subscriptionCreated } from "../webhooks/events.js";
 
 type Schemas = components["schemas"];
 type Context = MockContext<CommetState>;
@@ -57,7 +59,21 @@ function seatsFor(state: CommetState, plan: PlanDefinition, requested: Record<st
   return { ...requested };
 }
 
-const createSubscription = ({ state, body, now }: Context) => ok(toSubscription(state, addSubscription(state, body as Schemas["CreateSubscriptionRequest"], now), now));
+function createSubscription({ state, body, now, emit }: Context) {
+  const subscription = addSubscription(state, body as Schemas["CreateSubscriptionRequest"], now);
+  const customer = state.customers.get(subscription.customerId)!;
+  emit(subscriptionCreated(state, subscription));
+  emit(customerStateChanged(state, customer, "subscription_created"));
+  const { firstInvoice, checkoutUrl } = subscription;
+  // The card on file paid (or there was nothing to pay): active at once. Otherwise the checkout link
+  // waits for the customer (pay it with the control route, see control.ts). A trial starts with neither.
+  if (subscription.status === "active" && firstInvoice) {
+    emit(subscriptionActivated(state, subscription, firstInvoice));
+    emit(customerStateChanged(state, customer, "subscription_activated"));
+  }
+  if (checkoutUrl !== null && firstInvoice) emit(checkoutReady(state, { ...subscription, checkoutUrl }, firstInvoice));
+  return ok(toSubscription(state, subscription, now));
+}
 
 /** Creates and stores a subscription as POST /subscriptions does; a seeded account's subscription is made here too (state.ts). */
 export function addSubscription(state: CommetState, input: Schemas["CreateSubscriptionRequest"], now: Date): SubscriptionRecord {
@@ -74,16 +90,17 @@ export function addSubscription(state: CommetState, input: Schemas["CreateSubscr
   const trialDays = input.skipTrial ? 0 : (input.customTrialDays ?? plan.trialDays);
   const base = { id, seq: state.nextSeq++, customerId: customer.id, planCode: plan.code, name: input.name ?? plan.name, interval, basePrice: price, seats };
   const dates = { startDate: input.startDate ?? at, endDate: null, cancellation: null, createdAt: at, updatedAt: at };
+  const firstInvoice = { id: newId("inv"), number: `INV-${String(base.seq).padStart(4, "0")}`, total: price };
   let subscription: SubscriptionRecord;
   if (trialDays > 0) {
     const trialEnd = new Date(now.getTime() + trialDays * DAY_MS);
-    subscription = { ...base, ...dates, status: "trialing", trialEndsAt: trialEnd.toISOString(), period: { start: now, end: trialEnd }, checkoutUrl: null };
+    subscription = { ...base, ...dates, status: "trialing", trialEndsAt: trialEnd.toISOString(), period: { start: now, end: trialEnd }, checkoutUrl: null, firstInvoice: null };
   } else if (price === 0 || paymentMethodOf(customer.metadata) === "card") {
-    subscription = { ...base, ...dates, status: "active", trialEndsAt: null, period: { start: now, end: periodEnd(now, interval) }, checkoutUrl: null };
+    subscription = { ...base, ...dates, status: "active", trialEndsAt: null, period: { start: now, end: periodEnd(now, interval) }, checkoutUrl: null, firstInvoice };
   } else {
     // No card on file, or it declines the first period: the customer has to pay at checkout.
     const checkoutUrl = `https://commet.co/checkout/${newId("chk")}`;
-    subscription = { ...base, ...dates, status: "pending_payment", trialEndsAt: null, period: null, checkoutUrl };
+    subscription = { ...base, ...dates, status: "pending_payment", trialEndsAt: null, period: null, checkoutUrl, firstInvoice };
   }
   state.subscriptions.set(id, subscription);
   return subscription;
