@@ -6,7 +6,10 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { API_NAMES, isApiName, type ApiName } from "../spec/apis.js";
 import { getOperations } from "../spec/operations.js";
 import { isLocalhostName, isLoopbackHost } from "./loopback.js";
+import { SECRET_PATTERN } from "../mock/commet/webhooks/envelope.js";
+import { isWebhookUrl } from "../mock/webhooks/options.js";
 import { UsageError } from "./usage-error.js";
+import { WEBHOOKS_OPTIONS, webhooksCommand, type WebhooksCommand } from "./webhooks-arguments.js";
 
 export const REPORTERS = ["text", "json", "junit"] as const;
 export type ReporterName = (typeof REPORTERS)[number];
@@ -24,6 +27,8 @@ export interface MockCommand {
   seed: number;
   /** Where to write the seeded account's fixtures (`--print-fixtures FILE`). */
   printFixtures?: string;
+  /** Where the mock delivers its webhooks, signed with `secret` (`--webhook-url`, `--webhook-secret`; commet only). */
+  webhooks?: { url: string; secret: string };
 }
 
 export interface ContractCommand {
@@ -49,13 +54,15 @@ export interface ContractCommand {
   verbose: boolean;
 }
 
-export type Command = { command: "help" } | MockCommand | ContractCommand;
+export type Command = { command: "help" } | MockCommand | ContractCommand | WebhooksCommand;
 
 export const MOCK_OPTIONS = {
   port: { type: "string" },
   host: { type: "string" },
   seed: { type: "string" },
   "print-fixtures": { type: "string" },
+  "webhook-url": { type: "string" },
+  "webhook-secret": { type: "string" },
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 
@@ -77,11 +84,12 @@ export const CONTRACT_OPTIONS = {
 
 export function parseCommandLine(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError("no command: use `specwright mock <api>` or `specwright contract [api...]` (see --help).");
+  if (command === undefined) throw new UsageError("no command: use `specwright mock <api>`, `specwright contract [api...]` or `specwright webhooks trigger|check` (see --help).");
   if (command === "help" || command === "--help" || command === "-h") return { command: "help" };
   if (command === "mock") return parseMock(rest);
   if (command === "contract") return parseContract(rest);
-  throw new UsageError(`unknown command ${JSON.stringify(command)}: expected mock or contract (see --help).`);
+  if (command === "webhooks") return parseWebhooks(rest);
+  throw new UsageError(`unknown command ${JSON.stringify(command)}: expected mock, contract or webhooks (see --help).`);
 }
 
 function parse<Options extends NonNullable<ParseArgsConfig["options"]>>(command: string, args: readonly string[], options: Options) {
@@ -97,14 +105,27 @@ function parseMock(args: readonly string[]): Command {
   const { values, positionals } = parse("mock", args, MOCK_OPTIONS);
   if (values.help) return { command: "help" };
   if (positionals.length !== 1) throw new UsageError(`mock: name one API (${API_NAMES.join(", ")}), e.g. \`specwright mock onet\`.`);
+  const api = apiName("mock", positionals[0]!);
+  const webhooks = mockWebhooks(api, values["webhook-url"], values["webhook-secret"]);
   return {
     command: "mock",
-    api: apiName("mock", positionals[0]!),
+    api,
     port: values.port === undefined ? 0 : integer("mock: --port", values.port, 0, 65_535),
     host: values.host === undefined ? "127.0.0.1" : nonEmpty("mock: --host", values.host),
     seed: values.seed === undefined ? 0 : integer("mock: --seed", values.seed, 0, Number.MAX_SAFE_INTEGER),
     ...(values["print-fixtures"] !== undefined ? { printFixtures: nonEmpty("mock: --print-fixtures", values["print-fixtures"]) } : {}),
+    ...(webhooks ? { webhooks } : {}),
   };
+}
+
+/** `--webhook-url` and `--webhook-secret`: both or neither, Commet's mock only; the secret is never echoed. */
+function mockWebhooks(api: ApiName, url: string | undefined, secret: string | undefined): MockCommand["webhooks"] {
+  if (url === undefined && secret === undefined) return undefined;
+  if (url === undefined || secret === undefined) throw new UsageError("mock: --webhook-url and --webhook-secret go together: where to deliver the webhooks, and the secret that signs them.");
+  if (api !== "commet") throw new UsageError(`mock: --webhook-url: the ${api} mock sends no webhooks; only the commet mock does.`);
+  if (!isWebhookUrl(url)) throw new UsageError("mock: --webhook-url must be an absolute http or https URL, e.g. http://127.0.0.1:3000/api/webhooks/commet.");
+  if (!SECRET_PATTERN.test(secret)) throw new UsageError("mock: --webhook-secret is not a Commet signing secret: expected whsec_ followed by letters, digits or _+/=- (the value is not shown).");
+  return { url, secret };
 }
 
 function parseContract(args: readonly string[]): Command {
@@ -146,6 +167,11 @@ function parseContract(args: readonly string[]): Command {
     ...(values.runs !== undefined ? { runs: integer("contract: --runs", values.runs, 0, 100_000) } : {}),
     verbose: values.verbose ?? false,
   };
+}
+
+function parseWebhooks(args: readonly string[]): Command {
+  const parsed = parse("webhooks", args, WEBHOOKS_OPTIONS);
+  return parsed.values.help ? { command: "help" } : webhooksCommand(parsed);
 }
 
 function apiName(command: string, name: string): ApiName {

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-/** The `specwright` command: `mock` and `contract` (see help.ts). Exit codes: 0 ok, 1 failed, 2 usage. */
+/** The `specwright` command: `mock`, `contract` and `webhooks` (see help.ts). Exit codes: 0 ok, 1 failed, 2 usage. */
 import { createRequire } from "node:module";
 import { parseCommandLine } from "./arguments.js";
 import { HELP } from "./help.js";
 import { runMockCommand } from "./mock-command.js";
 import { UsageError } from "./usage-error.js";
+import { runWebhooksCommand } from "./webhooks-command.js";
 
 async function main(argv: readonly string[]): Promise<number> {
   const command = parseCommandLine(argv);
@@ -25,6 +26,8 @@ async function main(argv: readonly string[]): Promise<number> {
       const { runContractCommand } = await import("./contract-command.js");
       return runContractCommand(command);
     }
+    case "webhooks":
+      return runWebhooksCommand(command);
   }
 }
 

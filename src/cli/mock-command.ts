@@ -2,16 +2,18 @@
  * `specwright mock <api>`: serves the API's mock until SIGINT or SIGTERM, then closes it (connections
  * and pending fault delays included) and exits 0. The base URL alone goes to stdout, for scripts; the
  * control URL (with the server's control token) and any warning go to stderr. `--seed` serves an
- * account nobody knows; `--print-fixtures FILE` writes what its user would know.
+ * account nobody knows; `--print-fixtures FILE` writes what its user would know. `--webhook-url` and
+ * `--webhook-secret` make the Commet mock deliver its webhooks; the secret is only ever shown masked.
  */
 import { writeFile } from "node:fs/promises";
 import { formatFixtures } from "../contract/fixtures.js";
+import { maskSecret } from "../mock/commet/webhooks/envelope.js";
 import { startMock } from "../mock/index.js";
 import type { MockCommand } from "./arguments.js";
 import { isLoopbackHost } from "./loopback.js";
 
 export async function runMockCommand(command: MockCommand): Promise<void> {
-  const mock = await startMock(command.api, { port: command.port, host: command.host, seed: command.seed });
+  const mock = await startMock(command.api, { port: command.port, host: command.host, seed: command.seed, ...(command.webhooks ? { webhooks: command.webhooks } : {}) });
   if (command.printFixtures !== undefined) {
     // Before the URL: a script that waits for the URL finds the whole file.
     await writeFile(command.printFixtures, formatFixtures(mock.fixtures())).catch(async (error: unknown) => {
@@ -28,6 +30,12 @@ export async function runMockCommand(command: MockCommand): Promise<void> {
     );
   }
   process.stderr.write(`specwright mock: ${command.api} listening; control routes at ${mock.controlUrl} (the path holds this server's control token: keep it private). Ctrl-C to stop.\n`);
+  if (command.webhooks) {
+    // Credentials in the receiver's URL are not repeated either.
+    const receiver = new URL(command.webhooks.url);
+    receiver.username = receiver.password = "";
+    process.stderr.write(`specwright mock: webhooks: delivering to ${receiver.href}, signed with ${maskSecret(command.webhooks.secret)}; attempts at <controlUrl>/webhooks/deliveries.\n`);
+  }
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
