@@ -147,9 +147,18 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
   const pendingDelays = new Set<() => void>();
   let closed = false;
 
-  function stateFor(principal: Principal): State {
+  function stateFor(principal: Principal, at: Date): State {
     let state = states.get(principal.tenant);
-    if (!state) states.set(principal.tenant, (state = vendor.createState(principal, now(), seed)));
+    if (!state) states.set(principal.tenant, (state = vendor.createState(principal, at, seed)));
+    return settled(principal.tenant, state, at);
+  }
+
+  /** The tenant's state with its clock-driven work done (see `VendorMock.settle`), whose events go out at once. */
+  function settled(tenant: string, state: State, at: Date): State {
+    if (!vendor.settle) return state;
+    const emitted: EmittedEvent[] = [];
+    vendor.settle(state, at, (event) => void emitted.push(event));
+    webhooks?.publish(tenant, emitted, at);
     return state;
   }
 
@@ -217,7 +226,8 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     }
 
     const emitted: EmittedEvent[] = [];
-    const context = { operation, params, query, headers, body, principal, state: stateFor(principal), controlPath, now: now(), emit: (event: EmittedEvent) => void emitted.push(event) };
+    const at = now();
+    const context = { operation, params, query, headers, body, principal, state: stateFor(principal, at), controlPath, now: at, emit: (event: EmittedEvent) => void emitted.push(event) };
     const handler = vendor.handlers[operation.operationId]!;
     const idempotent = vendor.idempotency;
     const key = idempotent?.operations.includes(operation.operationId) ? headers[idempotent.header.toLowerCase()] : undefined;
@@ -397,7 +407,10 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
         query: Object.fromEntries(url.searchParams),
         headers: flattenHeaders(request),
         body: await readJson(request),
-        state: (tenant) => states.get(tenant),
+        state: (tenant) => {
+          const state = states.get(tenant);
+          return state === undefined ? undefined : settled(tenant, state, at);
+        },
         now: at,
         emit: (tenant, event) => void emitted.push({ tenant, event }),
       });

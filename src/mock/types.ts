@@ -129,6 +129,12 @@ export interface VendorMock<State> {
   errors: GenericErrors;
   renderError(error: MockError): unknown;
   handlers: Record<string, MockHandler<State>>;
+  /**
+   * The clock-driven work due by `now` (a billing period that ended, a scheduled change), done on a
+   * tenant's state before each of its requests and before a control route reads it. Its events are
+   * published at once: the work is kept whatever the request then does.
+   */
+  settle?(state: State, now: Date, emit: (event: EmittedEvent) => void): void;
   /** Operations that honour an idempotency key header (same key, same body: the first reply again). */
   idempotency?: { header: string; operations: readonly string[]; mismatch(): MockError; inProgress(): MockError };
   /** Vendor control routes by name, served under `<controlUrl>/<api>/<name>/...`, any method. */

@@ -14,7 +14,7 @@ describe("Commet add-on flow from an empty state", () => {
       const commet = createCommetClient({ apiKey: "ck_sandbox_flow", baseUrl: mock.url });
 
       // Nothing but the plan catalogue's features.
-      expect(dataOf(await commet.GET("/features")).map((feature) => feature.code).sort()).toEqual(["api_calls", "team_seats"]);
+      expect(dataOf(await commet.GET("/features")).map((feature) => feature.code).sort()).toEqual(["api_calls", "projects", "team_seats"]);
       expect(dataOf(await commet.GET("/addons"))).toEqual([]);
       expect(dataOf(await commet.GET("/customers"))).toEqual([]);
       expect(dataOf(await commet.GET("/subscriptions"))).toEqual([]);
@@ -94,7 +94,7 @@ describe("Commet add-on flow from an empty state", () => {
       expect(dataOf(await commet.DELETE("/features/{code}/manage", { params: { path: { code: "sso" } } }))).toEqual({ id: feature.id, deleted: true, object: "feature", livemode: false });
       expectError(await commet.GET("/features/{code}", { params: { path: { code: "sso" } } }), 404, "feature_not_found", "not_found_error");
       expectError(await commet.DELETE("/features/{code}/manage", { params: { path: { code: "api_calls" } } }), 409, "feature_in_use", "conflict_error");
-      expect(dataOf(await commet.GET("/features")).map((candidate) => candidate.code).sort()).toEqual(["api_calls", "image_credits", "team_seats"]);
+      expect(dataOf(await commet.GET("/features")).map((candidate) => candidate.code).sort()).toEqual(["api_calls", "image_credits", "projects", "team_seats"]);
     } finally {
       await mock.close();
     }

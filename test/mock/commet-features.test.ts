@@ -15,6 +15,7 @@ describe("the catalogue at the start", () => {
   it("holds only the features the plans include, newest first", async () => {
     const features = dataOf(await client().GET("/features"));
     expect(features.map((feature) => [feature.id, feature.code, feature.type, feature.unitName])).toEqual([
+      ["feat_Projects00000001", "projects", "quota", "projects"],
       ["feat_TeamSeats0000001", "team_seats", "seats", "seats"],
       ["feat_ApiCalls00000001", "api_calls", "usage", "calls"],
     ]);
@@ -65,7 +66,7 @@ describe("create feature", () => {
     expect(expectError(sameName, 409, "feature_already_exists", "conflict_error").param).toBe("name");
     const planFeature = await client().POST("/features/manage", { body: { name: "Calls", code: "api_calls", type: "usage" } });
     expectError(planFeature, 409, "feature_already_exists", "conflict_error");
-    expect(dataOf(await client().GET("/features"))).toHaveLength(3);
+    expect(dataOf(await client().GET("/features"))).toHaveLength(4);
   });
 
   it("replays the first reply for a repeated Idempotency-Key instead of refusing the duplicate", async () => {
@@ -125,7 +126,7 @@ describe("delete feature", () => {
     expect(again.id).not.toBe(feature.id);
   });
 
-  it.each(["api_calls", "team_seats"])("refuses to delete %s, which a plan includes: 409 feature_in_use", async (code) => {
+  it.each(["api_calls", "team_seats", "projects"])("refuses to delete %s, which a plan includes: 409 feature_in_use", async (code) => {
     const error = expectError(await client().DELETE("/features/{code}/manage", { params: { path: { code } } }), 409, "feature_in_use", "conflict_error");
     expect(error.message).toContain("plan");
     expect(dataOf(await client().GET("/features/{code}", { params: { path: { code } } })).code).toBe(code);

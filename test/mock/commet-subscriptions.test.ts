@@ -26,7 +26,10 @@ describe("create subscription", () => {
       consumptionModel: "metered",
       trialEndsAt: null,
       currentPeriod: { start: "2026-07-01T00:00:00.000Z", end: "2026-08-01T00:00:00.000Z", daysRemaining: 31 },
-      features: [{ code: "api_calls", name: "API calls", type: "usage", usage: { current: 0, included: 10000, overageQuantity: 0, overageUnitPrice: 2 } }],
+      features: [
+        { code: "api_calls", name: "API calls", type: "usage", usage: { current: 0, included: 10000, overageQuantity: 0, overageUnitPrice: 2 } },
+        { code: "projects", name: "Projects", type: "quota", usage: { current: 0, included: 5, overageQuantity: 0, overageUnitPrice: 500 } },
+      ],
       credits: null,
       balance: null,
       cancellation: null,
@@ -141,12 +144,18 @@ describe("read subscriptions", () => {
     expectError(await client().GET("/subscriptions/{id}", { params: { path: { id: "sub_missing" } } }), 404, "subscription_not_found", "not_found_error");
   });
 
-  it("counts the days remaining on the mock's clock", async () => {
+  it("counts the days remaining on the mock's clock, and renews the period once it ends", async () => {
     const { id } = await subscribe(client(), "pro");
     clock.set(new Date("2026-07-12T00:00:00Z"));
     expect(dataOf(await client().GET("/subscriptions/{id}", { params: { path: { id } } })).currentPeriod?.daysRemaining).toBe(20);
-    clock.set(new Date("2026-09-01T00:00:00Z"));
+    clock.set(new Date("2026-07-31T23:59:59Z"));
     expect(dataOf(await client().GET("/subscriptions/{id}", { params: { path: { id } } })).currentPeriod?.daysRemaining).toBe(0);
+    clock.set(new Date("2026-09-01T00:00:00Z"));
+    expect(dataOf(await client().GET("/subscriptions/{id}", { params: { path: { id } } }))).toMatchObject({
+      status: "active",
+      currentPeriod: { start: "2026-09-01T00:00:00.000Z", end: "2026-10-01T00:00:00.000Z", daysRemaining: 30 },
+      nextBillingDate: "2026-10-01T00:00:00.000Z",
+    });
   });
 
   it("lists newest first, by customer (any of its references) and by status", async () => {

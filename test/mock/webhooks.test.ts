@@ -255,9 +255,9 @@ describe("acceptance: what the mock delivers verifies with @commet/node, parses 
       currency: "usd",
     });
     const states = one("customer.state_changed", "user_ada").map((event) => event.data);
-    expect(states[2]!.features.map((feature: { code: string }) => feature.code)).toEqual(["api_calls", "storage"]);
-    expect(states[2]!.features[1]).toMatchObject({ type: "boolean", allowed: true, enabled: true });
-    expect(states[3]!.features.map((feature: { code: string }) => feature.code)).toEqual(["api_calls"]);
+    expect(states[2]!.features.map((feature: { code: string }) => feature.code)).toEqual(["api_calls", "projects", "storage"]);
+    expect(states[2]!.features[2]).toMatchObject({ type: "boolean", allowed: true, enabled: true });
+    expect(states[3]!.features.map((feature: { code: string }) => feature.code)).toEqual(["api_calls", "projects"]);
     expect(states[4]).toMatchObject({ status: "none", subscriptionId: null, plan: null, features: [] });
     expect(one("subscription.canceled", "user_ada")[0]!.data).toMatchObject({ status: "canceled", cancelReason: "Too expensive", canceledAt: "2026-07-12T00:00:00.000Z" });
     const checkout = one("checkout.ready", grace.id)[0]!.data;

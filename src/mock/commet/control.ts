@@ -14,7 +14,8 @@ import { activeSubscriptionOf } from "./lookup.js";
 import { COMMET_TENANTS, type CommetState, type SubscriptionRecord } from "./state.js";
 import { ok, toSubscription } from "./views.js";
 import { customerStateChanged } from "./webhooks/customer-state.js";
-import { subscriptionActivated, subscriptionCanceled } from "./webhooks/events.js";
+import { subscriptionActivated } from "./webhooks/events.js";
+import { cancelNow } from "./lifecycle.js";
 
 export const CANCEL_ROUTE = "cancel";
 export const PAY_ROUTE = "pay";
@@ -35,15 +36,8 @@ const cancelSubscription: ControlHandler<CommetState> = (request) => {
   const { tenant, world, subscription } = target(request, "Cancel");
   const { body, now, emit } = request;
   if (subscription.status === "canceled") throw new MockError(409, "subscription_already_canceled", "The subscription is already canceled.");
-  const at = now.toISOString();
   const reason = body !== null && typeof body === "object" && typeof (body as { reason?: unknown }).reason === "string" ? (body as { reason: string }).reason : null;
-  Object.assign(subscription, { status: "canceled", period: null, checkoutUrl: null, endDate: at, updatedAt: at, cancellation: { scheduledAt: at, reason, effectiveAt: at } });
-  for (const activation of world.activations.values()) {
-    if (activation.subscriptionId === subscription.id && activation.status === "active") Object.assign(activation, { status: "inactive", deactivatedAt: at });
-  }
-  // The docs send addon.deactivated only for a deactivation (the API's or the portal's), not for add-ons a cancellation ends.
-  emit(tenant, subscriptionCanceled(world, subscription));
-  emit(tenant, customerStateChanged(world, world.customers.get(subscription.customerId)!, "subscription_canceled"));
+  cancelNow(world, subscription, now, reason, (event) => emit(tenant, event));
   return ok(toSubscription(world, subscription, now));
 };
 

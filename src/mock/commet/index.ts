@@ -1,6 +1,7 @@
 /**
  * The Commet mock: `x-api-key` auth (any `ck_` key; `ck_sandbox_` keys share the sandbox, other keys
- * the live data), its handlers, the cancel and pay control routes, and its webhooks (webhooks/). Each
+ * the live data), its handlers, the cancel and pay control routes, its webhooks (webhooks/), and the
+ * work a billing period's end brings, done on the mock's clock before every request (lifecycle.ts). Each
  * tenant starts with the plan catalogue (see plans.ts) and, for a seed other than 0, one paying
  * customer (see seed.ts).
  */
@@ -9,6 +10,7 @@ import type { VendorMock } from "../types.js";
 import { commetControl } from "./control.js";
 import { commetErrors, renderCommetError } from "./errors.js";
 import { commetHandlers } from "./handlers/index.js";
+import { settleCommet } from "./lifecycle.js";
 import { commetSeed } from "./seed.js";
 import { createCommetState, type CommetState } from "./state.js";
 import { commetWebhooks } from "./webhooks/profile.js";
@@ -25,6 +27,7 @@ export const commetMock: VendorMock<CommetState> = {
   errors: commetErrors,
   renderError: renderCommetError,
   handlers: commetHandlers,
+  settle: settleCommet,
   idempotency: {
     header: "Idempotency-Key",
     operations: ["createAddon", "updateAddon", "activateAddon", "createFeature", "updateFeature", "createCustomer", "updateCustomer", "createSubscription"],

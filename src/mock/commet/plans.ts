@@ -3,11 +3,17 @@
  * the API this project covers. Each plan brings the features it includes into the feature catalogue,
  * so those features exist from the start and cannot be deleted (`feature_in_use`). Everything else
  * (features, add-ons, customers, subscriptions) starts empty and is created through the API.
+ *
+ * The plans form one plan group whose `sortOrder` is their order here (free, pro, team): what makes a
+ * plan change an upgrade (immediate, prorated) or a downgrade (at renewal).
  */
 import type { FeatureType, PlanModel } from "./state.js";
 
 /** The intervals a plan can be priced for; `one_time` plans are not part of the catalogue. */
 export type PlanInterval = "weekly" | "monthly" | "quarterly" | "yearly";
+
+/** Shortest first: moving right is a longer interval (an immediate change), left a shorter one (at renewal). */
+export const INTERVAL_ORDER: readonly PlanInterval[] = ["weekly", "monthly", "quarterly", "yearly"];
 
 export interface PlanFeatureDefinition {
   id: string;
@@ -22,8 +28,10 @@ export interface PlanFeature {
   code: string;
   /** Units (usage) or seats included per period; absent for boolean features. */
   included?: number;
-  /** Price per unit beyond the included ones, in cents. */
+  /** Price per unit beyond the included ones, in cents; without it, usage stops at the included units. */
   overageUnitPrice?: number;
+  /** In a credits plan, the credits one unit of a usage feature takes from the pool (1 when absent). */
+  creditsPerUnit?: number;
 }
 
 export interface PlanDefinition {
@@ -46,6 +54,7 @@ export interface PlanDefinition {
 export const PLAN_FEATURES: readonly PlanFeatureDefinition[] = [
   { id: "feat_ApiCalls00000001", code: "api_calls", name: "API calls", type: "usage", unitName: "calls", description: "Requests to the public API." },
   { id: "feat_TeamSeats0000001", code: "team_seats", name: "Team seats", type: "seats", unitName: "seats", description: null },
+  { id: "feat_Projects00000001", code: "projects", name: "Projects", type: "quota", unitName: "projects", description: "Projects a customer can keep at once." },
 ];
 
 // One plan per consumption model the add-on rule distinguishes: none (free), metered, credits.
@@ -59,7 +68,10 @@ export const PLANS: readonly PlanDefinition[] = [
     defaultInterval: "monthly",
     consumptionModel: null,
     trialDays: 0,
-    features: [{ code: "api_calls", included: 1000 }],
+    features: [
+      { code: "api_calls", included: 1000 },
+      { code: "projects", included: 1 },
+    ],
   },
   {
     id: "plan_Pro0000000000001",
@@ -70,7 +82,10 @@ export const PLANS: readonly PlanDefinition[] = [
     defaultInterval: "monthly",
     consumptionModel: "metered",
     trialDays: 0,
-    features: [{ code: "api_calls", included: 10000, overageUnitPrice: 2 }],
+    features: [
+      { code: "api_calls", included: 10000, overageUnitPrice: 2 },
+      { code: "projects", included: 5, overageUnitPrice: 500 },
+    ],
   },
   {
     id: "plan_Team000000000001",
@@ -82,8 +97,9 @@ export const PLANS: readonly PlanDefinition[] = [
     consumptionModel: "credits",
     trialDays: 14,
     features: [
-      { code: "api_calls", included: 50000 },
+      { code: "api_calls", included: 50000, creditsPerUnit: 1 },
       { code: "team_seats", included: 5, overageUnitPrice: 1500 },
+      { code: "projects", included: 25 },
     ],
     includedCredits: 1000,
   },

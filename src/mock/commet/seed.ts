@@ -57,7 +57,8 @@ export function commetSeed(seed: number): CommetSeed {
       prices: Object.fromEntries(Object.entries(plan.prices).map(([interval, cents]) => [interval, g.cents(cents, ...PRICE_CENTS)])),
       features: plan.features.map((included) => {
         const [units, overage] = [quantity(included.included), included.overageUnitPrice === undefined ? undefined : g.cents(included.overageUnitPrice, ...PRICE_CENTS)];
-        return { code: g.name(included.code), ...(units !== undefined ? { included: units } : {}), ...(overage !== undefined ? { overageUnitPrice: overage } : {}) };
+        const credits = included.creditsPerUnit === undefined ? {} : { creditsPerUnit: included.creditsPerUnit };
+        return { code: g.name(included.code), ...(units !== undefined ? { included: units } : {}), ...(overage !== undefined ? { overageUnitPrice: overage } : {}), ...credits };
       }),
       ...(includedCredits !== undefined ? { includedCredits } : {}),
     };

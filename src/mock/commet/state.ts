@@ -94,7 +94,42 @@ export interface SubscriptionRecord extends Sequenced {
   /** None for a subscription that started with a trial. */
   firstInvoice: InvoiceRecord | null;
   cancellation: { scheduledAt: string; reason: string | null; effectiveAt: string } | null;
+  /** A cancellation waits for the period's end (`cancellation.effectiveAt`); access lasts until then. */
+  cancelAtPeriodEnd: boolean;
+  /** A downgrade or a shorter interval, applied when the current period ends. */
+  scheduledChange: ScheduledChange | null;
+  /** A free-to-paid change waiting for its checkout to be paid (the pay control route applies it). */
+  pendingChange: PendingChange | null;
+  /** Units used this period, by usage feature code; a new period starts from none. */
+  usage: Record<string, number>;
+  /** Credits taken from the plan's pool this period (credits plans). */
+  creditsUsed: number;
+  /** The renewal charge that failed and left the subscription past_due; reactivation retries it. */
+  outstanding: InvoiceRecord | null;
   createdAt: string;
+  updatedAt: string;
+}
+
+export interface ScheduledChange {
+  changeType: "plan_downgrade" | "interval_change";
+  planCode: string;
+  interval: PlanInterval;
+  /** The end of the period it was scheduled in. */
+  scheduledFor: Date;
+}
+
+export interface PendingChange {
+  planCode: string;
+  interval: PlanInterval;
+  checkoutUrl: string;
+  invoice: InvoiceRecord;
+}
+
+/** A customer's balance of one quota feature: durable, it does not reset with the period. */
+export interface QuotaRecord {
+  customerId: string;
+  featureCode: string;
+  balance: number;
   updatedAt: string;
 }
 
@@ -119,6 +154,10 @@ export interface CommetState {
   addons: Map<string, AddonRecord>;
   /** Keyed by `${subscriptionId}/${addonId}`: one record per pair, reused on reactivation. */
   activations: Map<string, ActivationRecord>;
+  /** Keyed by `${customerId}/${featureCode}`. */
+  quotas: Map<string, QuotaRecord>;
+  /** The caller's keys of the usage events recorded, by `${customerId}/${key}`: a key is recorded once. */
+  usageKeys: Map<string, string>;
   nextSeq: number;
 }
 
@@ -135,6 +174,8 @@ export function createCommetState(livemode: boolean, now: Date, seed = 0): Comme
     subscriptions: new Map(),
     addons: new Map(),
     activations: new Map(),
+    quotas: new Map(),
+    usageKeys: new Map(),
     nextSeq: features.length + 1,
   };
   for (const seeded of catalogue.customers) addSeededCustomer(state, seeded, now);

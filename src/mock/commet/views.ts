@@ -1,8 +1,9 @@
 /** The Commet mock's records as the API shows them, in the `{ success: true, data }` envelope. */
 import type { components } from "../../../generated/commet/schema.js";
 import type { MockReply } from "../types.js";
+import { creditsRemaining, entitlements, overageQuantity } from "./access.js";
 import { daysRemaining } from "./billing.js";
-import { liveFeatures, planOf } from "./lookup.js";
+import { planOf } from "./lookup.js";
 import type { AddonRecord, ActivationRecord, CommetState, CustomerRecord, FeatureRecord, SubscriptionRecord } from "./state.js";
 
 type Schemas = components["schemas"];
@@ -79,28 +80,30 @@ export function toCustomer(state: CommetState, customer: CustomerRecord): Schema
   };
 }
 
-/** The plan's features with this period's usage; the mock records no usage, so only seats count. */
+/** The features the subscription gives (the plan's, extended by its active add-ons), with this period's use. */
 function subscriptionFeatures(state: CommetState, subscription: SubscriptionRecord): Schemas["SubscriptionFeature"][] {
-  const catalogue = liveFeatures(state);
-  return planOf(state, subscription).features.flatMap((included): Schemas["SubscriptionFeature"][] => {
-    const feature = catalogue.find((candidate) => candidate.code === included.code);
-    if (!feature) return [];
+  return entitlements(state, subscription).map((entry): Schemas["SubscriptionFeature"] => {
+    const { feature } = entry;
     const base = { code: feature.code, name: feature.name, type: feature.type };
-    if (feature.type === "boolean") return [{ ...base, enabled: true }];
-    const current = feature.type === "seats" ? (subscription.seats[feature.code] ?? 0) : 0;
-    const limit = included.included ?? 0;
-    return [
-      {
-        ...base,
-        usage: {
-          current,
-          included: limit,
-          overageQuantity: Math.max(0, current - limit),
-          ...(included.overageUnitPrice !== undefined ? { overageUnitPrice: included.overageUnitPrice } : {}),
-        },
+    if (entry.model === "boolean") return { ...base, enabled: entry.granted };
+    return {
+      ...base,
+      usage: {
+        current: entry.current,
+        included: entry.included,
+        overageQuantity: overageQuantity(entry),
+        ...(entry.overageUnitPrice !== null ? { overageUnitPrice: entry.overageUnitPrice } : {}),
       },
-    ];
+    };
   });
+}
+
+/** The scheduled change as the API shows it. */
+function scheduledPlanChange(state: CommetState, subscription: SubscriptionRecord): Schemas["Subscription"]["scheduledPlanChange"] {
+  const change = subscription.scheduledChange;
+  if (!change) return null;
+  const plan = state.plans.find((candidate) => candidate.code === change.planCode)!;
+  return { changeType: change.changeType, newPlanId: plan.id, newPlanName: plan.name, newBillingInterval: change.interval, scheduledFor: change.scheduledFor.toISOString() };
 }
 
 export function toSubscription(state: CommetState, subscription: SubscriptionRecord, now: Date): Schemas["Subscription"] {
@@ -120,16 +123,17 @@ export function toSubscription(state: CommetState, subscription: SubscriptionRec
     trialEndsAt: subscription.trialEndsAt,
     currentPeriod: period && { start: period.start.toISOString(), end: period.end.toISOString(), daysRemaining: daysRemaining(period, now) },
     features: subscriptionFeatures(state, subscription),
-    credits: plan.includedCredits !== undefined ? { remaining: plan.includedCredits, included: plan.includedCredits, purchased: 0 } : null,
+    credits: plan.includedCredits !== undefined ? { remaining: creditsRemaining(plan, subscription)!, included: plan.includedCredits, purchased: 0 } : null,
     balance: null,
     cancellation: subscription.cancellation,
-    cancelAtPeriodEnd: false,
-    scheduledPlanChange: null,
+    cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
+    scheduledPlanChange: scheduledPlanChange(state, subscription),
     discount: null,
     startDate: subscription.startDate,
     endDate: subscription.endDate,
     billingDayOfMonth: anchor ? anchor.getUTCDate() : null,
-    nextBillingDate: period ? period.end.toISOString() : null,
+    // A subscription set to cancel at the period's end bills no more.
+    nextBillingDate: period && !subscription.cancelAtPeriodEnd ? period.end.toISOString() : null,
     checkoutUrl: subscription.checkoutUrl,
     createdAt: subscription.createdAt,
     updatedAt: subscription.updatedAt,

@@ -88,7 +88,8 @@ export function addSubscription(state: CommetState, input: Schemas["CreateSubscr
   const at = now.toISOString();
   const id = newId("sub");
   const trialDays = input.skipTrial ? 0 : (input.customTrialDays ?? plan.trialDays);
-  const base = { id, seq: state.nextSeq++, customerId: customer.id, planCode: plan.code, name: input.name ?? plan.name, interval, basePrice: price, seats };
+  const changes = { cancelAtPeriodEnd: false, scheduledChange: null, pendingChange: null, usage: {}, creditsUsed: 0, outstanding: null };
+  const base = { id, seq: state.nextSeq++, customerId: customer.id, planCode: plan.code, name: input.name ?? plan.name, interval, basePrice: price, seats, ...changes };
   const dates = { startDate: input.startDate ?? at, endDate: null, cancellation: null, createdAt: at, updatedAt: at };
   const firstInvoice = { id: newId("inv"), number: `INV-${String(base.seq).padStart(4, "0")}`, total: price };
   let subscription: SubscriptionRecord;
