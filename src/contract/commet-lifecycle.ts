@@ -41,6 +41,7 @@ async function keyReusedWith(send: (key: string) => Promise<{ error?: unknown }>
 
 /** The quota of the fixture customer's quota feature set to `count` first. */
 async function quotaAt({ client, target }: Context, count: number): Promise<{ customerId: string; featureCode: string }> {
+  await fixtureSubscription(client, target);
   const customerId = customerOf(target);
   const featureCode = await quotaFeatureOf(client, target);
   const { error } = await client.PUT("/usage/quota", { body: { customerId, featureCode, count } });
