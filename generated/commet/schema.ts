@@ -439,6 +439,396 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/subscriptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Subscription public ID.
+                 * @example sub_3Jd8KwQ2nVb6YtRm
+                 */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel subscription
+         * @description Cancel a subscription at the end of its current period (the default) or, with `immediate: true`,
+         *     at once. A cancellation at period end keeps the subscription `active` (or `trialing`) with its
+         *     features and add-ons until `scheduledCancellationDate`, and can be reverted with **Uncancel
+         *     subscription** until then; an immediate one makes it `canceled` now and ends its feature access.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/subscriptions.md>
+         *     and `SubscriptionsResource.cancel` of the official SDK `@commet/node` 7.10.0.
+         */
+        post: operations["cancelSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscriptions/{id}/uncancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Subscription public ID.
+                 * @example sub_3Jd8KwQ2nVb6YtRm
+                 */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uncancel subscription
+         * @description Revert a scheduled cancellation. Only works before the cancellation takes effect: a subscription
+         *     that is already canceled gets 409 `subscription_already_canceled` (use **Reactivate
+         *     subscription**), one with no scheduled cancellation 409 `not_scheduled_for_cancellation`.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/subscriptions.md>
+         *     and `SubscriptionsResource.uncancel` of the official SDK `@commet/node` 7.10.0 ("Only works when
+         *     canceledAt is set but status is not yet 'canceled'").
+         */
+        post: operations["uncancelSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscriptions/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Subscription public ID.
+                 * @example sub_3Jd8KwQ2nVb6YtRm
+                 */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate subscription
+         * @description Reactivate a subscription. A `past_due` subscription retries its outstanding renewal charge
+         *     (recovering to active on success). A `canceled` subscription gets a fresh invoice at the plan's
+         *     current price, charged to the saved card, and a new billing period starting now. On a successful
+         *     charge the subscription becomes active; a declined charge returns an error with a `recoveryUrl`
+         *     in the error `details` that can be sent to the customer to update their card, and the
+         *     subscription stays as it was.
+         *
+         *     **Not safe to repeat blindly:** this charges money. Retry only with the same `Idempotency-Key`.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/subscriptions.md>,
+         *     the knowledge-base page on plan changes (Reactivation) and `SubscriptionsResource.reactivate` of
+         *     the official SDK `@commet/node` 7.10.0.
+         */
+        post: operations["reactivateSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscriptions/{id}/change-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Subscription public ID.
+                 * @example sub_3Jd8KwQ2nVb6YtRm
+                 */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change plan
+         * @description Upgrade, downgrade, or change billing interval, to a plan in the same plan group. Send
+         *     `newPlanId`, `newBillingInterval`, or both.
+         *
+         *     An immediate change (an upgrade at the same interval, or a longer interval) is prorated: the new
+         *     plan's full price is charged, the unused days of the old plan's base price are credited
+         *     (`credit = old base price × days remaining / days in cycle`), and the billing cycle restarts on the
+         *     day of the change. A downgrade (a lower plan at the same interval, a shorter interval, or any
+         *     paid-to-free change) is scheduled for the end of the current period (`scheduled: true`) and
+         *     nothing is charged. A free-to-paid change is never scheduled and answers a hosted checkout
+         *     (`requiresCheckout`, `checkoutUrl`).
+         *
+         *     **Not safe to repeat blindly:** an immediate change charges money. Retry only with the same
+         *     `Idempotency-Key`.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/subscriptions.md>,
+         *     the knowledge-base pages on proration and on plan changes, and `SubscriptionsResource.changePlan`
+         *     of the official SDK `@commet/node` 7.10.0.
+         */
+        post: operations["changePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscriptions/{id}/preview-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Subscription public ID.
+                 * @example sub_3Jd8KwQ2nVb6YtRm
+                 */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview plan change
+         * @description Preview the proration of an immediate plan change without applying it: the credit for the
+         *     unused days of the current plan, the charge of the new plan and their difference. The target
+         *     plan must belong to the same plan group as the current plan, otherwise 400
+         *     `plans_not_in_same_group`. A change between two free plans has nothing to prorate and returns a
+         *     zero-amount estimate. A change that would be scheduled (a cheaper plan in the same group, a
+         *     shorter interval, a paid-to-free change) returns 400 `plan_change_scheduled`; apply those with
+         *     **Change plan**.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/subscriptions.md>,
+         *     the knowledge-base page on proration and `SubscriptionsResource.previewChange` of the official
+         *     SDK `@commet/node` 7.10.0.
+         */
+        post: operations["previewPlanChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feature-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List feature access
+         * @description List a customer's features and their current usage: every feature of the plan of the customer's
+         *     active subscription, and the feature of every add-on active on it, no different from a plan
+         *     feature (a `boolean` add-on unlocks its feature; a `metered` or `credits` add-on extends it).
+         *     The list is not paginated.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/feature-access.md>
+         *     and `FeatureAccessResource.list` of the official SDK `@commet/node` 7.10.0.
+         */
+        get: operations["listFeatureAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feature-access/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Feature code.
+                 * @example api_calls
+                 */
+                code: components["parameters"]["FeatureAccessCode"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get feature access
+         * @description Get one feature's access and current usage for a customer. With `action=canUse`, `allowed` says
+         *     whether the customer can consume one more unit, and `willBeCharged` whether that unit would be
+         *     billed as overage. An add-on's feature answers like a plan feature once the add-on is active.
+         *
+         *     A feature the customer's subscription does not have is answered with `allowed: false` and a
+         *     `reason`, not with an error; a code that names no feature gets 404 `feature_not_found`.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/feature-access.md>
+         *     and `FeatureAccessResource.get` / `canUse` of the official SDK `@commet/node` 7.10.0 ("Use
+         *     action=canUse to check if the customer can consume one more unit").
+         */
+        get: operations["getFeatureAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/usage/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Track usage
+         * @description Track a usage event for a metered feature: `value` units (or the tokens of an AI model call) for
+         *     the customer, counted in the subscription's current period. Units beyond the feature's included
+         *     ones (plan and active add-ons together) are overage, billed at period end. For a credits or
+         *     balance plan the event deducts from the plan's shared pool.
+         *
+         *     Send either `value` or `model` with `inputTokens` and `outputTokens`. An `idempotencyKey` in the
+         *     body that was already tracked is rejected (409 `duplicate`).
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/usage.md>
+         *     and `UsageResource.track` of the official SDK `@commet/node` 7.10.0.
+         */
+        post: operations["trackUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/usage/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check usage
+         * @description Check whether a customer can consume `quantity` units of a feature before consuming them, with
+         *     the cost estimate of the plan's consumption model. A dry run: nothing is tracked. A usage that
+         *     would not be allowed is answered with `allowed: false` and a `reason`, not with an error.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/usage.md>
+         *     and `UsageResource.check` of the official SDK `@commet/node` 7.10.0.
+         */
+        post: operations["checkUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set usage
+         * @description Set a metered feature's usage to an exact value for the current period. The answer gives the
+         *     previous value and the adjustment made. Use the Idempotency-Key header to make retries safe.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/usage.md>
+         *     and `UsageResource.set` of the official SDK `@commet/node` 7.10.0.
+         */
+        put: operations["setUsage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/usage/quota/all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get all quota allowances
+         * @description Get all quota allowances for a customer across every quota feature in their plan. The list is not
+         *     paginated.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/quota.md>
+         *     and `QuotaResource.getAll` of the official SDK `@commet/node` 7.10.0.
+         */
+        get: operations["getAllQuota"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/usage/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get quota allowance
+         * @description Get the current quota allowance (used vs included) for a specific feature.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/quota.md>
+         *     and `QuotaResource.get` of the official SDK `@commet/node` 7.10.0.
+         */
+        get: operations["getQuota"];
+        /**
+         * Set quota
+         * @description Set a customer's quota usage for a feature to an exact `count`. Name the customer by `customerId`
+         *     or by `externalId`.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/quota.md>
+         *     and `QuotaResource.set` of the official SDK `@commet/node` 7.10.0.
+         */
+        put: operations["setQuota"];
+        /**
+         * Add quota
+         * @description Add `count` (1 when omitted) to a customer's quota usage for a feature. Name the customer by
+         *     `customerId` or by `externalId`.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/quota.md>
+         *     and `QuotaResource.add` of the official SDK `@commet/node` 7.10.0.
+         */
+        post: operations["addQuota"];
+        /**
+         * Remove quota
+         * @description Remove `count` (1 when omitted) from a customer's quota usage for a feature. Name the customer by
+         *     `customerId` or by `externalId`. Returns 400 `insufficient_balance` if the balance would go
+         *     negative. The parameters travel in the JSON body of the DELETE.
+         *
+         *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/quota.md>
+         *     and `QuotaResource.remove` of the official SDK `@commet/node` 7.10.0.
+         */
+        delete: operations["removeQuota"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "addon.activated": {
@@ -1504,6 +1894,782 @@ export interface components {
             /** @description The active subscription, or null when the customer has none. */
             data: components["schemas"]["Subscription"] | null;
         };
+        /** @description A customer's access to one feature and its usage this period: `enabled` for a boolean feature, the usage fields (current, included, remaining, overage) for usage, seats and quota features. An active add-on's feature is listed like a plan feature: a metered add-on's included units add to the plan's. */
+        FeatureAccess: {
+            /** @example api_calls */
+            code: string;
+            /** @example API calls */
+            name: string;
+            type: components["schemas"]["FeatureType"];
+            /**
+             * @description Whether the customer may use the feature now.
+             * @example true
+             */
+            allowed: boolean;
+            /**
+             * @description A boolean feature is on.
+             * @example true
+             */
+            enabled?: boolean;
+            /**
+             * @description Units used this period.
+             * @example 1200
+             */
+            current?: number;
+            /**
+             * @description Units included this period, by the plan and active add-ons together.
+             * @example 10000
+             */
+            included?: number;
+            /**
+             * @description Included units left this period.
+             * @example 8800
+             */
+            remaining?: number;
+            /**
+             * @description Units used beyond the included ones.
+             * @example 0
+             */
+            overageQuantity?: number;
+            /**
+             * @description Price per unit beyond the included ones.
+             * @example 2
+             */
+            overageUnitPrice?: number;
+            /** @example false */
+            unlimited?: boolean;
+            /**
+             * @description Usage beyond the included units is allowed and billed.
+             * @example true
+             */
+            overageEnabled?: boolean;
+            /**
+             * @description Units billed this period (for a quota feature, the units above the included ones).
+             * @example 0
+             */
+            billedQuantity?: number;
+            /** @constant */
+            object: "feature";
+            /**
+             * @description false for sandbox data, true for live data.
+             * @example false
+             */
+            livemode: boolean;
+        };
+        /** @description A customer's access to one feature (`allowed`), with the feature's fields when its subscription has it; with action=canUse, whether one more unit can be consumed and whether it would be billed. */
+        FeatureLookup: {
+            /** @example true */
+            allowed: boolean;
+            /** @example api_calls */
+            code?: string;
+            /** @example API calls */
+            name?: string;
+            type?: components["schemas"]["FeatureType"];
+            /** @example true */
+            enabled?: boolean;
+            /** @example 1200 */
+            current?: number;
+            /** @example 10000 */
+            included?: number;
+            /** @example 8800 */
+            remaining?: number;
+            /** @example 0 */
+            overageQuantity?: number;
+            /** @example 2 */
+            overageUnitPrice?: number;
+            /** @example false */
+            unlimited?: boolean;
+            /** @example true */
+            overageEnabled?: boolean;
+            /** @example 0 */
+            billedQuantity?: number;
+            /**
+             * @description With action=canUse, the next unit would be billed as overage.
+             * @example false
+             */
+            willBeCharged?: boolean;
+            /**
+             * @description Why the feature is not allowed, when it is not.
+             * @example feature_not_in_plan
+             */
+            reason?: string;
+            /** @constant */
+            object: "feature";
+            /** @example false */
+            livemode: boolean;
+        };
+        FeatureAccessListResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["FeatureAccess"][];
+        };
+        FeatureLookupResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["FeatureLookup"];
+        };
+        /** @description A property of a usage event, as sent. */
+        UsageProperty: {
+            /** @example endpoint */
+            property: string;
+            /** @example /v1/search */
+            value: string;
+        };
+        /** @description A usage event: `feature` and `customerId`, with `value` (a count of units) or with `model`, `inputTokens` and `outputTokens` (an AI model call), not both. */
+        TrackUsageRequest: {
+            /**
+             * @description The feature code.
+             * @example api_calls
+             */
+            feature: string;
+            /**
+             * @description The customer: the Commet customer ID, or your own ID or external ID given when the customer was created.
+             * @example cus_9Fx4TgH1sLp0QzWa
+             */
+            customerId: string;
+            /**
+             * @description Units consumed; 1 when omitted.
+             * @example 50
+             */
+            value?: number;
+            /**
+             * @description Your id for the event; an event with an idempotencyKey already tracked is rejected (409 duplicate).
+             * @example req_7f3a91
+             */
+            idempotencyKey?: string;
+            /**
+             * Format: date-time
+             * @description When the usage happened; the time of the request when omitted.
+             * @example 2026-07-20T10:15:22Z
+             */
+            timestamp?: string;
+            /** @description Properties of the event, kept with it. */
+            properties?: components["schemas"]["UsageProperty"][];
+            /**
+             * @description The AI model of a token event.
+             * @example gpt-4o
+             */
+            model?: string;
+            /** @example 1200 */
+            inputTokens?: number;
+            /** @example 300 */
+            outputTokens?: number;
+            /** @example 0 */
+            cacheReadTokens?: number;
+            /** @example 0 */
+            cacheWriteTokens?: number;
+        } & (unknown | {
+            model: unknown;
+            inputTokens: unknown;
+            outputTokens: unknown;
+        });
+        UsageEventProperty: {
+            /** @example uep_2Hc7Lq9Xv4Nm1Rt8 */
+            id: string;
+            /** @example evt_5Tz8Wq1Lm4Rb7Ne2 */
+            usageEventId: string;
+            /** @example endpoint */
+            property: string;
+            /** @example /v1/search */
+            value: string;
+            /**
+             * Format: date-time
+             * @example 2026-07-20T10:15:22Z
+             */
+            createdAt: string;
+        };
+        /** @description A recorded usage event. */
+        UsageEvent: {
+            /** @example evt_5Tz8Wq1Lm4Rb7Ne2 */
+            id: string;
+            /** @constant */
+            object: "usage_event";
+            /** @example false */
+            livemode: boolean;
+            /** @example org_3Fq8Zr1Kx5Wm2Ty7 */
+            organizationId: string;
+            /**
+             * @description The Commet customer ID.
+             * @example cus_9Fx4TgH1sLp0QzWa
+             */
+            customerId: string;
+            /**
+             * @description The feature code.
+             * @example api_calls
+             */
+            feature: string;
+            /** @example req_7f3a91 */
+            idempotencyKey?: string;
+            /**
+             * Format: date-time
+             * @description When the usage happened (the request's timestamp).
+             * @example 2026-07-20T10:15:22Z
+             */
+            ts: string;
+            properties?: components["schemas"]["UsageEventProperty"][];
+            /**
+             * Format: date-time
+             * @example 2026-07-20T10:15:23Z
+             */
+            createdAt: string;
+        };
+        UsageEventResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["UsageEvent"];
+        };
+        CheckUsageRequest: {
+            /**
+             * @description The customer: the Commet customer ID, or your own ID or external ID given when the customer was created.
+             * @example cus_9Fx4TgH1sLp0QzWa
+             */
+            customerId: string;
+            /** @example api_calls */
+            featureCode: string;
+            /**
+             * @description The units the customer is about to consume.
+             * @example 100
+             */
+            quantity: number;
+        };
+        /** @description Whether `quantity` units of the feature would be allowed, with the estimate of the plan's consumption model: current, remaining, included and overage fields (metered), credits (credits) or amounts (balance). */
+        UsageCheckResult: {
+            /** @example true */
+            allowed: boolean;
+            /**
+             * @example metered
+             * @enum {string}
+             */
+            consumptionModel: "metered" | "credits" | "balance";
+            /**
+             * @description The feature code.
+             * @example api_calls
+             */
+            feature: string;
+            /** @example 100 */
+            quantity: number;
+            /** @example 1200 */
+            current?: number;
+            /** @example 8800 */
+            remaining?: number;
+            /** @example false */
+            unlimited?: boolean;
+            /** @example 10000 */
+            included?: number;
+            /** @example true */
+            overageEnabled?: boolean;
+            /** @example 2 */
+            overageUnitPrice?: number | null;
+            /** @example 5 */
+            creditsPerUnit?: number;
+            /** @example 500 */
+            estimatedCredits?: number;
+            /** @example 1000 */
+            planCredits?: number;
+            /** @example 0 */
+            purchasedCredits?: number;
+            /** @example 1000 */
+            totalCredits?: number;
+            /** @example 150 */
+            unitPrice?: number;
+            /** @example 15000 */
+            estimatedAmount?: number;
+            /** @example 200000 */
+            currentBalance?: number;
+            /** @example true */
+            blockOnExhaustion?: boolean;
+            /** @example usd */
+            currency?: string;
+            /**
+             * @description Why the usage would not be allowed, when it would not.
+             * @example included_limit_reached
+             * @enum {string}
+             */
+            reason?: "included_limit_reached" | "insufficient_credits" | "insufficient_balance";
+            /** @example Usage would exceed the included units of api_calls */
+            message?: string;
+        };
+        UsageCheckResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["UsageCheckResult"];
+        };
+        SetUsageRequest: {
+            /**
+             * @description The customer: the Commet customer ID, or your own ID or external ID given when the customer was created.
+             * @example cus_9Fx4TgH1sLp0QzWa
+             */
+            customerId: string;
+            /**
+             * @description The feature code.
+             * @example api_calls
+             */
+            feature: string;
+            /**
+             * @description The period's usage from now on.
+             * @example 1200
+             */
+            value: number;
+            /**
+             * @description Sent by the SDK in the body when given; kept on the adjustment.
+             * @example adj_20260720_1
+             */
+            idempotencyKey?: string;
+            /**
+             * @description Why the usage was set, kept on the adjustment.
+             * @example Imported from the previous billing system
+             */
+            reason?: string;
+        };
+        /** @description A usage set to an exact value. */
+        UsageAdjustment: {
+            /** @example evt_8Wm3Kq6Zp1Lx4Nc9 */
+            id: string;
+            /** @example api_calls */
+            feature: string;
+            /** @example 1200 */
+            value: number;
+            /** @example 950 */
+            previousValue: number;
+            /**
+             * @description value - previousValue.
+             * @example 250
+             */
+            adjustment: number;
+            /**
+             * @description The Commet customer ID.
+             * @example cus_9Fx4TgH1sLp0QzWa
+             */
+            customerId: string;
+            /** @example null */
+            idempotencyKey: string | null;
+            /** @example Imported from the previous billing system */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-07-20T10:15:22Z
+             */
+            ts: string;
+            /**
+             * Format: date-time
+             * @example 2026-07-20T10:15:22Z
+             */
+            createdAt: string;
+            /** @constant */
+            object: "usage_event";
+            /** @example false */
+            livemode: boolean;
+        };
+        UsageAdjustmentResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["UsageAdjustment"];
+        };
+        /** @description A quota feature's allowance this period, used against included. */
+        UsageQuota: {
+            /** @example projects */
+            featureCode: string;
+            /** @example 3 */
+            current: number;
+            /** @example 5 */
+            included: number;
+            /**
+             * @description Included units left; null when unlimited.
+             * @example 2
+             */
+            remaining: number | null;
+            /**
+             * @description Units above the included ones, billed.
+             * @example 0
+             */
+            billedQuantity: number;
+            /** @example false */
+            unlimited: boolean;
+            /** @example false */
+            overageEnabled: boolean;
+            /**
+             * Format: date-time
+             * @description When the allowance was last changed; null when never.
+             * @example 2026-07-20T10:15:22Z
+             */
+            asOf: string | null;
+            /** @constant */
+            object: "usage_quota";
+            /** @example false */
+            livemode: boolean;
+        };
+        UsageQuotaResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["UsageQuota"];
+        };
+        UsageQuotaListResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["UsageQuota"][];
+        };
+        /** @description The feature and the customer (by customerId or by externalId, not both), and how many units. */
+        QuotaChangeRequest: {
+            /** @example projects */
+            featureCode: string;
+            /**
+             * @description Units to add or remove; 1 when omitted.
+             * @example 1
+             */
+            count?: number;
+            /**
+             * @description The Commet customer ID, or your own ID given when the customer was created.
+             * @example cus_9Fx4TgH1sLp0QzWa
+             */
+            customerId?: string;
+            /**
+             * @description The external ID given when the customer was created.
+             * @example user_123
+             */
+            externalId?: string;
+            /**
+             * @description Sent by the SDK in the body when given in its params; the header is what makes a retry safe.
+             * @example quota_20260720_1
+             */
+            idempotencyKey?: string;
+        } & ({
+            customerId: unknown;
+        } | {
+            externalId: unknown;
+        });
+        /** @description The feature, the customer (by customerId or by externalId, not both) and the exact count. */
+        SetQuotaRequest: {
+            /** @example projects */
+            featureCode: string;
+            /**
+             * @description The quota usage from now on.
+             * @example 3
+             */
+            count: number;
+            /**
+             * @description The Commet customer ID, or your own ID given when the customer was created.
+             * @example cus_9Fx4TgH1sLp0QzWa
+             */
+            customerId?: string;
+            /**
+             * @description The external ID given when the customer was created.
+             * @example user_123
+             */
+            externalId?: string;
+            /**
+             * @description Sent by the SDK in the body when given in its params; the header is what makes a retry safe.
+             * @example quota_20260720_2
+             */
+            idempotencyKey?: string;
+        } & ({
+            customerId: unknown;
+        } | {
+            externalId: unknown;
+        });
+        /** @description A change of a quota's usage. */
+        UsageQuotaEvent: {
+            /** @example qev_6Rb2Nx8Lw3Kp5Zt1 */
+            id: string;
+            /**
+             * @description The Commet customer ID.
+             * @example cus_9Fx4TgH1sLp0QzWa
+             */
+            customerId: string;
+            /** @example projects */
+            featureCode: string;
+            /** @example 2 */
+            previousBalance: number;
+            /** @example 3 */
+            newBalance: number;
+            /**
+             * Format: date-time
+             * @example 2026-07-20T10:15:22Z
+             */
+            ts: string;
+            /**
+             * Format: date-time
+             * @example 2026-07-20T10:15:22Z
+             */
+            createdAt: string;
+            /** @constant */
+            object: "usage_quota";
+            /** @example false */
+            livemode: boolean;
+        };
+        UsageQuotaEventResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["UsageQuotaEvent"];
+        };
+        CancelSubscriptionRequest: {
+            /**
+             * @description Why the customer leaves, kept as the cancellation reason.
+             * @example Switching providers
+             */
+            reason?: string;
+            /**
+             * @description Cancel now instead of at the end of the current period; false when omitted.
+             * @example false
+             */
+            immediate?: boolean;
+        };
+        /** @description A subscription's cancellation, scheduled for the period end or applied now. */
+        CanceledSubscription: {
+            /** @example sub_3Jd8KwQ2nVb6YtRm */
+            id: string;
+            /**
+             * @description The Commet customer ID.
+             * @example cus_9Fx4TgH1sLp0QzWa
+             */
+            customerId: string;
+            status: components["schemas"]["SubscriptionStatus"];
+            /**
+             * Format: date-time
+             * @description When the cancellation was requested.
+             * @example 2026-07-20T10:15:22Z
+             */
+            canceledAt: string;
+            /** @example Switching providers */
+            cancelReason: string | null;
+            /**
+             * Format: date-time
+             * @description When the subscription ends (the period end, or now for an immediate cancellation).
+             * @example 2026-08-10T00:00:00Z
+             */
+            scheduledCancellationDate: string;
+            /**
+             * Format: date-time
+             * @example 2026-07-20T10:15:22Z
+             */
+            updatedAt: string;
+            /** @constant */
+            object: "subscription";
+            /** @example false */
+            livemode: boolean;
+        };
+        CanceledSubscriptionResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["CanceledSubscription"];
+        };
+        UncanceledSubscription: {
+            /** @example sub_3Jd8KwQ2nVb6YtRm */
+            id: string;
+            /**
+             * @description The Commet customer ID.
+             * @example cus_9Fx4TgH1sLp0QzWa
+             */
+            customerId: string;
+            status: components["schemas"]["SubscriptionStatus"];
+            /**
+             * Format: date-time
+             * @example 2026-07-21T08:00:00Z
+             */
+            updatedAt: string;
+            /** @constant */
+            object: "subscription";
+            /** @example false */
+            livemode: boolean;
+        };
+        UncanceledSubscriptionResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["UncanceledSubscription"];
+        };
+        ReactivatedSubscription: {
+            /** @example sub_8Lp1ZxC4vQm7NtYs */
+            id: string;
+            /**
+             * @description A past_due renewal charge was retried (false when a canceled subscription was reactivated).
+             * @example false
+             */
+            retryInitiated: boolean;
+            /** @constant */
+            object: "subscription";
+            /** @example false */
+            livemode: boolean;
+        };
+        ReactivatedSubscriptionResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["ReactivatedSubscription"];
+        };
+        /** @description The new plan, the new billing interval, or both. */
+        ChangePlanRequest: {
+            /**
+             * @description Public ID of a plan in the same plan group.
+             * @example plan_Team000000000001
+             */
+            newPlanId?: string;
+            /**
+             * @example yearly
+             * @enum {string}
+             */
+            newBillingInterval?: "weekly" | "monthly" | "quarterly" | "yearly";
+            /**
+             * Format: uri
+             * @description Where the hosted checkout of a free-to-paid change sends the customer after paying.
+             * @example https://app.example.com/billing/success
+             */
+            successUrl?: string;
+        } | {
+            newPlanId: unknown;
+        } | {
+            newBillingInterval: unknown;
+        };
+        /** @description The outcome of a plan change: applied now (`scheduled: false`, with `billing`), scheduled for the period end (`scheduled: true`), or waiting for a hosted checkout (`requiresCheckout: true`). */
+        PlanChange: {
+            /** @example true */
+            requiresCheckout?: boolean;
+            /**
+             * Format: uri
+             * @example https://commet.co/checkout/chk_5Tz8Wq1Lm4Rb7Ne2
+             */
+            checkoutUrl?: string;
+            /**
+             * @description The subscription's public ID.
+             * @example sub_3Jd8KwQ2nVb6YtRm
+             */
+            id?: string;
+            /** @example false */
+            scheduled?: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-08-10T00:00:00Z
+             */
+            scheduledFor?: string;
+            /**
+             * @example subscription.plan_downgrade
+             * @enum {string}
+             */
+            changeType?: "subscription.plan_downgrade" | "subscription.interval_change" | "subscription.cancel";
+            /** @example cus_9Fx4TgH1sLp0QzWa */
+            customerId?: string;
+            /** @example plan_Free000000000001 */
+            newPlanId?: string;
+            /** @example Free */
+            newPlanName?: string;
+            /** @example monthly */
+            newBillingInterval?: string;
+            previousPlan?: {
+                /** @example plan_Pro0000000000001 */
+                id: string;
+                /** @example Pro */
+                name: string;
+            };
+            currentPlan?: {
+                /** @example plan_Team000000000001 */
+                id: string;
+                /** @example Team */
+                name: string;
+                /**
+                 * @description The new plan's price per period, in cents.
+                 * @example 9900
+                 */
+                price: number;
+            };
+            /** @example monthly */
+            billingInterval?: string;
+            /** @description What the immediate change charged, in cents. */
+            billing?: {
+                /**
+                 * @description Old plan base price × days remaining / days in cycle.
+                 * @example 2450
+                 */
+                credit: number;
+                /** @example 0 */
+                creditsApplied: number;
+                /**
+                 * @description The new plan's full price (and the period's metered overage).
+                 * @example 9900
+                 */
+                charge: number;
+                /** @example 0 */
+                taxAmount: number;
+                /** @example 7450 */
+                netAmount: number;
+                /** @example 7450 */
+                totalCharged: number;
+                /** @example 0 */
+                remainingCreditBalance: number;
+            };
+            /** @example inv_4Kx9Qw2Lm7Zp1Rt5 */
+            invoiceId?: string;
+            seatLimitWarning?: {
+                /** @example team_seats */
+                featureCode: string;
+                /** @example Team seats */
+                featureName: string;
+                /** @example 8 */
+                currentSeats: number;
+                /** @example 5 */
+                included: number;
+                /** @example Team */
+                newPlanName: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-08-10T00:00:00Z
+                 */
+                effectiveDate: string;
+            };
+            /** @constant */
+            object: "subscription";
+            /** @example false */
+            livemode: boolean;
+        };
+        PlanChangeResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["PlanChange"];
+        };
+        PreviewChangeRequest: {
+            /**
+             * @description Public ID of a plan in the same plan group.
+             * @example plan_Team000000000001
+             */
+            planId: string;
+            billingInterval?: components["schemas"]["BillingInterval"];
+        };
+        /** @description The proration an immediate plan change would apply now, in cents. */
+        PreviewChange: {
+            /** @example usd */
+            currency: string;
+            /**
+             * @description The current base price × daysRemaining / totalDays.
+             * @example 2450
+             */
+            currentPlanCredit: number;
+            /**
+             * @description The new plan's full price.
+             * @example 9900
+             */
+            newPlanCharge: number;
+            /**
+             * @description newPlanCharge - currentPlanCredit.
+             * @example 7450
+             */
+            estimatedTotal: number;
+            /**
+             * Format: date-time
+             * @example 2026-07-26T00:00:00Z
+             */
+            effectiveDate: string;
+            /** @example 15 */
+            daysRemaining: number;
+            /** @example 30 */
+            totalDays: number;
+            /** @example true */
+            isUpgrade: boolean;
+            /** @constant */
+            object: "subscription";
+            /** @example false */
+            livemode: boolean;
+        };
+        PreviewChangeResponse: {
+            /** @constant */
+            success: true;
+            data: components["schemas"]["PreviewChange"];
+        };
         /**
          * @description The broad category of the error.
          * @example validation_error
@@ -2045,8 +3211,10 @@ export interface components {
     responses: {
         /**
          * @description The request failed validation (`validation_error`: `param` names the field, `details` lists
-         *     the problems), its body is not JSON (`invalid_json`), or a billing rule refused it (for example
-         *     `addon_not_active`).
+         *     the problems), its body is not JSON (`invalid_json`), a plan change cannot be made as asked
+         *     (`plans_not_in_same_group`, `plan_change_scheduled`, `no_change_requested`), or a billing rule
+         *     refused it (`billing_error`: for example `addon_not_active`, `feature_not_in_plan`,
+         *     `feature_disabled`, `included_limit_reached`, `insufficient_credits`, `insufficient_balance`).
          */
         ValidationError: {
             headers: {
@@ -2125,7 +3293,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The prorated charge was declined (`charge_failed`); nothing was activated. */
+        /** @description The charge was declined (`charge_failed`); nothing was activated, changed or reactivated. On Reactivate subscription, `details.recoveryUrl` is a link the customer can use to update their card. */
         PaymentFailed: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -2147,7 +3315,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The add-on, feature, subscription, customer or plan does not exist in this organization and mode (`addon_not_found`, `feature_not_found`, `subscription_not_found`, `customer_not_found`, `plan_not_found`). */
+        /** @description The add-on, feature, subscription, customer or plan does not exist in this organization and mode (`addon_not_found`, `feature_not_found`, `subscription_not_found`, `customer_not_found`, `plan_not_found`), or the customer has no active or trialing subscription for a usage or quota operation (`no_active_subscription`). */
         NotFound: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -2170,7 +3338,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The request conflicts with the current state: the feature already has an add-on, or a feature with that code or name exists (`feature_already_exists`), the feature is used by a plan or an add-on (`feature_in_use`), the add-on is active on a subscription (`addon_has_activations`) or already active on this one (`addon_already_active`), the subscription cannot take add-ons (`subscription_not_active`, `no_payment_method`), the customer already has a subscription (`already_has_active_subscription`), the plan has no price for the interval (`no_prices_configured`), the external ID is taken (`duplicate`), or the `Idempotency-Key` was used for another request (`idempotency_key_mismatch`, `idempotency_in_progress`). */
+        /** @description The request conflicts with the current state: the feature already has an add-on, or a feature with that code or name exists (`feature_already_exists`), the feature is used by a plan or an add-on (`feature_in_use`), the add-on is active on a subscription (`addon_has_activations`) or already active on this one (`addon_already_active`), the subscription cannot take add-ons (`subscription_not_active`, `no_payment_method`), the customer already has a subscription (`already_has_active_subscription`), the plan has no price for the interval (`no_prices_configured`), the external ID is taken or the usage event was already tracked (`duplicate`), the subscription's status does not allow the change (`subscription_already_canceled`, `not_scheduled_for_cancellation`, `one_time_subscription_not_cancelable`, `invalid_subscription_status`, `plan_unavailable`), a plan change is already scheduled (`already_scheduled`), a charge is running (`charge_in_progress`), or the `Idempotency-Key` was used for another request (`idempotency_key_mismatch`, `idempotency_in_progress`). */
         Conflict: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -2216,7 +3384,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Commet failed to handle a valid request (`internal_error`, `idempotency_unavailable`). */
+        /** @description Commet failed to handle a valid request (`internal_error`, `idempotency_unavailable`, `subscription_cancel_failed`, `subscription_uncancel_failed`). */
         InternalError: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -2329,6 +3497,21 @@ export interface components {
          * @example active
          */
         SubscriptionStatusFilter: components["schemas"]["SubscriptionStatus"];
+        /**
+         * @description Feature code.
+         * @example api_calls
+         */
+        FeatureAccessCode: string;
+        /**
+         * @description `canUse`: answer whether the customer can consume one more unit (`allowed`) and whether it would be billed as overage (`willBeCharged`).
+         * @example canUse
+         */
+        FeatureAccessAction: "canUse";
+        /**
+         * @description The code of a quota feature.
+         * @example projects
+         */
+        QuotaFeatureCode: string;
         /**
          * @description HMAC-SHA256 of the raw request body, keyed with the endpoint's signing secret and hex-encoded. Compute it over the bytes as received (before parsing the JSON) and compare in constant time; refuse the delivery when it does not match.
          * @example 3f5c2b7e9a1d4c6b8e0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b
@@ -3634,6 +4817,753 @@ export interface operations {
             400: components["responses"]["InvalidVersion"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    cancelSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Subscription public ID.
+                 * @example sub_3Jd8KwQ2nVb6YtRm
+                 */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Switching providers",
+                 *       "immediate": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["CancelSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The cancellation, scheduled or applied. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CanceledSubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    uncancelSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Subscription public ID.
+                 * @example sub_3Jd8KwQ2nVb6YtRm
+                 */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription, no longer scheduled for cancellation. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UncanceledSubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["InvalidVersion"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    reactivateSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Subscription public ID.
+                 * @example sub_3Jd8KwQ2nVb6YtRm
+                 */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription was reactivated (or its renewal charge retried). */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReactivatedSubscriptionResponse"];
+                };
+            };
+            400: components["responses"]["InvalidVersion"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentFailed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    changePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Subscription public ID.
+                 * @example sub_3Jd8KwQ2nVb6YtRm
+                 */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "newPlanId": "plan_Team000000000001"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangePlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The change, applied (prorated), scheduled for the period end, or waiting for checkout. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanChangeResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentFailed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    previewPlanChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Subscription public ID.
+                 * @example sub_3Jd8KwQ2nVb6YtRm
+                 */
+                id: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "planId": "plan_Team000000000001",
+                 *       "billingInterval": "monthly"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PreviewChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description The proration the change would apply now. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "data": {
+                     *         "currency": "usd",
+                     *         "currentPlanCredit": 2450,
+                     *         "newPlanCharge": 9900,
+                     *         "estimatedTotal": 7450,
+                     *         "effectiveDate": "2026-01-15T00:00:00Z",
+                     *         "daysRemaining": 15,
+                     *         "totalDays": 30,
+                     *         "isUpgrade": true,
+                     *         "object": "subscription",
+                     *         "livemode": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PreviewChangeResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    listFeatureAccess: {
+        parameters: {
+            query: {
+                /**
+                 * @description The customer: the Commet customer ID, or your own ID or external ID given when the customer was created.
+                 * @example cus_9Fx4TgH1sLp0QzWa
+                 */
+                customerId: components["parameters"]["CustomerId"];
+            };
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer's features, plan and add-on features combined (empty when it has no active subscription). */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureAccessListResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getFeatureAccess: {
+        parameters: {
+            query: {
+                /**
+                 * @description The customer: the Commet customer ID, or your own ID or external ID given when the customer was created.
+                 * @example cus_9Fx4TgH1sLp0QzWa
+                 */
+                customerId: components["parameters"]["CustomerId"];
+                /**
+                 * @description `canUse`: answer whether the customer can consume one more unit (`allowed`) and whether it would be billed as overage (`willBeCharged`).
+                 * @example canUse
+                 */
+                action?: components["parameters"]["FeatureAccessAction"];
+            };
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
+            };
+            path: {
+                /**
+                 * @description Feature code.
+                 * @example api_calls
+                 */
+                code: components["parameters"]["FeatureAccessCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer's access to the feature. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureLookupResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    trackUsage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "feature": "api_calls",
+                 *       "customerId": "cus_9Fx4TgH1sLp0QzWa",
+                 *       "value": 50,
+                 *       "timestamp": "2026-07-20T10:15:22Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TrackUsageRequest"];
+            };
+        };
+        responses: {
+            /** @description The usage event that was recorded. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageEventResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    checkUsage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "cus_9Fx4TgH1sLp0QzWa",
+                 *       "featureCode": "api_calls",
+                 *       "quantity": 100
+                 *     }
+                 */
+                "application/json": components["schemas"]["CheckUsageRequest"];
+            };
+        };
+        responses: {
+            /** @description Whether the usage would be allowed, and what it would cost. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageCheckResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    setUsage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "cus_9Fx4TgH1sLp0QzWa",
+                 *       "feature": "api_calls",
+                 *       "value": 1200,
+                 *       "reason": "Imported from the previous billing system"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetUsageRequest"];
+            };
+        };
+        responses: {
+            /** @description The adjustment that was made. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageAdjustmentResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getAllQuota: {
+        parameters: {
+            query: {
+                /**
+                 * @description The customer: the Commet customer ID, or your own ID or external ID given when the customer was created.
+                 * @example cus_9Fx4TgH1sLp0QzWa
+                 */
+                customerId: components["parameters"]["CustomerId"];
+            };
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer's quota allowances (empty when it has none). */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageQuotaListResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    getQuota: {
+        parameters: {
+            query: {
+                /**
+                 * @description The customer: the Commet customer ID, or your own ID or external ID given when the customer was created.
+                 * @example cus_9Fx4TgH1sLp0QzWa
+                 */
+                customerId: components["parameters"]["CustomerId"];
+                /**
+                 * @description The code of a quota feature.
+                 * @example projects
+                 */
+                featureCode: components["parameters"]["QuotaFeatureCode"];
+            };
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quota allowance. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageQuotaResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    setQuota: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "cus_9Fx4TgH1sLp0QzWa",
+                 *       "featureCode": "projects",
+                 *       "count": 3
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetQuotaRequest"];
+            };
+        };
+        responses: {
+            /** @description The quota change that was recorded. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageQuotaEventResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    addQuota: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "cus_9Fx4TgH1sLp0QzWa",
+                 *       "featureCode": "projects",
+                 *       "count": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["QuotaChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description The quota change that was recorded. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageQuotaEventResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    removeQuota: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The API version (`YYYY-MM-DD`) for this request. Without it the organization's pinned version applies, then the current version.
+                 * @example 2026-07-11
+                 */
+                "Commet-Version"?: components["parameters"]["CommetVersion"];
+                /**
+                 * @description Unique key used to safely retry this write for 24 hours without applying it twice. Reusing a key with another payload gets 409 `idempotency_key_mismatch`; reusing it while the first request still runs gets 409 `idempotency_in_progress`.
+                 * @example 5f0c7c4e-8a51-4b8e-9a3f-2f4f3f0e9d11
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "cus_9Fx4TgH1sLp0QzWa",
+                 *       "featureCode": "projects",
+                 *       "count": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["QuotaChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description The quota change that was recorded. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageQuotaEventResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             default: components["responses"]["UnexpectedError"];

@@ -24,6 +24,15 @@ export const COMMET_FIXTURES = {
   disposableFeature: "contract_disposable",
   /** The feature of the spec's examples (create feature, create add-on, get and update feature). */
   exampleFeature: "priority_support",
+  /** The usage and the quota feature of the mock's plans (a live run finds the account's own). */
+  usageFeature: "api_calls",
+  quotaFeature: "projects",
+  /** Customers whose subscriptions the subscription-change cases leave in one state each (mock only). */
+  endingCustomer: "contract_ending",
+  lapsedCustomer: "contract_lapsed",
+  canceledCustomer: "contract_canceled",
+  lapsedDecliningCustomer: "contract_lapsed_declining",
+  decliningPaidCustomer: "contract_declining_paid",
 };
 
 /** A reference that names nothing, per kind. */
@@ -32,12 +41,13 @@ export const MISSING = {
   subscription: "sub_doesNotExist0000",
   customer: "cus_doesNotExist0000",
   feature: "no_such_feature",
+  plan: "plan_doesNotExist0000",
 };
 
 /** `${ownId}_ext`: the external ID the fixture customers are created with. */
 export const externalIdOf = (ownId: string): string => `${ownId}_ext`;
 
-function fail(what: string, error: unknown): never {
+export function fail(what: string, error: unknown): never {
   throw new Error(`${what} failed: ${JSON.stringify(error)}`);
 }
 

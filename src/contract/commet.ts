@@ -21,6 +21,7 @@ import {
   fixtureSubscription,
   setActive,
 } from "./commet-fixtures.js";
+import { lifecycleDrivers } from "./commet-lifecycle.js";
 import { mockOnly, SkipCase } from "./drivers.js";
 import type { ContractTarget, Scenario } from "./types.js";
 
@@ -237,5 +238,6 @@ export const commetScenario: Scenario<CommetClient> = {
       "400": async ({ client, target }) => ({ path: { id: await fixtureSubscription(client, target) }, headers: badVersion }),
       "404": () => ({ path: { id: MISSING.subscription } }),
     },
+    ...lifecycleDrivers,
   },
 };

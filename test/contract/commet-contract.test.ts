@@ -19,17 +19,18 @@ const harness = useContractMock("commet", commetScenario);
 const contractThrough = harness.through;
 
 describe("the Commet contract against the mock", () => {
-  it("exercises all 21 operations and every documented status, validating every body", async () => {
+  it("exercises all 36 operations and every documented status, validating every body", async () => {
     harness.mock().reset();
     const report = await runContract(commetScenario, harness.target(harness.mock().url));
     expect(failuresOf(report)).toEqual([]);
     const coverage = coverageOf(report);
-    expect(coverage.operations).toEqual({ exercised: 21, documented: 21 });
-    expect(coverage.pairs).toEqual({ exercised: 131, documented: 131 });
+    expect(coverage.operations).toEqual({ exercised: 36, documented: 36 });
+    expect(coverage.pairs).toEqual({ exercised: 234, documented: 234 });
     expect(coverage.missing).toEqual([]);
     expect(report.cases.every((result) => result.schemaValidated)).toBe(true);
     const pairs = report.cases.map((result) => `${result.operationId} ${result.status}`);
     for (const pair of ["createAddon 409", "activateAddon 402", "deleteFeature 409", "updateCustomer 409", "createSubscription 404", "getActiveSubscription 200"]) expect(pairs).toContain(pair);
+    for (const pair of ["getFeatureAccess 200", "trackUsage 409", "removeQuota 400", "uncancelSubscription 200", "reactivateSubscription 402", "changePlan 402", "previewPlanChange 200"]) expect(pairs).toContain(pair);
   }, FULL_RUN_MS);
 
   // No reset: the server still holds what the full run above left, so this second run proves that the

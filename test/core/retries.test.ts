@@ -64,6 +64,17 @@ describe("which requests may be repeated", () => {
     expect(JSON.parse(server.bodies[0]!)).toMatchObject({ name: "Priority" });
   });
 
+  it("gives a Commet DELETE a key too, the same on each retry: Remove quota subtracts, so a repeat without it would remove twice", async () => {
+    const server = scriptedFetch(unavailable, ok);
+    await commet(server.fetch).DELETE("/usage/quota", { body: { customerId: "cus_1", featureCode: "projects", count: 1 } });
+    const keys = server.requests.map((request) => request.headers.get("idempotency-key"));
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(server.bodies).toEqual([server.bodies[0], server.bodies[0]]);
+    expect(JSON.parse(server.bodies[0]!)).toEqual({ customerId: "cus_1", featureCode: "projects", count: 1 });
+  });
+
   it("keeps the caller's own Idempotency-Key, and gives each call a new one otherwise", async () => {
     const server = scriptedFetch(ok);
     const client = commet(server.fetch);
