@@ -128,31 +128,34 @@ export function overageQuantity(entry: Entitlement): number {
   return Math.max(0, entry.current - entry.included);
 }
 
+/** Quota units billed this period: those above the included ones, when overage is billed. */
+export function billedQuantity(entry: Entitlement): number {
+  return entry.overageEnabled ? overageQuantity(entry) : 0;
+}
+
 export interface Consumption {
   allowed: boolean;
   /** Some of the units would be billed as overage. */
   willBeCharged: boolean;
   /** Why not, in Commet's denial codes. */
-  reason?: "included_limit_reached" | "insufficient_credits" | "no_access";
+  reason?: "no_active_subscription" | "included_limit_reached" | "insufficient_credits";
 }
 
 /**
- * Whether `quantity` more units can be used now (0: whether the feature can be used at all, as
- * feature access reports it). Seats and quota count `quantity` more held.
+ * Whether `quantity` more units can be used now: for a usage feature, units used; for seats and quota,
+ * units more held. Feature access asks for one unit: a feature is allowed while one more unit fits
+ * (included units left, overage allowed, or no limit).
  */
-export function canConsume(entry: Entitlement, quantity: number): Consumption {
-  if (!entry.granted) return { allowed: false, willBeCharged: false, reason: "no_access" };
+export function canConsume(entry: Entitlement, quantity = 1): Consumption {
+  if (!entry.granted) return { allowed: false, willBeCharged: false, reason: "no_active_subscription" };
   if (entry.model === "boolean" || entry.unlimited) return { allowed: true, willBeCharged: false };
   if (entry.model === "credits") {
-    const enough = entry.creditsRemaining >= Math.max(quantity, 1) * entry.creditsPerUnit;
+    const enough = entry.creditsRemaining >= quantity * entry.creditsPerUnit;
     return enough ? { allowed: true, willBeCharged: false } : { allowed: false, willBeCharged: false, reason: "insufficient_credits" };
   }
-  // Feature access (quantity 0) reports whether one more unit fits, for metered use; a seat or quota
-  // allowance is usable while it is held.
-  const wanted = entry.model === "metered" ? Math.max(quantity, 1) : quantity;
-  const beyond = entry.current + wanted > entry.included;
+  const beyond = entry.current + quantity > entry.included;
   if (!beyond) return { allowed: true, willBeCharged: false };
-  return entry.overageEnabled ? { allowed: true, willBeCharged: wanted > 0 } : { allowed: false, willBeCharged: false, reason: "included_limit_reached" };
+  return entry.overageEnabled ? { allowed: true, willBeCharged: true } : { allowed: false, willBeCharged: false, reason: "included_limit_reached" };
 }
 
 /** The overage of the metered features this period, in cents: what the period's end (or a plan change) bills. */

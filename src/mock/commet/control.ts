@@ -4,7 +4,8 @@
  *   Commet's "Cancel subscription" operation: cancels the subscription at once, so that tests can reach
  *   a canceled one. Its add-ons stop with it.
  * - `POST <controlUrl>/commet/pay/<subscriptionId>`: the customer pays the checkout of a subscription
- *   waiting in `pending_payment`, which becomes active with its first period starting now.
+ *   waiting in `pending_payment`, which becomes active with its first period starting now, or the
+ *   checkout of a free-to-paid plan change, which moves the subscription to the new plan from now.
  * Each answers the subscription in the API's envelope, and sends the webhooks Commet sends for it.
  */
 import { MockError } from "../mock-error.js";
@@ -15,7 +16,7 @@ import { COMMET_TENANTS, type CommetState, type SubscriptionRecord } from "./sta
 import { ok, toSubscription } from "./views.js";
 import { customerStateChanged } from "./webhooks/customer-state.js";
 import { subscriptionActivated } from "./webhooks/events.js";
-import { cancelNow } from "./lifecycle.js";
+import { cancelNow, switchPlan } from "./lifecycle.js";
 
 export const CANCEL_ROUTE = "cancel";
 export const PAY_ROUTE = "pay";
@@ -44,11 +45,20 @@ const cancelSubscription: ControlHandler<CommetState> = (request) => {
 const payCheckout: ControlHandler<CommetState> = (request) => {
   const { tenant, world, subscription } = target(request, "Pay the checkout of");
   const { now, emit } = request;
+  const customer = world.customers.get(subscription.customerId)!;
+  const pending = subscription.pendingChange;
+  if (pending) {
+    // A free-to-paid plan change: paid, the subscription moves to the new plan with a period from now.
+    const plan = world.plans.find((candidate) => candidate.code === pending.planCode)!;
+    switchPlan(world, subscription, plan, pending.interval, now);
+    subscription.checkoutUrl = null;
+    emit(tenant, customerStateChanged(world, customer, "plan_change"));
+    return ok(toSubscription(world, subscription, now));
+  }
   const invoice = subscription.firstInvoice;
   if (subscription.status !== "pending_payment" || !invoice) {
-    throw new MockError(409, "subscription_not_pending_payment", `The subscription is ${subscription.status}; only a pending_payment one has a checkout to pay.`);
+    throw new MockError(409, "subscription_not_pending_payment", `The subscription is ${subscription.status}; only a pending_payment one, or one changing from a free plan, has a checkout to pay.`);
   }
-  const customer = world.customers.get(subscription.customerId)!;
   // A pending subscription does not block a new one, but a customer has at most one active subscription.
   const active = activeSubscriptionOf(world, customer);
   if (active) throw new MockError(409, "already_has_active_subscription", `The customer already has a ${active.status} subscription (${active.id}).`);

@@ -95,10 +95,22 @@ export function switchPlan(state: CommetState, subscription: SubscriptionRecord,
     name: subscription.name === previous.name ? plan.name : subscription.name,
     scheduledChange: null,
     pendingChange: null,
+    checkoutUrl: null,
     updatedAt: iso,
   });
   endAddons(state, subscription, iso, (model) => model === "boolean" || model === plan.consumptionModel);
   startPeriod(subscription, at);
+}
+
+/**
+ * Moves a trialing subscription onto another plan or interval for the rest of its trial: nothing was
+ * paid, so nothing is prorated, the trial's use carries on, and the first paid period starts at the
+ * trial's end at the new price.
+ */
+export function switchPlanInTrial(state: CommetState, subscription: SubscriptionRecord, plan: PlanDefinition, interval: PlanInterval, at: Date): void {
+  const { period, usage, creditsUsed } = subscription;
+  switchPlan(state, subscription, plan, interval, at);
+  Object.assign(subscription, { period, usage, creditsUsed });
 }
 
 /** What a renewal charges: the plan's base price and the base price of each active add-on. */

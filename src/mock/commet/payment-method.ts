@@ -26,3 +26,16 @@ export function checkPaymentMethod(metadata: Record<string, unknown> | undefined
   const message = `must be one of ${PAYMENT_METHODS.map((method) => JSON.stringify(method)).join(", ")} (the mock's payment-method convention)`;
   throw new MockError(400, "validation_error", `${field} ${message}.`, { param: field, details: [{ field, message }] });
 }
+
+/**
+ * Charges `total` cents to what is on file, or refuses as Commet does, changing nothing: no payment
+ * method is 409 no_payment_method, a declined card 402 charge_failed. Nothing to pay always succeeds.
+ * `details` goes with the refusal (reactivation sends a recovery link there).
+ */
+export function chargeCard(metadata: Record<string, unknown> | null, total: number, declined: string, details?: unknown): void {
+  const method = paymentMethodOf(metadata);
+  if (total <= 0 || method === "card") return;
+  const extra = details === undefined ? {} : { details };
+  if (method === "none") throw new MockError(409, "no_payment_method", "The subscription has no payment method to charge.", { param: "id", ...extra });
+  throw new MockError(402, "charge_failed", declined, extra);
+}

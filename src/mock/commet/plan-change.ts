@@ -48,13 +48,9 @@ export interface ChangeQuote {
   /** The unused days of the old plan's base price (round half up), what the customer gets back. */
   credit: number;
   /** The new plan's full price, and its extra seats for the whole new period. */
-  charge: number;
+  planCharge: number;
   /** The metered overage of the period that ends with the change, billed on the same invoice. */
   usageCharge: number;
-  /** What the customer pays now: charge less credit (never below 0) plus the usage. */
-  total: number;
-  /** Credit beyond the charge, kept as a balance rather than refunded. */
-  remainingCredit: number;
   daysRemaining: number;
   totalDays: number;
 }
@@ -69,7 +65,7 @@ export function extraSeatsCharge(plan: PlanDefinition, seats: Record<string, num
 }
 
 export interface QuoteInput {
-  /** What the customer paid for the current period's base. */
+  /** What the customer paid for the current period's base; 0 in a trial, where nothing was paid. */
   oldPrice: number;
   period: { start: Date; end: Date };
   now: Date;
@@ -79,14 +75,10 @@ export interface QuoteInput {
 }
 
 export function quoteChange({ oldPrice, period, now, to, seats, usageCharge }: QuoteInput): ChangeQuote {
-  const credit = proratedCharge(oldPrice, period, now);
-  const charge = to.price + extraSeatsCharge(to.plan, seats);
   return {
-    credit,
-    charge,
+    credit: proratedCharge(oldPrice, period, now),
+    planCharge: to.price + extraSeatsCharge(to.plan, seats),
     usageCharge,
-    total: Math.max(0, charge - credit) + usageCharge,
-    remainingCredit: Math.max(0, credit - charge),
     daysRemaining: daysRemaining(period, now),
     totalDays: daysInPeriod(period),
   };

@@ -6,7 +6,7 @@ import { proratedCharge } from "../billing.js";
 import { newId } from "../ids.js";
 import { ACTIVE_STATUSES, activeSubscriptionOf, findAddon, findCustomer, findFeature, findSubscription, liveAddons, planOf } from "../lookup.js";
 import { page } from "../paging.js";
-import { paymentMethodOf } from "../payment-method.js";
+import { chargeCard } from "../payment-method.js";
 import type { AddonRecord, CommetState } from "../state.js";
 import { ok, toActiveAddon, toAddon } from "../views.js";
 import { applyPresent } from "../../patch.js";
@@ -103,12 +103,7 @@ function activateAddon({ state, params, body, now, emit }: Context) {
     );
   }
   const charge = proratedCharge(addon.basePrice, subscription.period, now);
-  if (charge > 0) {
-    const customer = state.customers.get(subscription.customerId)!;
-    const method = paymentMethodOf(customer.metadata);
-    if (method === "none") throw new MockError(409, "no_payment_method", "The subscription has no payment method to charge.", { param: "id" });
-    if (method === "card_declined") throw new MockError(402, "charge_failed", "The prorated charge was declined; nothing was activated.");
-  }
+  chargeCard(state.customers.get(subscription.customerId)!.metadata, charge, "The prorated charge was declined; nothing was activated.");
   // Reactivation reuses the (subscription, add-on) record.
   state.activations.set(key, { subscriptionId: subscription.id, addonId: addon.id, status: "active", activatedAt: now.toISOString(), deactivatedAt: null });
   emit(addonActivated(state, subscription, addon, charge));

@@ -4,7 +4,7 @@
  * as feature access computes it (access.ts): this period's use, the seats held, the quota balances.
  */
 import type { components } from "../../../../generated/commet/schema.js";
-import { canConsume, creditsRemaining, entitlements, overageQuantity, remaining, type Entitlement } from "../access.js";
+import { billedQuantity, canConsume, creditsRemaining, entitlements, overageQuantity, remaining, type Entitlement } from "../access.js";
 import { activeSubscriptionOf, planOf } from "../lookup.js";
 import type { CommetState, CustomerRecord, SubscriptionRecord } from "../state.js";
 import type { EmittedEvent } from "../../types.js";
@@ -55,7 +55,7 @@ function customerState(state: CommetState, customer: CustomerRecord, trigger: St
 /** The flat 2026-07-11 shape of one entitlement (access.ts); fields that do not apply are null. */
 function featureAccess(entry: Entitlement): Schemas["WebhookFeatureAccess"] {
   const { feature, model } = entry;
-  const allowed = canConsume(entry, 0).allowed;
+  const allowed = canConsume(entry).allowed;
   const base = { code: feature.code, name: feature.name, type: feature.type, allowed };
   if (model === "boolean") {
     return { ...base, enabled: entry.granted, current: null, included: null, remaining: null, overageQuantity: null, overageUnitPrice: null, unlimited: null, overageEnabled: null, billedQuantity: null };
@@ -70,6 +70,6 @@ function featureAccess(entry: Entitlement): Schemas["WebhookFeatureAccess"] {
     overageUnitPrice: entry.overageUnitPrice,
     unlimited: entry.unlimited,
     overageEnabled: entry.overageEnabled,
-    billedQuantity: model === "quota" ? overageQuantity(entry) : null,
+    billedQuantity: model === "quota" ? billedQuantity(entry) : null,
   };
 }
