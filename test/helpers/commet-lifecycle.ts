@@ -15,12 +15,15 @@ export const PLAN_IDS = { free: "plan_Free000000000001", pro: "plan_Pro000000000
 
 const operations = getOperations("commet");
 
-/** A fetch that fails the test when the mock answers anything the spec does not document. */
-export function documentingFetch(baseUrl: string): typeof fetch {
+/**
+ * A fetch that fails the test when the mock answers anything the spec does not document. `send` is
+ * taken when it is made, so that it keeps working under a test that replaces the global fetch.
+ */
+export function documentingFetch(baseUrl: string, send: typeof fetch = globalThis.fetch): typeof fetch {
   const basePath = new URL(baseUrl).pathname;
   return async (input, init) => {
     const request = new Request(input, init);
-    const response = await fetch(request);
+    const response = await send(request);
     const path = new URL(request.url).pathname.slice(basePath.length);
     const match = operations.match(request.method, path);
     expect(match, `${request.method} ${path} is an operation of the spec`).toBeDefined();

@@ -93,5 +93,19 @@ describe("lifecycle webhooks", () => {
     clock.set(new Date("2026-08-01T00:00:00Z"));
     dataOf(await client().GET("/subscriptions/{id}", { params: { path: { id: team.id } } }));
     expect(await delivered()).toEqual(["customer.state_changed/past_due"]);
+    // Another failed renewal changes nothing a receiver does not know.
+    clock.set(new Date("2026-09-01T00:00:00Z"));
+    dataOf(await client().GET("/subscriptions/{id}", { params: { path: { id: team.id } } }));
+    expect(await delivered()).toEqual([]);
+  });
+
+  it("says when a trial converts to its first paid period", async () => {
+    clock.set(JULY_1);
+    const trial = await subscribed(client(), "team");
+    await delivered();
+    clock.set(new Date("2026-07-15T00:00:00Z"));
+    const converted = dataOf(await client().GET("/subscriptions/{id}", { params: { path: { id: trial.id } } }));
+    expect(converted).toMatchObject({ status: "active", currentPeriod: { start: "2026-07-15T00:00:00.000Z", end: "2026-08-15T00:00:00.000Z" } });
+    expect(await delivered()).toEqual(["customer.state_changed/trial_converted"]);
   });
 });

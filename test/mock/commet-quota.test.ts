@@ -61,7 +61,8 @@ describe("quota", () => {
     const get = (customerId: string, featureCode: string) => client().GET("/usage/quota", { params: { query: { customerId, featureCode } } });
     expect(expectError(await get(pro.customerId, "teleports"), 404, "feature_not_found", "not_found_error").param).toBe("featureCode");
     expect(expectError(await get(pro.customerId, "team_seats"), 400, "feature_not_in_plan", "billing_error").param).toBe("featureCode");
-    expect(expectError(await get(pro.customerId, "api_calls"), 400, "validation_error", "validation_error").param).toBe("featureCode");
+    // A feature of the plan that is not a quota one is, as a quota, not in the plan.
+    expect(expectError(await get(pro.customerId, "api_calls"), 400, "feature_not_in_plan", "billing_error").param).toBe("featureCode");
     const idle = dataOf(await client().POST("/customers", { body: { email: "idle@example.com", externalId: "idle" } }));
     expectError(await get(idle.id, "projects"), 404, "no_active_subscription", "not_found_error");
     expect(dataOf(await client().GET("/usage/quota/all", { params: { query: { customerId: idle.id } } }))).toEqual([]);

@@ -125,7 +125,7 @@ function endPeriod(state: CommetState, subscription: SubscriptionRecord, emit: E
     cancelNow(state, subscription, at, null, emit);
     return;
   }
-  const wasTrialing = subscription.status === "trialing";
+  const before = subscription.status;
   const change = subscription.scheduledChange;
   if (change) {
     const plan = state.plans.find((candidate) => candidate.code === change.planCode)!;
@@ -137,8 +137,9 @@ function endPeriod(state: CommetState, subscription: SubscriptionRecord, emit: E
   const paid = cardPays(state, subscription, total);
   Object.assign(subscription, { status: paid ? "active" : "past_due", outstanding: paid ? null : newInvoice(state, total), updatedAt: at.toISOString() });
   if (change) emit(stateChanged(state, subscription, "plan_change"));
-  if (!paid) emit(stateChanged(state, subscription, "past_due"));
-  else if (wasTrialing) emit(stateChanged(state, subscription, "trial_converted"));
+  // Only a change of status is news: another failed renewal of a past_due subscription is not.
+  if (!paid && before !== "past_due") emit(stateChanged(state, subscription, "past_due"));
+  else if (paid && before === "trialing") emit(stateChanged(state, subscription, "trial_converted"));
 }
 
 /**

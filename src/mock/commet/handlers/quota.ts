@@ -7,7 +7,7 @@ import type { components } from "../../../../generated/commet/schema.js";
 import { MockError } from "../../mock-error.js";
 import type { MockContext, MockHandler } from "../../types.js";
 import { billedQuantity, entitlements, remaining, type Entitlement } from "../access.js";
-import { accessSubscriptionOf, featureByCode, requireAccessSubscription, requireEntitlement, requireType } from "../entitled.js";
+import { accessSubscriptionOf, featureByCode, requireAccessSubscription, requireEntitlement } from "../entitled.js";
 import { newId } from "../ids.js";
 import { findCustomer } from "../lookup.js";
 import type { CommetState, CustomerRecord } from "../state.js";
@@ -51,7 +51,8 @@ function quotaEntry(state: CommetState, customer: CustomerRecord, code: string):
   const feature = featureByCode(state, code, "featureCode");
   const subscription = requireAccessSubscription(state, customer, "customerId");
   const entry = requireEntitlement(state, subscription, feature, "featureCode");
-  requireType(entry, ["quota"], "featureCode", "quota operations count quota features");
+  // The spec: a feature that is not a quota feature of the subscription is not in its plan, as a quota.
+  if (entry.model !== "quota") throw new MockError(400, "feature_not_in_plan", `Feature "${feature.code}" is a ${feature.type} feature, not a quota feature of the customer's plan.`, { param: "featureCode" });
   return entry;
 }
 
