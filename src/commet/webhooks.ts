@@ -45,6 +45,7 @@
  */
 import type { webhooks } from "../../generated/commet/schema.js";
 import { ConfigurationError } from "../core/errors/configuration-error.js";
+import { SpecwrightError } from "../core/errors/specwright-error.js";
 
 /** The events the spec's `webhooks` section describes. */
 export type CommetWebhookEventName = Extract<keyof webhooks, string>;
@@ -108,7 +109,7 @@ export type WebhookVerificationReason = "signature" | "json" | "shape" | "stale"
  * Thrown by `parseWebhook`: `reason` says which check refused the delivery. The message never holds
  * the secret, the signature or the body.
  */
-export class WebhookVerificationError extends Error {
+export class WebhookVerificationError extends SpecwrightError {
   override readonly name = "WebhookVerificationError";
 
   constructor(

@@ -1,4 +1,8 @@
-/** Every error a specwright client throws; `instanceof` works across all three vendors. */
+/**
+ * Every error specwright throws, all `SpecwrightError`s; `instanceof` works across all three vendors,
+ * `isSpecwrightError()` across copies of the package and realms too.
+ */
+export { SpecwrightError, isSpecwrightError } from "./specwright-error.js";
 export { ApiError, type ApiErrorDetails } from "./api-error.js";
 export { AuthenticationError } from "./authentication-error.js";
 export { ConfigurationError } from "./configuration-error.js";

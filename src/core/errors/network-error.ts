@@ -1,4 +1,5 @@
 import { describeCause } from "./describe-cause.js";
+import { SpecwrightError } from "./specwright-error.js";
 
 /**
  * Thrown when no HTTP response arrived at all (connection refused or reset, DNS failure, a socket
@@ -6,7 +7,7 @@ import { describeCause } from "./describe-cause.js";
  * underlying fetch error. For a request that may have been processed (a dropped reply to a POST), the
  * outcome on the server is unknown: check before sending it again.
  */
-export class NetworkError extends Error {
+export class NetworkError extends SpecwrightError {
   override name = "NetworkError";
 
   constructor(

@@ -2,7 +2,9 @@
  * Thrown when the server redirects an API call to another origin (or loops). The client never follows
  * such a redirect: it would send the credentials to a host they were not meant for.
  */
-export class RedirectError extends Error {
+import { SpecwrightError } from "./specwright-error.js";
+
+export class RedirectError extends SpecwrightError {
   override name = "RedirectError";
 
   constructor(

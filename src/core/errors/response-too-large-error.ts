@@ -5,7 +5,9 @@
  * the same request would most likely get the same body again. Carries the request label and the
  * limit, never the body.
  */
-export class ResponseTooLargeError extends Error {
+import { SpecwrightError } from "./specwright-error.js";
+
+export class ResponseTooLargeError extends SpecwrightError {
   override name = "ResponseTooLargeError";
 
   constructor(
