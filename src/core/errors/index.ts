@@ -9,6 +9,7 @@ export { ConfigurationError } from "./configuration-error.js";
 export { ConflictError } from "./conflict-error.js";
 export { NetworkError } from "./network-error.js";
 export { NotFoundError } from "./not-found-error.js";
+export { PermissionDeniedError } from "./permission-denied-error.js";
 export { RateLimitError } from "./rate-limit-error.js";
 export { RedirectError } from "./redirect-error.js";
 export { ResponseTooLargeError } from "./response-too-large-error.js";
