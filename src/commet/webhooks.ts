@@ -193,7 +193,7 @@ interface Tolerance {
 
 function readTolerance(fn: string, params: VerifyWebhookParams): Tolerance | undefined {
   if (params === null || typeof params !== "object") {
-    throw new TypeError(`${fn}: expected an object with "payload", "signature" and "secret".`);
+    throw new ConfigurationError("params", `${fn}: expected an object with "payload", "signature" and "secret".`);
   }
   const { toleranceMs, now } = params;
   if (now !== undefined && typeof now !== "function") {
@@ -228,7 +228,7 @@ async function checkSignature({ payload, signature, secret }: VerifyWebhookParam
   if (mac.byteLength !== SIGNATURE_BYTES) return "the signature is not a hex HMAC-SHA256";
   // Rules 2, 3 and 5.
   const subtle = globalThis.crypto?.subtle;
-  if (subtle === undefined) throw new Error(`${PREFIX}: this runtime has no Web Crypto (globalThis.crypto.subtle).`);
+  if (subtle === undefined) throw new SpecwrightError(`${PREFIX}: this runtime has no Web Crypto (globalThis.crypto.subtle).`);
   const key = await subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
   return (await subtle.verify("HMAC", key, mac, body)) ? undefined : "the signature does not match the body";
 }
