@@ -2,7 +2,7 @@
 import type { Client } from "openapi-fetch";
 import { createCoreClient, type CallInit } from "../core/client.js";
 import { ConfigurationError } from "../core/errors/configuration-error.js";
-import { optionalFetch, optionalHeaders, requireBaseUrl, requireSecret } from "../core/options.js";
+import { optionalFetch, optionalHeaders, refuseDoubledPrefix, requireBaseUrl, requireSecret } from "../core/options.js";
 import { clientPolicy, type ReliabilityOptions } from "../core/policy-options.js";
 import type { ThrowingClient } from "../core/throwing-client.js";
 import { SINGLE_ACTIONS } from "./actions.js";
@@ -43,17 +43,14 @@ export function createCloudPlansClient(options: CloudPlansClientOptions & { thro
 export function createCloudPlansClient(options: CloudPlansClientOptions): CloudPlansClient;
 export function createCloudPlansClient(options: CloudPlansClientOptions): CloudPlansClient | CloudPlansThrowingClient {
   if (options === null || typeof options !== "object") {
-    throw new TypeError(`${FACTORY}: expected an options object with "token" and "baseUrl".`);
+    throw new ConfigurationError("options", `${FACTORY}: expected an options object with "token" and "baseUrl".`);
   }
   const token = requireSecret(FACTORY, "token", options.token);
   if (options.baseUrl === undefined) {
     throw new ConfigurationError("baseUrl", `${FACTORY}: option "baseUrl" is required: the Cloud Plans docs name no API host, so give the origin of yours (e.g. "https://api.your-deployment.example").`);
   }
   const policy = clientPolicy(FACTORY, options);
-  const baseUrl = requireBaseUrl(FACTORY, "baseUrl", options.baseUrl, policy.allowInsecureHttp);
-  if (/\/v1$/.test(baseUrl)) {
-    throw new ConfigurationError("baseUrl", `${FACTORY}: option "baseUrl" must not end in /v1: every Cloud Plans path already starts with /v1.`);
-  }
+  const baseUrl = refuseDoubledPrefix(FACTORY, cloudplansVendor.name, requireBaseUrl(FACTORY, "baseUrl", options.baseUrl, policy.allowInsecureHttp), "/v1");
   const client = createCoreClient<CloudPlansPaths>({
     factory: FACTORY,
     vendor: cloudplansVendor,

@@ -2,6 +2,7 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "../../generated/commet/schema.js";
 import { createCoreClient } from "../core/client.js";
+import { ConfigurationError } from "../core/errors/configuration-error.js";
 import { optionalFetch, optionalHeaders, optionalString, requireBaseUrl, requireSecret } from "../core/options.js";
 import { clientPolicy, type ReliabilityOptions } from "../core/policy-options.js";
 import type { ThrowingClient } from "../core/throwing-client.js";
@@ -34,7 +35,7 @@ export function createCommetClient(options: CommetClientOptions & { throwOnError
 export function createCommetClient(options: CommetClientOptions): CommetClient;
 export function createCommetClient(options: CommetClientOptions): CommetClient | CommetThrowingClient {
   if (options === null || typeof options !== "object") {
-    throw new TypeError(`${FACTORY}: expected an options object with at least "apiKey".`);
+    throw new ConfigurationError("options", `${FACTORY}: expected an options object with at least "apiKey".`);
   }
   const apiKey = requireSecret(FACTORY, "apiKey", options.apiKey);
   const policy = clientPolicy(FACTORY, options);

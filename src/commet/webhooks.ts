@@ -45,6 +45,7 @@
  */
 import type { webhooks } from "../../generated/commet/schema.js";
 import { ConfigurationError } from "../core/errors/configuration-error.js";
+import { SpecwrightError } from "../core/errors/specwright-error.js";
 
 /** The events the spec's `webhooks` section describes. */
 export type CommetWebhookEventName = Extract<keyof webhooks, string>;
@@ -108,7 +109,7 @@ export type WebhookVerificationReason = "signature" | "json" | "shape" | "stale"
  * Thrown by `parseWebhook`: `reason` says which check refused the delivery. The message never holds
  * the secret, the signature or the body.
  */
-export class WebhookVerificationError extends Error {
+export class WebhookVerificationError extends SpecwrightError {
   override readonly name = "WebhookVerificationError";
 
   constructor(
@@ -192,7 +193,7 @@ interface Tolerance {
 
 function readTolerance(fn: string, params: VerifyWebhookParams): Tolerance | undefined {
   if (params === null || typeof params !== "object") {
-    throw new TypeError(`${fn}: expected an object with "payload", "signature" and "secret".`);
+    throw new ConfigurationError("params", `${fn}: expected an object with "payload", "signature" and "secret".`);
   }
   const { toleranceMs, now } = params;
   if (now !== undefined && typeof now !== "function") {
@@ -227,7 +228,7 @@ async function checkSignature({ payload, signature, secret }: VerifyWebhookParam
   if (mac.byteLength !== SIGNATURE_BYTES) return "the signature is not a hex HMAC-SHA256";
   // Rules 2, 3 and 5.
   const subtle = globalThis.crypto?.subtle;
-  if (subtle === undefined) throw new Error(`${PREFIX}: this runtime has no Web Crypto (globalThis.crypto.subtle).`);
+  if (subtle === undefined) throw new SpecwrightError(`${PREFIX}: this runtime has no Web Crypto (globalThis.crypto.subtle).`);
   const key = await subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
   return (await subtle.verify("HMAC", key, mac, body)) ? undefined : "the signature does not match the body";
 }

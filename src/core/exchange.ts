@@ -31,5 +31,25 @@ export function exchangeOf(response: Response): ExchangeInfo | undefined {
 }
 
 export function describeRequest(method: string, url: string): string {
-  return `${method.toUpperCase()} ${new URL(url).pathname}`;
+  return targetOf(method, url).request;
+}
+
+/**
+ * A request as the errors that got no response name it (NetworkError, TimeoutError, RedirectError,
+ * ResponseTooLargeError): the host and port say which server did not answer. Never the query string
+ * (it may carry a token) nor a user name or password (a URL's origin has none).
+ */
+export interface RequestTarget {
+  /** Upper case, e.g. "GET". */
+  method: string;
+  /** `METHOD /path`, as ApiError's `request`. */
+  request: string;
+  /** Origin and path, e.g. `http://127.0.0.1:4010/api/v1/features`. */
+  url: string;
+}
+
+export function targetOf(method: string, url: string): RequestTarget {
+  const parsed = new URL(url);
+  const upper = method.toUpperCase();
+  return { method: upper, request: `${upper} ${parsed.pathname}`, url: `${parsed.origin}${parsed.pathname}` };
 }

@@ -54,6 +54,17 @@ export function requireBaseUrl(factory: string, option: string, value: unknown, 
   return url.href.replace(/\/+$/, "");
 }
 
+/**
+ * Refuses a base URL that ends in the prefix every path of the API already starts with (`/v1`): the
+ * calls would go to `…/v1/v1/…` and all answer 404, far from the option that caused it.
+ */
+export function refuseDoubledPrefix(factory: string, vendor: string, baseUrl: string, prefix: string): string {
+  if (baseUrl.toLowerCase().endsWith(prefix.toLowerCase())) {
+    throw new ConfigurationError("baseUrl", `${factory}: option "baseUrl" must not end in ${prefix}: every ${vendor} path already starts with ${prefix}.`);
+  }
+  return baseUrl;
+}
+
 export function optionalString(factory: string, option: string, value: unknown, pattern?: RegExp, hint?: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string" || (pattern && !pattern.test(value))) {

@@ -5,7 +5,7 @@
  * `maxResponseBytes`). It returns the final response, or throws TimeoutError, NetworkError,
  * RedirectError, ResponseTooLargeError or the caller's abort reason.
  */
-import { describeRequest, recordExchange } from "./exchange.js";
+import { recordExchange, targetOf, type RequestTarget } from "./exchange.js";
 import { ConfigurationError } from "./errors/configuration-error.js";
 import { NetworkError } from "./errors/network-error.js";
 import { RedirectError } from "./errors/redirect-error.js";
@@ -84,7 +84,7 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
     const timeoutMs = validateTimeout(extra.timeoutMs, where) ?? config.timeoutMs;
     const maxResponseBytes = validateMaxResponseBytes(extra.maxResponseBytes, where) ?? config.maxResponseBytes;
     // Described only for an error: parsing the URL on every call would sit on the hot path.
-    const label = () => describeRequest(input.method, input.url);
+    const label = () => targetOf(input.method, input.url);
     const signal = input.signal;
     const method = input.method.toUpperCase();
     const idempotencyKey = config.vendor.idempotencyHeader ? input.headers.get(config.vendor.idempotencyHeader) : null;
@@ -113,7 +113,7 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
   };
 
   /** One attempt, following same-origin redirects, with the whole exchange (body included) under the timeout. */
-  async function attemptOnce(input: Request, body: Uint8Array | undefined, signal: AbortSignal, timeoutMs: number, maxResponseBytes: number, label: () => string, attempt: number): Promise<Outcome> {
+  async function attemptOnce(input: Request, body: Uint8Array | undefined, signal: AbortSignal, timeoutMs: number, maxResponseBytes: number, label: () => RequestTarget, attempt: number): Promise<Outcome> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     // One signal per attempt, the caller's abort forwarded to it: AbortSignal.any() costs ~20 µs a call on Node 20.
@@ -179,7 +179,7 @@ export function bufferedBody(response: Response): Uint8Array | undefined {
  * The response with its body read now (under the attempt's timeout): an error body cut at its bound, a
  * 2xx body refused past `maxResponseBytes`.
  */
-async function buffered(response: Response, maxResponseBytes: number, label: () => string): Promise<Response> {
+async function buffered(response: Response, maxResponseBytes: number, label: () => RequestTarget): Promise<Response> {
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   if (NULL_BODY_STATUSES.has(response.status) || response.body === null) return new Response(null, init);
   const bytes = response.ok

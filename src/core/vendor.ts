@@ -3,6 +3,12 @@ export interface VendorErrorFields {
   code?: string | undefined;
   type?: string | undefined;
   message?: string | undefined;
+  /**
+   * The body says the credential itself was refused (missing, wrong, expired): a 403 that says so is
+   * an `AuthenticationError`, not a `PermissionDeniedError`. For servers that answer 403 to a missing
+   * token (Django REST Framework does, when its first authenticator sends no challenge).
+   */
+  unauthenticated?: boolean | undefined;
 }
 
 export interface VendorProfile {

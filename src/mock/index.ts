@@ -11,6 +11,8 @@ export { FAULT_HEADER, MAX_FAULT_DELAY_MS, type FaultSpec } from "./faults.js";
 export { DEFAULT_RETRY_DELAYS_MS, DEFAULT_TIMEOUT_MS, type WebhookOptions } from "./webhooks/options.js";
 export { FAILED_EVENTS_TO_DISABLE, MAX_DELIVERY_RECORDS, type DeliveryError, type WebhookDeliveryRecord } from "./webhooks/dispatcher.js";
 export type { ApiName } from "../spec/apis.js";
+// startMock refuses bad options with a ConfigurationError, one of the package's one error family.
+export { ConfigurationError, SpecwrightError, isSpecwrightError } from "../core/errors/index.js";
 export type { Fixtures } from "../contract/fixtures.js";
 
 // Each vendor's state type is its own business; the server only passes it back to that vendor's handlers.

@@ -45,8 +45,10 @@ describe("createCommetClient options", () => {
     expect(refusal({ apiKey: SECRET, headers: ["x-trace"] }).option).toBe("headers");
   });
 
-  it("refuses a missing options object", () => {
-    expect(() => createCommetClient(undefined as never)).toThrow(/apiKey/);
+  it("refuses a missing options object with a ConfigurationError naming the options", () => {
+    const error = refusal(undefined);
+    expect(error.option).toBe("options");
+    expect(error.message).toMatch(/apiKey/);
   });
 });
 

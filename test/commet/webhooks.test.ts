@@ -336,6 +336,7 @@ describe("COMMET_WEBHOOK_EVENT_NAMES", () => {
     expect(imports).toEqual([
       'import type { webhooks } from "../../generated/commet/schema.js";',
       'import { ConfigurationError } from "../core/errors/configuration-error.js";',
+      'import { SpecwrightError } from "../core/errors/specwright-error.js";',
     ]);
   });
 });

@@ -7,6 +7,7 @@ import {
   ConflictError,
   createCommetClient,
   NotFoundError,
+  PermissionDeniedError,
   RateLimitError,
   ServerError,
   unwrap,
@@ -32,7 +33,7 @@ describe("unwrap on Commet results", () => {
   it.each([
     [400, ValidationError, "validation_error"],
     [401, AuthenticationError, "authentication_error"],
-    [403, AuthenticationError, "authentication_error"],
+    [403, PermissionDeniedError, "authentication_error"],
     [404, NotFoundError, "not_found_error"],
     [409, ConflictError, "conflict_error"],
     [429, RateLimitError, "rate_limit_error"],
@@ -73,7 +74,7 @@ describe("each vendor's error body", () => {
     const server = scriptedFetch(json(403, { status: 403, error: "forbidden", message: "The viewer role may not do this." }));
     const client = createCloudPlansClient({ token: "cp-e", baseUrl: "https://cloudplans.test", fetch: server.fetch });
     const result = await client.billingUpdate({ action: "cancelsubscription", org_id: "org-acme" });
-    expect(caught(() => unwrap(result))).toMatchObject({ name: "AuthenticationError", vendor: "Cloud Plans", code: "forbidden", status: 403 });
+    expect(caught(() => unwrap(result))).toMatchObject({ name: "PermissionDeniedError", vendor: "Cloud Plans", code: "forbidden", status: 403 });
   });
 });
 

@@ -128,7 +128,8 @@ describe("which requests may be repeated", () => {
     const error = await commet(down.fetch).GET("/addons").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).attempts).toBe(3);
-    expect((error as Error).message).toMatch(/GET \/api\/v1\/addons failed without a response.*UND_ERR_SOCKET/);
+    expect((error as Error).message).toBe("GET https://commet.co/api/v1/addons failed without a response (UND_ERR_SOCKET) on attempt 3: other side closed");
+    expect(error).toMatchObject({ request: "GET /api/v1/addons", url: "https://commet.co/api/v1/addons", code: "UND_ERR_SOCKET" });
     expect((error as Error).cause).toBeInstanceOf(TypeError);
   });
 });

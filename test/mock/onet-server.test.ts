@@ -2,6 +2,7 @@
 // per token, scopes, DRF error bodies for the generic failures (non-UUID ids, unknown routes, methods and
 // formats, malformed JSON), and fault injection.
 import { beforeEach, describe, expect, it } from "vitest";
+import { createOnetClient } from "../../src/onet/index.js";
 import { IN_PROJECT, MISSING, SEED, TOKEN, jwt, raw, useOnetMock } from "../helpers/onet.js";
 
 const { mock, client } = useOnetMock();
@@ -15,6 +16,7 @@ const P = {
 
 const inProject = `/v1/organizations/${SEED.organization}/projects/${SEED.project}`;
 const NOT_PROVIDED = { detail: "Authentication credentials were not provided." };
+const INVALID_TOKEN = { detail: "Invalid token." };
 
 /** The seeded hosting account as this token's account sees it (with its `cancellation_requested_at`). */
 const listed = async (token: string) => (await client(token).GET(P.list, { params: { path: IN_PROJECT } })).data!.results[0]!;
@@ -24,14 +26,30 @@ describe("authentication", () => {
     ["no Authorization header", { token: null }],
     ["an empty bearer token", { token: null, headers: { authorization: "Bearer " } }],
     ["another scheme", { token: null, headers: { authorization: `Token ${TOKEN}` } }],
-    ["a key without the sk-onetsolutions- prefix", { token: "sk_live_123" }],
-    ["a bare prefix", { token: "sk-onetsolutions-" }],
-    ["a token that is not a JWT (two parts)", { token: "header.payload" }],
-  ])("answers %s with 401 and a Bearer challenge", async (_, options) => {
+  ])("answers %s with 401, DRF's \"not provided\" and a Bearer challenge", async (_, options) => {
     const response = await raw(mock().url, "GET", "/v1/organizations", options);
     expect(response.status).toBe(401);
     expect(response.body).toEqual(NOT_PROVIDED);
     expect(response.headers["www-authenticate"]).toBe('Bearer realm="api"');
+  });
+
+  it.each([
+    ["a key without the sk-onetsolutions- prefix", { token: "sk_live_123" }],
+    ["a bare prefix", { token: "sk-onetsolutions-" }],
+    ["a token that is not a JWT (two parts)", { token: "header.payload" }],
+    ["a token with a space in it", { token: null, headers: { authorization: `Bearer ${TOKEN} extra` } }],
+  ])("answers %s (a wrong token) with 401, DRF's \"Invalid token.\" and a Bearer challenge", async (_, options) => {
+    const response = await raw(mock().url, "GET", "/v1/organizations", options);
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual(INVALID_TOKEN);
+    expect(response.headers["www-authenticate"]).toBe('Bearer realm="api"');
+  });
+
+  it("gives the client an AuthenticationError that quotes DRF's words for a wrong token", async () => {
+    const wrong = createOnetClient({ token: "sk_live_123", baseUrl: mock().url, retries: 0, throwOnError: true });
+    const error = await wrong.GET("/v1/organizations").catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: "AuthenticationError", status: 401, body: INVALID_TOKEN });
+    expect((error as Error).message).toContain("Invalid token.");
   });
 
   it("accepts an sk-onetsolutions- key and a JWT, through the client", async () => {

@@ -12,7 +12,7 @@ import { createCommetClient, type CommetClient } from "../../src/commet/index.js
 import { COMMET_WEBHOOK_EVENT_NAMES, parseWebhook } from "../../src/commet/webhooks.js";
 import { ConfigurationError } from "../../src/core/errors/configuration-error.js";
 import { MOCK_ORGANIZATION_ID } from "../../src/mock/commet/webhooks/profile.js";
-import { MAX_DELIVERY_RECORDS, startMock, type MockServer, type MockServerOptions, type WebhookDeliveryRecord } from "../../src/mock/index.js";
+import { isSpecwrightError, MAX_DELIVERY_RECORDS, startMock, type MockServer, type MockServerOptions, type WebhookDeliveryRecord } from "../../src/mock/index.js";
 import { getDocument, type JsonSchema, type OperationObject } from "../../src/spec/document.js";
 import { validateBody, validateParameters } from "../../src/spec/validator.js";
 import { cancelSubscription, Clock, createAddon, dataOf, JULY_1, SANDBOX_KEY } from "../helpers/commet.js";
@@ -388,7 +388,7 @@ describe("option checks", () => {
       (reason: unknown) => reason,
     );
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect(error).toBeInstanceOf(TypeError);
+    expect(isSpecwrightError(error)).toBe(true);
     return error as ConfigurationError;
   }
 

@@ -6,6 +6,8 @@
  * proxy). Subclasses narrow it by status; anything else (402, 3xx, 418…) is a plain `ApiError`.
  * Never holds the request's headers, so no credential can leak through it.
  */
+import { SpecwrightError } from "./specwright-error.js";
+
 export interface ApiErrorDetails {
   /** Who answered, e.g. "Commet". */
   vendor: string;
@@ -20,7 +22,7 @@ export interface ApiErrorDetails {
   request: string;
 }
 
-export class ApiError extends Error {
+export class ApiError extends SpecwrightError {
   override name = "ApiError";
   readonly vendor: string;
   readonly status: number;

@@ -9,6 +9,7 @@ import { ApiError, type ApiErrorDetails } from "./api-error.js";
 import { AuthenticationError } from "./authentication-error.js";
 import { ConflictError } from "./conflict-error.js";
 import { NotFoundError } from "./not-found-error.js";
+import { PermissionDeniedError } from "./permission-denied-error.js";
 import { RateLimitError } from "./rate-limit-error.js";
 import { ServerError } from "./server-error.js";
 import { redactorOf, scrubError } from "./scrub.js";
@@ -53,7 +54,8 @@ function typedError(result: { error?: unknown; response: Response }): ApiError {
   }
   const details = detailsOf(response, result.error, fields, vendor, info?.request);
   const status = response.status;
-  if (status === 401 || status === 403) return new AuthenticationError(details);
+  if (status === 401 || (status === 403 && fields.unauthenticated === true)) return new AuthenticationError(details);
+  if (status === 403) return new PermissionDeniedError(details);
   if (status === 404) return new NotFoundError(details);
   if (status === 409) return new ConflictError(details);
   if (status === 429) return new RateLimitError({ ...details, retryAfterMs: info?.retryAfterMs });

@@ -14,7 +14,12 @@ export type FieldMap = { [field: string]: string[] | FieldMap };
 
 const NON_FIELD_ERRORS = "non_field_errors";
 
+/** DRF sends a challenge with every 401, so that the client knows which scheme to use. */
+const CHALLENGE = { "www-authenticate": 'Bearer realm="api"' };
+
 export const onetErrors = {
+  /** DRF's AuthenticationFailed as TokenAuthentication words it: a Bearer credential was sent, but no such token. */
+  invalidToken: () => new MockError(401, "authentication_failed", "Invalid token.", { headers: CHALLENGE }),
   notFound: () => new MockError(404, "not_found", "Not found."),
   /** DRF PageNumberPagination's answer to a page past the end (or not a page number at all). */
   invalidPage: () => new MockError(404, "not_found", "Invalid page."),
@@ -115,8 +120,8 @@ const INJECTED: Record<number, () => MockError> = {
 };
 
 export const onetGenericErrors: GenericErrors = {
-  unauthorized: () =>
-    new MockError(401, "not_authenticated", "Authentication credentials were not provided.", { headers: { "www-authenticate": 'Bearer realm="api"' } }),
+  /** DRF's NotAuthenticated: no Bearer credential at all (a wrong one is `onetErrors.invalidToken`). */
+  unauthorized: () => new MockError(401, "not_authenticated", "Authentication credentials were not provided.", { headers: CHALLENGE }),
   // A path that exists with another method is DRF's 405; anything else is 404.
   routeNotFound: (path) =>
     getOperations("onet").hasPath(path) ? new MockError(405, "method_not_allowed", "Method not allowed.") : onetErrors.notFound(),

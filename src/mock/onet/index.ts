@@ -82,10 +82,15 @@ export const onetMock: VendorMock<OnetState> = {
   api: "onet",
   createState: (_principal: Principal, now, seed) => createOnetState(now, seed),
   fixtures: (seed) => onetSeed(seed).fixtures,
+  // As DRF's authenticators do: no Bearer credential at all is "not provided" (the generic 401); a
+  // Bearer credential that is not a token the API knows is "Invalid token.".
   authenticate(headers) {
-    const token = /^Bearer ([^\s]+)$/.exec(headers.authorization ?? "")?.[1];
+    const presented = /^Bearer (.+)$/.exec(headers.authorization ?? "")?.[1];
+    if (presented === undefined) return undefined;
+    const token = /^\S+$/.test(presented) ? presented : undefined;
     const tenant = token === undefined ? undefined : accountOf(token);
-    return tenant === undefined || token === undefined ? undefined : { tenant, credential: token };
+    if (tenant === undefined || token === undefined) throw onetErrors.invalidToken();
+    return { tenant, credential: token };
   },
   errors: onetGenericErrors,
   renderError: renderOnetError,
