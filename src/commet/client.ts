@@ -1,10 +1,9 @@
 /** The Commet client: base URL, `x-api-key` auth and the pinned API version, over the core client. */
-import type { Client } from "openapi-fetch";
 import type { paths } from "../../generated/commet/schema.js";
 import { createCoreClient } from "../core/client.js";
 import { optionalFetch, optionalHeaders, optionalString, requireBaseUrl, requireSecret } from "../core/options.js";
 import { clientPolicy, type ReliabilityOptions } from "../core/policy-options.js";
-import type { ThrowingClient } from "../core/throwing-client.js";
+import type { ThrowingClient, TypedClient } from "../core/client-types.js";
 import { commetVendor } from "./vendor.js";
 
 export const COMMET_BASE_URL = "https://commet.co/api/v1";
@@ -24,7 +23,7 @@ export interface CommetClientOptions extends ReliabilityOptions {
   headers?: Record<string, string>;
 }
 
-export type CommetClient = Client<paths, "application/json">;
+export type CommetClient = TypedClient<paths>;
 /** A client made with `throwOnError: true`: calls resolve to their data, and throw otherwise. */
 export type CommetThrowingClient = ThrowingClient<paths>;
 
