@@ -159,7 +159,8 @@ const CLIENT_PARTS: Parts = [
   { part: "core: option validation (options, policy-options)", pattern: /dist[\\/]src[\\/]core[\\/](options|policy-options)\.js$/ },
   { part: "core: error classes", pattern: /dist[\\/]src[\\/]core[\\/]errors[\\/][^\\/]+\.js$/ },
   { part: "core: client factory, exchange, idempotency, paths", pattern: /dist[\\/]src[\\/]core[\\/](client|exchange|idempotency|paths)\.js$/ },
-  { part: "core: paginate, unwrap, vendor profile", pattern: /dist[\\/]src[\\/]core[\\/](paginate|unwrap|vendor)\.js$/ },
+  { part: "core: paginate, unwrap, vendor profile", pattern: /dist[\\/]src[\\/]core[\\/](paginate|paginate-list|unwrap|vendor)\.js$/ },
+  { part: "generated GET index (generated/<api>/get-operations.ts)", pattern: /dist[\\/]generated[\\/][^\\/]+[\\/]get-operations\.js$/ },
   { part: "vendor facade (src/<vendor>/)", pattern: /dist[\\/]src[\\/](commet|onet|cloudplans)[\\/][^\\/]+\.js$/ },
 ];
 

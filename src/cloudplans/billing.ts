@@ -4,8 +4,9 @@
  * Create subscription sends `org_id` and `quantity` in the query (as its page documents), the other
  * three send a JSON body, and each action's 200 body has its own type.
  */
-import type { Client } from "openapi-fetch";
 import type { components } from "../../generated/cloudplans/schema.js";
+import type { TypedClient } from "../core/client-types.js";
+import type { RequestPolicyOptions } from "../core/policy-options.js";
 import type { CloudPlansPaths } from "./types.js";
 
 type Schemas = components["schemas"];
@@ -27,17 +28,21 @@ export type BillingUpdateData<Action extends BillingAction> = Action extends "ge
   ? Schemas["BillingLinkResponse"]
   : Schemas["StatusResponse"];
 
+/** The success branch of openapi-fetch's result shape, with the action's own data type. */
+export type BillingUpdateSuccess<Action extends BillingAction> = { data: BillingUpdateData<Action>; error?: never; response: Response };
 /** openapi-fetch's result shape, with the action's own success type. */
-export type BillingUpdateResult<Action extends BillingAction> =
-  | { data: BillingUpdateData<Action>; error?: never; response: Response }
-  | { data?: never; error: Schemas["ErrorResponse"]; response: Response };
+export type BillingUpdateResult<Action extends BillingAction> = BillingUpdateSuccess<Action> | { data?: never; error: Schemas["ErrorResponse"]; response: Response };
 
-export interface BillingUpdateInit {
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-}
+/** What a billing call takes besides its request: the per-request options of every call. */
+export type BillingUpdateInit = RequestPolicyOptions;
 
-export function createBillingUpdate(client: Client<CloudPlansPaths, "application/json">) {
+/** `billingUpdate` as a client has it; on a `throwOnError` client (`Throws`) it resolves to its success branch only. */
+export type BillingUpdate<Throws extends boolean = false> = <Request extends BillingUpdateRequest>(
+  request: Request,
+  init?: BillingUpdateInit,
+) => Promise<Throws extends true ? BillingUpdateSuccess<Request["action"]> : BillingUpdateResult<Request["action"]>>;
+
+export function createBillingUpdate(client: TypedClient<CloudPlansPaths>): BillingUpdate {
   return async function billingUpdate<Request extends BillingUpdateRequest>(request: Request, init: BillingUpdateInit = {}): Promise<BillingUpdateResult<Request["action"]>> {
     const { action, ...fields } = request as BillingUpdateRequest;
     const result =

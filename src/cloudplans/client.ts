@@ -1,12 +1,11 @@
 /** The Cloud Plans client: a required base URL (no host is documented), Bearer auth, and `action` filled in. */
-import type { Client } from "openapi-fetch";
 import { createCoreClient, type CallInit } from "../core/client.js";
 import { ConfigurationError } from "../core/errors/configuration-error.js";
 import { optionalFetch, optionalHeaders, refuseDoubledPrefix, requireBaseUrl, requireSecret } from "../core/options.js";
 import { clientPolicy, type ReliabilityOptions } from "../core/policy-options.js";
-import type { ThrowingClient } from "../core/throwing-client.js";
+import type { ThrowingClient, TypedClient } from "../core/client-types.js";
 import { SINGLE_ACTIONS } from "./actions.js";
-import { createBillingUpdate } from "./billing.js";
+import { createBillingUpdate, type BillingUpdate } from "./billing.js";
 import type { CloudPlansPaths } from "./types.js";
 import { cloudplansVendor } from "./vendor.js";
 
@@ -21,12 +20,12 @@ export interface CloudPlansClientOptions extends ReliabilityOptions {
   headers?: Record<string, string>;
 }
 
-export type CloudPlansClient = Client<CloudPlansPaths, "application/json"> & {
+export type CloudPlansClient = TypedClient<CloudPlansPaths> & {
   /** One typed call per action of `POST /v1/organizations/billing/update`. */
-  billingUpdate: ReturnType<typeof createBillingUpdate>;
+  billingUpdate: BillingUpdate;
 };
-/** A client made with `throwOnError: true`: calls resolve to their data, and throw otherwise. */
-export type CloudPlansThrowingClient = ThrowingClient<CloudPlansPaths> & Pick<CloudPlansClient, "billingUpdate">;
+/** A client made with `throwOnError: true`: calls (`billingUpdate` too) resolve to their data, and throw otherwise. */
+export type CloudPlansThrowingClient = ThrowingClient<CloudPlansPaths> & { billingUpdate: BillingUpdate<true> };
 
 const FACTORY = "createCloudPlansClient";
 

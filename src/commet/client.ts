@@ -1,11 +1,10 @@
 /** The Commet client: base URL, `x-api-key` auth and the pinned API version, over the core client. */
-import type { Client } from "openapi-fetch";
 import type { paths } from "../../generated/commet/schema.js";
 import { createCoreClient } from "../core/client.js";
 import { ConfigurationError } from "../core/errors/configuration-error.js";
 import { optionalFetch, optionalHeaders, optionalString, requireBaseUrl, requireSecret } from "../core/options.js";
 import { clientPolicy, type ReliabilityOptions } from "../core/policy-options.js";
-import type { ThrowingClient } from "../core/throwing-client.js";
+import type { ThrowingClient, TypedClient } from "../core/client-types.js";
 import { commetVendor } from "./vendor.js";
 
 export const COMMET_BASE_URL = "https://commet.co/api/v1";
@@ -25,7 +24,7 @@ export interface CommetClientOptions extends ReliabilityOptions {
   headers?: Record<string, string>;
 }
 
-export type CommetClient = Client<paths, "application/json">;
+export type CommetClient = TypedClient<paths>;
 /** A client made with `throwOnError: true`: calls resolve to their data, and throw otherwise. */
 export type CommetThrowingClient = ThrowingClient<paths>;
 

@@ -12,4 +12,9 @@ export type {
   WebhookVerificationReason,
 } from "./webhooks.js";
 export type { paths as CommetPaths, components as CommetComponents, operations as CommetOperations } from "../../generated/commet/schema.js";
+/** The spec's component schemas under their own names (generated/commet/names.ts), e.g. `import type { Addon } from "specwright/commet"`. */
+export type * from "../../generated/commet/names.js";
 export * from "../core/index.js";
+// Where a schema's name is also one of the library's own exports, the library's keeps it: the spec's
+// `ApiError` schema (the error object inside `ErrorResponse`) is `CommetComponents["schemas"]["ApiError"]`.
+export { ApiError } from "../core/index.js";

@@ -1,29 +1,32 @@
 /**
  * `paginate(commet, "/addons", { params, signal })`: every item of a Commet cursor list, page after
- * page (`limit`/`cursor` in, `hasMore`/`nextCursor` out). An error page throws its typed error.
+ * page (`limit`/`cursor` in, `hasMore`/`nextCursor` out). An error page throws its typed error. Only
+ * list operations compile; at run time any other path is a ConfigurationError before any request.
  */
+import { GET_OPERATIONS } from "../../generated/commet/get-operations.js";
 import type { paths } from "../../generated/commet/schema.js";
-import { paginate as paginateCore } from "../core/paginate.js";
-import { unwrap } from "../core/unwrap.js";
-import type { CommetClient } from "./client.js";
+import type { OperationOf } from "../core/client-types.js";
+import { paginateList, type ListPaging } from "../core/paginate-list.js";
+import type { ListItem, ListPath, PaginateArgs, PaginateInit } from "../core/pagination-types.js";
+import type { CommetClient, CommetThrowingClient } from "./client.js";
 
-type Get<P extends keyof paths> = paths[P] extends { get: infer Operation } ? Operation : never;
-type QueryOf<Operation> = Operation extends { parameters: { query?: infer Query } } ? NonNullable<Query> : never;
-/** The GET paths that take a `cursor`. */
-export type CommetCursorPath = { [P in keyof paths]: "cursor" extends keyof QueryOf<Get<P>> ? P : never }[keyof paths];
-type Body<P extends CommetCursorPath> = Get<P> extends { responses: { 200: { content: { "application/json": infer B } } } } ? B : never;
-export type CommetListItem<P extends CommetCursorPath> = Body<P> extends { data: readonly (infer Item)[] } ? Item : never;
+/** The list operations: the GETs that take a `cursor` and answer `{ data: [...] }`. */
+export type CommetCursorPath = ListPath<paths, "cursor", "data">;
+export type CommetListItem<P extends CommetCursorPath> = ListItem<paths, P, "data">;
+export type CommetPaginateInit<P extends CommetCursorPath> = PaginateInit<OperationOf<paths[P], "get">, "cursor">;
 
-export interface CommetPaginateInit<P extends CommetCursorPath> {
-  params?: { query?: Omit<QueryOf<Get<P>>, "cursor">; header?: Record<string, string> };
-  signal?: AbortSignal;
-}
+const commetPaging: ListPaging<string> = {
+  vendor: "Commet",
+  operations: GET_OPERATIONS,
+  cursorParam: "cursor",
+  itemsField: "data",
+  next: (page) => (page.hasMore === true && typeof page.nextCursor === "string" && page.nextCursor !== "" ? page.nextCursor : undefined),
+};
 
-export function paginate<P extends CommetCursorPath>(client: CommetClient, path: P, init: CommetPaginateInit<P> = {}): AsyncGenerator<CommetListItem<P>, void, undefined> {
-  const get = client.GET as unknown as (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  return paginateCore<CommetListItem<P>, string>(async (cursor) => {
-    const query = { ...init.params?.query, ...(cursor !== undefined ? { cursor } : {}) };
-    const page = unwrap(await get(path, { ...init, params: { ...init.params, query } })) as { data: CommetListItem<P>[]; hasMore?: boolean; nextCursor?: string | null };
-    return { items: page.data, next: page.hasMore && page.nextCursor ? page.nextCursor : undefined };
-  }, init.signal);
+export function paginate<P extends CommetCursorPath>(
+  client: CommetClient | CommetThrowingClient,
+  path: P,
+  ...[init]: PaginateArgs<OperationOf<paths[P], "get">, "cursor">
+): AsyncGenerator<CommetListItem<P>, void, undefined> {
+  return paginateList(client, path, init, commetPaging);
 }

@@ -3,7 +3,8 @@
  * (timeouts, retries, safe redirects), whose path parameters cannot escape their segment, and whose
  * calls can throw typed errors. Vendors supply data: base URL, headers, credentials, a profile.
  */
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import createClient, { type Middleware } from "openapi-fetch";
+import type { TypedClient } from "./client-types.js";
 import { errorFromResult, invalidJsonError } from "./errors/from-result.js";
 import { rememberRedactor, scrubError } from "./errors/scrub.js";
 import { idempotencyKeys } from "./idempotency.js";
@@ -38,7 +39,7 @@ type Call = (path: string, init?: CallInit) => Promise<Result>;
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
 // `{}` is the constraint openapi-fetch itself puts on generated `paths` interfaces.
-export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Client<Paths, "application/json"> {
+export function createCoreClient<Paths extends {}>(config: CoreClientConfig): TypedClient<Paths> {
   const headers = { ...config.headers };
   // Drop caller headers that collide, case-insensitively, with a credential header.
   for (const name of Object.keys(headers)) {
@@ -96,7 +97,8 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Cl
   }
   const request = client.request as unknown as (method: string, path: string, init?: CallInit) => Promise<Result>;
   (client as unknown as { request: typeof request }).request = (method, path, init) => call(method.toUpperCase(), path, init, (p, i) => request(method, p, i));
-  return client;
+  // The same object, typed strictly (client-types.ts): each init is its route's params and body plus RequestPolicyOptions.
+  return client as unknown as TypedClient<Paths>;
 }
 
 const utf8 = new TextDecoder();

@@ -2,5 +2,4 @@
 export * from "./errors/index.js";
 export { unwrap } from "./unwrap.js";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy, type RetryOption } from "./retry/policy.js";
-export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type ReliabilityOptions } from "./policy-options.js";
-export type { RequestPolicyOptions } from "./transport.js";
+export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type ReliabilityOptions, type RequestPolicyOptions } from "./policy-options.js";

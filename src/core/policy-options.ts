@@ -1,7 +1,8 @@
 /**
  * The reliability options every client factory takes, validated in one place so that all three
- * vendors refuse bad values alike, with their defaults.
+ * vendors refuse bad values alike, with their defaults; and the ones a single request may take.
  */
+import type { HeadersOptions } from "openapi-fetch";
 import { optionalBoolean } from "./options.js";
 import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, type RetryOption, type RetryPolicy } from "./retry/policy.js";
 import { validateMaxResponseBytes, validateTimeout } from "./transport.js";
@@ -26,6 +27,27 @@ export interface ReliabilityOptions {
   throwOnError?: boolean;
   /** Allow a plain `http://` base URL to a host that is not loopback. Default false. */
   allowInsecureHttp?: boolean;
+}
+
+/**
+ * What a single call takes besides its route's `params` and `body`, and nothing else: the typed
+ * client refuses any other key (`timout`), so a typo cannot be ignored silently. The transport reads
+ * the first three (openapi-fetch copies them onto the Request); openapi-fetch itself reads the rest.
+ */
+export interface RequestPolicyOptions {
+  /** Retries for this request only: a number, or a partial `RetryPolicy`. */
+  retries?: RetryOption;
+  /** The per-attempt timeout for this request only, in milliseconds. */
+  timeoutMs?: number;
+  /** The most decoded bytes this request's 2xx body may have. */
+  maxResponseBytes?: number;
+  /** Ends the call, even during a backoff sleep, with the signal's reason. */
+  signal?: AbortSignal;
+  /**
+   * Extra headers for this request. An idempotency key goes here or in the operation's own header
+   * parameter (Commet's `Idempotency-Key`); the client keeps it on every retry.
+   */
+  headers?: HeadersOptions;
 }
 
 export interface ClientPolicy {

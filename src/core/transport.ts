@@ -46,16 +46,6 @@ export interface TransportConfig {
   random?: () => number;
 }
 
-/** Per-request options, passed next to `params` and `body` in an openapi-fetch call. */
-export interface RequestPolicyOptions {
-  /** A number of retries, or a partial retry policy, for this request only. */
-  retries?: number | Partial<RetryPolicy>;
-  /** The per-attempt timeout for this request only. */
-  timeoutMs?: number;
-  /** The most decoded bytes this request's 2xx body may have. */
-  maxResponseBytes?: number;
-}
-
 export function validateTimeout(value: unknown, where: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMEOUT_MS) {

@@ -1,11 +1,10 @@
 /** The OnetSolutions client: base URL and Bearer auth (a JWT or an `sk-onetsolutions-…` key), over the core client. */
-import type { Client } from "openapi-fetch";
 import type { paths } from "../../generated/onet/schema.js";
 import { createCoreClient } from "../core/client.js";
 import { ConfigurationError } from "../core/errors/configuration-error.js";
 import { optionalFetch, optionalHeaders, refuseDoubledPrefix, requireBaseUrl, requireSecret } from "../core/options.js";
 import { clientPolicy, type ReliabilityOptions } from "../core/policy-options.js";
-import type { ThrowingClient } from "../core/throwing-client.js";
+import type { ThrowingClient, TypedClient } from "../core/client-types.js";
 import { onetVendor } from "./vendor.js";
 
 export const ONET_BASE_URL = "https://api.onetsolutions.net";
@@ -21,7 +20,7 @@ export interface OnetClientOptions extends ReliabilityOptions {
   headers?: Record<string, string>;
 }
 
-export type OnetClient = Client<paths, "application/json">;
+export type OnetClient = TypedClient<paths>;
 /** A client made with `throwOnError: true`: calls resolve to their data, and throw otherwise. */
 export type OnetThrowingClient = ThrowingClient<paths>;
 

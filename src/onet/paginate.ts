@@ -1,31 +1,35 @@
 /**
  * `paginate(onet, "/v1/…/hosting", { params, signal })`: every item of an OnetSolutions page list,
  * page after page (`page`/`page_size` in, Django REST Framework's `{ count, next, results }` out). An
- * error page throws its typed error.
+ * error page throws its typed error. Only list operations compile; at run time any other path is a
+ * ConfigurationError before any request.
  */
+import { GET_OPERATIONS } from "../../generated/onet/get-operations.js";
 import type { paths } from "../../generated/onet/schema.js";
-import { paginate as paginateCore } from "../core/paginate.js";
-import { unwrap } from "../core/unwrap.js";
-import type { OnetClient } from "./client.js";
+import type { OperationOf } from "../core/client-types.js";
+import { paginateList, type ListPaging } from "../core/paginate-list.js";
+import type { ListItem, ListPath, PaginateArgs, PaginateInit } from "../core/pagination-types.js";
+import type { OnetClient, OnetThrowingClient } from "./client.js";
 
-type Get<P extends keyof paths> = paths[P] extends { get: infer Operation } ? Operation : never;
-type Parameters<Operation> = Operation extends { parameters: infer P } ? P : never;
-type QueryOf<Operation> = Operation extends { parameters: { query?: infer Query } } ? NonNullable<Query> : never;
-/** The GET paths that take a `page`. */
-export type OnetPagePath = { [P in keyof paths]: "page" extends keyof QueryOf<Get<P>> ? P : never }[keyof paths];
-type Body<P extends OnetPagePath> = Get<P> extends { responses: { 200: { content: { "application/json": infer B } } } } ? B : never;
-export type OnetListItem<P extends OnetPagePath> = Body<P> extends { results: readonly (infer Item)[] } ? Item : never;
+/** The list operations: the GETs that take a `page` and answer `{ results: [...] }`. */
+export type OnetPagePath = ListPath<paths, "page", "results">;
+export type OnetListItem<P extends OnetPagePath> = ListItem<paths, P, "results">;
+export type OnetPaginateInit<P extends OnetPagePath> = PaginateInit<OperationOf<paths[P], "get">, "page">;
 
-export interface OnetPaginateInit<P extends OnetPagePath> {
-  params: Omit<Parameters<Get<P>>, "query"> & { query?: Omit<QueryOf<Get<P>>, "page"> };
-  signal?: AbortSignal;
-}
+const onetPaging: ListPaging<number> = {
+  vendor: "OnetSolutions",
+  operations: GET_OPERATIONS,
+  cursorParam: "page",
+  itemsField: "results",
+  first: 1,
+  // `next` is the next page's URL, null on the last page; the page number is all that is needed from it.
+  next: (body, page) => (body.next ? page + 1 : undefined),
+};
 
-export function paginate<P extends OnetPagePath>(client: OnetClient, path: P, init: OnetPaginateInit<P>): AsyncGenerator<OnetListItem<P>, void, undefined> {
-  const get = client.GET as unknown as (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  return paginateCore<OnetListItem<P>, number>(async (page = 1) => {
-    const query = { ...(init.params.query as object | undefined), page };
-    const body = unwrap(await get(path, { ...init, params: { ...init.params, query } })) as { results: OnetListItem<P>[]; next?: string | null };
-    return { items: body.results, next: body.next ? page + 1 : undefined };
-  }, init.signal);
+export function paginate<P extends OnetPagePath>(
+  client: OnetClient | OnetThrowingClient,
+  path: P,
+  ...[init]: PaginateArgs<OperationOf<paths[P], "get">, "page">
+): AsyncGenerator<OnetListItem<P>, void, undefined> {
+  return paginateList(client, path, init, onetPaging);
 }

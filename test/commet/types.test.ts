@@ -1,10 +1,7 @@
 // The client's types come from the spec: wrong bodies, paths and path parameters do not compile.
 // `npm run typecheck` checks this file; an unused @ts-expect-error is itself an error there.
 import { describe, expectTypeOf, it } from "vitest";
-import { createCommetClient, type CommetComponents } from "../../src/commet/index.js";
-
-type Addon = CommetComponents["schemas"]["Addon"];
-type Subscription = CommetComponents["schemas"]["Subscription"];
+import { createCommetClient, type Addon, type Subscription } from "../../src/commet/index.js";
 
 describe("Commet client types", () => {
   const client = createCommetClient({ apiKey: "ck_sandbox_types", fetch: async () => Response.json({}) });

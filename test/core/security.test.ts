@@ -51,6 +51,7 @@ describe("a planted secret appears in no error and no log", () => {
     ["a timeout", () => createOnetClient({ token: TOKEN, retries: 0, timeoutMs: 10, fetch: scriptedFetch("hang").fetch }).GET("/v1/organizations")],
     ["a refused redirect", () => createOnetClient({ token: TOKEN, fetch: scriptedFetch(new Response(null, { status: 302, headers: { location: "https://evil.test/steal" } })).fetch }).GET("/v1/organizations")],
     ["a bad option", async () => createCommetClient({ apiKey: SECRET, baseUrl: SECRET })],
+    // @ts-expect-error a JavaScript caller's mistake: refused at compile time, and at run time too
     ["a bad per-request option", () => createCommetClient({ apiKey: SECRET, fetch: scriptedFetch(json(200, {})).fetch }).GET("/addons", { retries: "many" })],
     ["a bad path parameter", () => createCommetClient({ apiKey: SECRET, fetch: scriptedFetch(json(200, {})).fetch }).DELETE("/addons/{id}", { params: { path: { id: ".." } } })],
   ])("%s", async (_, action) => {
