@@ -4,3 +4,4 @@ export type { OnetClient, OnetClientOptions, OnetThrowingClient } from "./client
 export { paginate, type OnetPagePath, type OnetListItem, type OnetPaginateInit } from "./paginate.js";
 export type { paths as OnetPaths, components as OnetComponents, operations as OnetOperations } from "../../generated/onet/schema.js";
 export * from "../core/index.js";
+export { waitForTask, isTaskFinished, type OnetTaskRef, type WaitForTaskOptions } from "./tasks.js";
