@@ -238,7 +238,7 @@ export type Instance = {
     tags?: unknown;
     /**
      * Format: uuid
-     * @description The asynchronous task the last change started (read it at the instance's tasks), or null when no change started one.
+     * @description The asynchronous task the last change started (a hostname change, a reactivation), or null when no change started one: read it with **Get instance task** (or under the instance) until its `completed_at` is set.
      * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
      */
     readonly last_task_id?: string | null;
@@ -459,7 +459,7 @@ export type InstanceTask = {
      */
     task_type: string;
     /**
-     * @description Task status (`pending`, ...).
+     * @description Task status (`pending`, ...). A task has ended once `completed_at` is set; poll the task until then (the specwright mock moves a task from `pending` to `running` to `completed`).
      * @example pending
      */
     status: string;
@@ -475,6 +475,7 @@ export type InstanceTask = {
     started_at: string | null;
     /**
      * Format: date-time
+     * @description When the task ended, whether it succeeded or not; null while it is pending or running.
      * @example null
      */
     completed_at: string | null;

@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { API_NAMES, isApiName, type ApiName } from "../spec/apis.js";
 import { getOperations } from "../spec/operations.js";
 import { isLocalhostName, isLoopbackHost } from "./loopback.js";
+import { describeParseError, repeatedOption } from "./option-errors.js";
 import { SECRET_PATTERN } from "../mock/commet/webhooks/envelope.js";
 import { isWebhookUrl } from "../mock/webhooks/options.js";
 import { UsageError } from "./usage-error.js";
@@ -93,12 +94,16 @@ export function parseCommandLine(argv: readonly string[]): Command {
 }
 
 function parse<Options extends NonNullable<ParseArgsConfig["options"]>>(command: string, args: readonly string[], options: Options) {
+  let parsed;
   try {
-    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
-    // parseArgs' own messages name the option ("Unknown option '--prot'", "Option '--port <value>' argument missing").
-    throw new UsageError(`${command}: ${(error as Error).message}`);
+    // parseArgs' other messages name the option ("Option '--port <value>' argument missing").
+    throw new UsageError(`${command}: ${describeParseError(error, args, options)}`);
   }
+  const repeated = repeatedOption(parsed.tokens, options);
+  if (repeated !== undefined) throw new UsageError(`${command}: ${repeated}`);
+  return parsed;
 }
 
 function parseMock(args: readonly string[]): Command {

@@ -61,7 +61,7 @@ specwright contract [api...]
                        does not declare) fail the run too; the drift report (in the report and
                        in drift-<api>.yaml next to it) lists them either way
   --reporter FORMAT    format of the report file: json (default), junit (JUnit XML) or text
-  --output FILE        where the report goes (default ${DEFAULT_OUTPUT.json}, ${DEFAULT_OUTPUT.junit} for
+  -o, --output FILE    where the report goes (default ${DEFAULT_OUTPUT.json}, ${DEFAULT_OUTPUT.junit} for
                        junit, ${DEFAULT_OUTPUT.text} for text); "-" writes it to stdout and the
                        table to stderr
   --seed N             fast-check seed for the generated requests (default: a fixed seed, so a run

@@ -35,6 +35,9 @@ export interface CaseRecord extends CaseIdentity {
   /** Why this case was skipped (a live run's safety rules), if it was. */
   skipReason?: string;
   transaction: DreddTransaction;
+  /** When the case began (its set-up included) and when its response was checked or its request failed (`performance.now()`). */
+  startedAt: number;
+  endedAt?: number;
 }
 
 /** Statuses that only a server-side condition produces; the mock's fault injection drives them. */
@@ -142,6 +145,7 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
         schemaValidated: false,
         problems: [],
         transaction,
+        startedAt: performance.now(),
       };
       cases.push(record);
       byTransaction.set(transaction, record);
@@ -206,6 +210,7 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
       const code = (error as { code?: unknown } | null)?.code;
       const reason = error instanceof Error ? error.message : String(error);
       record.problems.push(`${record.operationId} ${record.status}: no response from the server (${typeof code === "string" && !reason.includes(code) ? `${code}: ` : ""}${reason})`);
+      record.endedAt = performance.now();
     },
     async afterEach(transaction: DreddTransaction): Promise<void> {
       const record = byTransaction.get(transaction);
@@ -217,6 +222,7 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
       record.schemaValidated = true;
       record.problems.push(...problems);
       if (problems.length > 0) transaction.fail = problems.join("; ");
+      record.endedAt = performance.now();
     },
   };
 }

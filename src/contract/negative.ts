@@ -8,7 +8,7 @@ import { getOperations, type Operation } from "../spec/operations.js";
 import { caseProblems } from "./engine.js";
 import { bodyMutations, type Mutation } from "./body-mutations.js";
 import { baselineRequest, redact, requestProblems, send, valuesAt, type CaseRequest } from "./request-base.js";
-import type { CaseResult } from "./results.js";
+import { timed, type CaseResult } from "./results.js";
 import { liveSkipReason } from "./safety.js";
 import type { ContractTarget } from "./types.js";
 import { violationsOf } from "./violations.js";
@@ -73,7 +73,7 @@ export async function runNegativeCases(api: ApiName, target: ContractTarget, opt
   const worker = async () => {
     while (next < cases.length) {
       const index = next++;
-      results[index] = await runCase(cases[index]!, target);
+      results[index] = await timed(() => runCase(cases[index]!, target));
     }
   };
   await Promise.all(Array.from({ length: Math.min(POOL_SIZE, cases.length) }, worker));

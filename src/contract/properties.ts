@@ -8,7 +8,7 @@ import { getOperations, type Operation } from "../spec/operations.js";
 import { requestArbitrary } from "./arbitraries.js";
 import { caseProblems } from "./engine.js";
 import { describeRequest, redact, send, type CaseRequest } from "./request-base.js";
-import type { CaseResult } from "./results.js";
+import { timed, type CaseResult } from "./results.js";
 import { liveSkipReason } from "./safety.js";
 import { scenarios } from "./scenarios.js";
 import type { ContractTarget, Scenario } from "./types.js";
@@ -33,12 +33,12 @@ export async function runPropertyCases(api: ApiName, target: ContractTarget, opt
   const operations = getOperations(api).operations.filter((operation) => !options.only || options.only.includes(operation.operationId));
   const results: CaseResult[] = [];
   const { perRequestHeaders } = scenarios[api];
-  for (const operation of operations) results.push(await runOperation(operation, target, options, perRequestHeaders));
+  for (const operation of operations) results.push(await timed(() => runOperation(operation, target, options, perRequestHeaders)));
   return results;
 }
 
 async function runOperation(operation: Operation, target: ContractTarget, { seed, runs }: PropertyOptions, perRequestHeaders: Scenario<unknown>["perRequestHeaders"]): Promise<CaseResult> {
-  const result = { kind: "property", operationId: operation.operationId, method: operation.method.toUpperCase(), path: operation.path, status: "no 5xx", variant: `${runs} runs` } as const;
+  const result = { kind: "property", operationId: operation.operationId, method: operation.method.toUpperCase(), path: operation.path, status: "no 5xx", variant: `${runs} runs`, generated: { runs } } as const;
   const unsafe = liveSkipReason(target, operation, true);
   if (unsafe) return { ...result, outcome: "skip", schemaValidated: false, message: unsafe };
   const property = fc.asyncProperty(requestArbitrary(operation), async (request) => {
@@ -54,6 +54,7 @@ async function runOperation(operation: Operation, target: ContractTarget, { seed
     ...result,
     outcome: "fail",
     schemaValidated: false,
+    generated: { runs, failedAt: details.numRuns },
     message: redact(`${operation.operationId}: run ${details.numRuns} of ${runs}: ${what} (replay: seed ${details.seed}, path "${details.counterexamplePath ?? ""}")`, target),
   };
 }

@@ -31,6 +31,10 @@ export interface CaseResult extends CaseIdentity {
   schemaValidated: boolean;
   /** Why it failed (naming the operation and the field) or why it was skipped. */
   message?: string;
+  /** How long the case took, wall-clock (set-up and validation included); absent when it never ran. */
+  durationMs?: number;
+  /** property: the requests fast-check was to generate, and which of them failed, if one did. */
+  generated?: { runs: number; failedAt?: number };
 }
 
 export interface ContractReport {
@@ -43,6 +47,15 @@ export interface ContractReport {
   skipped: number;
   /** How the generated requests were made, so that a run can be replayed (`--seed`, `--runs`). */
   generation?: { seed: number; runs: number };
+  /** How long the whole run took, wall-clock. */
+  durationMs?: number;
+}
+
+/** Runs one case (or step) and adds how long it took, wall-clock: with other cases running alongside, not CPU time. */
+export async function timed<Result extends object>(run: () => Promise<Result>): Promise<Result & { durationMs: number }> {
+  const started = performance.now();
+  const result = await run();
+  return { ...result, durationMs: performance.now() - started };
 }
 
 export function tally(api: string, target: ContractReport["target"], cases: CaseResult[]): ContractReport {

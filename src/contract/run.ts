@@ -146,6 +146,8 @@ function toResult(record: CaseRecord): CaseResult {
     outcome,
     schemaValidated: record.schemaValidated && outcome === "pass",
     ...(message ? { message } : {}),
+    // A case skipped or refused before its request went out has no end: it took no measurable time.
+    ...(record.endedAt !== undefined ? { durationMs: record.endedAt - record.startedAt } : {}),
   };
 }
 

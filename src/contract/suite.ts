@@ -38,6 +38,7 @@ export async function runSuite(api: ApiName, target: ContractTarget, options: Su
   const cleanup = createCleanupTracker(api, target, scenarios[api].perRequestHeaders);
   const tracked: ContractTarget = { ...target, observe: (observation) => (target.observe?.(observation), cleanup.observe(observation)) };
   const cases: CaseResult[] = [];
+  const started = performance.now();
   try {
     cases.push(...(await runContract(scenarios[api], tracked, { ...only, verbose: options.verbose ?? false })).cases);
     cases.push(...(await runNegativeCases(api, tracked, only)));
@@ -47,15 +48,20 @@ export async function runSuite(api: ApiName, target: ContractTarget, options: Su
     // Runs also when a pass threw: what the run created goes, whatever happened to the run.
     cases.push(...cleanupCases(await cleanup.run()));
   }
-  return { ...tally(api, target.live ? "live" : "mock", cases), generation: { seed, runs } };
+  return { ...tally(api, target.live ? "live" : "mock", cases), generation: { seed, runs }, durationMs: performance.now() - started };
 }
 
 /** The clean-up as cases of the report: a removal passes, anything left behind fails the run. */
 function cleanupCases(report: CleanupReport): CaseResult[] {
   const base = { kind: "cleanup", method: "-", path: "-", status: "clean-up", schemaValidated: false } as const;
+  // A left-behind entry starts with its call's label; one whose undo could not even be built took no time.
+  const duration = (entry: string) => {
+    const label = [...report.durationsMs.keys()].find((candidate) => entry === candidate || entry.startsWith(`${candidate}:`));
+    return label === undefined ? {} : { durationMs: report.durationsMs.get(label)! };
+  };
   return [
-    ...report.removed.map((label): CaseResult => ({ ...base, operationId: label.split(" ")[0]!, variant: label, outcome: "pass" })),
-    ...report.leftBehind.map((label): CaseResult => ({ ...base, operationId: label.split(/[ :]/)[0]!, variant: "left behind", outcome: "fail", message: `left behind: ${label}` })),
+    ...report.removed.map((label): CaseResult => ({ ...base, operationId: label.split(" ")[0]!, variant: label, outcome: "pass", ...duration(label) })),
+    ...report.leftBehind.map((label): CaseResult => ({ ...base, operationId: label.split(/[ :]/)[0]!, variant: "left behind", outcome: "fail", message: `left behind: ${label}`, ...duration(label) })),
   ];
 }
 

@@ -9,3 +9,4 @@ export * from "../core/index.js";
 // Where a schema's name is also one of the library's own exports, the library's keeps it: the spec's
 // `ValidationError` schema (a 400 body's field map) is `OnetComponents["schemas"]["ValidationError"]`.
 export { ValidationError } from "../core/index.js";
+export { waitForTask, isTaskFinished, type OnetTaskRef, type WaitForTaskOptions } from "./tasks.js";

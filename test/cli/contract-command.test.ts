@@ -24,8 +24,8 @@ describe("specwright contract against the mock", () => {
     const run = await runCli(["contract", "onet", ...QUICK], { cwd });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^onet: contract against the mock at http:\/\/127\.0\.0\.1:\d+\n/);
-    expect(run.stdout).toMatch(/\n  listWebHosting +GET +\d+\/\d+ +1\/1 +200 ok, 400 ok, 401 ok, 403 ok, 404 ok, 429 ok\n/);
-    expect(run.stdout).toMatch(/operations 2\/2, \(operation, status\) pairs 12\/12, responses schema-validated \d+, negative \d+ run\/\d+ passed, generated 2 run\/2 passed \(seed \d+, \d+ runs\); \d+ passed, 0 failed, 0 skipped/);
+    expect(run.stdout).toMatch(/\n  listWebHosting +GET +\d+\/\d+ +1 run, all passed +200 ok, 400 ok, 401 ok, 403 ok, 404 ok, 429 ok\n/);
+    expect(run.stdout).toMatch(/operations 2\/2, \(operation, status\) pairs 12\/12, responses schema-validated \d+, negative \d+ run\/\d+ passed, generated 1 run × 2 operations, all passed \(seed 20261121\); \d+ passed, 0 failed, 0 skipped/);
     expect(run.stdout).toMatch(/: OK\n$/);
     expect(run.stderr).toContain("json report written to reports/contract.json");
     const report = JSON.parse(readFileSync(join(cwd, "reports/contract.json"), "utf8")) as { ok: boolean; passed: number; apis: { api: string; passed: number; failed: number; verdict: { enforced: boolean; notExercised: string[]; stale: unknown[] } }[] };
@@ -42,7 +42,7 @@ describe("specwright contract against the mock", () => {
     const xml = readFileSync(output, "utf8");
     expect(XMLValidator.validate(xml)).toBe(true);
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => ["testsuite", "testcase"].includes(name) }).parse(xml) as {
-      testsuites: { tests: string; failures: string; testsuite: { name: string; testcase: { classname: string; name: string; failure?: unknown }[] }[] };
+      testsuites: { tests: string; failures: string; time: string; testsuite: { name: string; time: string; testcase: { classname: string; name: string; time: string; failure?: unknown }[] }[] };
     };
     const [suite] = parsed.testsuites.testsuite;
     expect(parsed.testsuites.testsuite).toHaveLength(1);
@@ -55,6 +55,13 @@ describe("specwright contract against the mock", () => {
     expect(new Set(suite!.testcase.map((test) => test.classname))).toEqual(new Set(["onet.listWebHosting", "onet.cancelWebHosting", "onet.revokeWebHostingCancellation"]));
     expect(suite!.testcase.map((test) => test.name)).toEqual(expect.arrayContaining(["dredd 200", "dredd 429"]));
     for (const kind of ["negative 4xx[", "property no 5xx"]) expect(suite!.testcase.some((test) => test.name.startsWith(kind))).toBe(true);
+    // Every case carries its measured time in seconds; each request took some, and none the whole run.
+    const times = suite!.testcase.map((test) => Number(test.time));
+    for (const test of suite!.testcase) expect(test.time, test.name).toMatch(/^\d+\.\d{3}$/);
+    for (const kind of ["dredd ", "negative ", "cleanup "]) expect(suite!.testcase.some((test) => test.name.startsWith(kind) && Number(test.time) > 0), kind).toBe(true);
+    expect(Math.max(...times)).toBeLessThanOrEqual(Number(suite!.time));
+    expect(Number(suite!.time)).toBeGreaterThan(0);
+    expect(parsed.testsuites.time).toBe(suite!.time);
   });
 
   it("--output - puts the report alone on stdout, and the table on stderr; --reporter text writes the table", async () => {

@@ -88,7 +88,7 @@ describe("a live run (--base-url) against a loopback server", () => {
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(/FAIL listWebHosting 200 \(got 200\): .*count/);
       const xml = readFileSync(output, "utf8");
-      expect(xml).toMatch(/<testcase classname="onet\.listWebHosting" name="dredd 200">\s*<failure message="[^"]*count/);
+      expect(xml).toMatch(/<testcase classname="onet\.listWebHosting" name="dredd 200" time="\d+\.\d{3}">\s*<failure message="[^"]*count/);
       expectNoSecret([run.stdout, run.stderr]);
     } finally {
       await liar.close();

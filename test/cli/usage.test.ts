@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { CONTRACT_OPTIONS, MOCK_OPTIONS } from "../../src/cli/arguments.js";
 import { LIVE_CREDENTIALS } from "../../src/cli/credentials.js";
+import { WEBHOOKS_OPTIONS } from "../../src/cli/webhooks-arguments.js";
 import { runCli } from "./cli.js";
 
 describe("specwright --help", () => {
@@ -10,6 +11,11 @@ describe("specwright --help", () => {
     const run = await runCli(["--help"]);
     expect(run.code).toBe(0);
     for (const option of [...Object.keys(MOCK_OPTIONS), ...Object.keys(CONTRACT_OPTIONS)]) expect(run.stdout).toContain(`--${option}`);
+    // A short form is listed beside its long one (`-o, --output FILE`); -h is the help's own.
+    for (const [name, option] of Object.entries({ ...MOCK_OPTIONS, ...CONTRACT_OPTIONS, ...WEBHOOKS_OPTIONS })) {
+      if ("short" in option && name !== "help") expect(run.stdout).toContain(`-${option.short}, --${name} `);
+    }
+    expect(run.stdout).toMatch(/^ {2}-o, --output FILE +where the report goes/m);
     for (const reporter of ["text", "json", "junit"]) expect(run.stdout).toContain(reporter);
     for (const { variable } of Object.values(LIVE_CREDENTIALS)) expect(run.stdout).toContain(variable);
     expect(run.stdout).toMatch(/Exit codes:[\s\S]*0 [\s\S]*1 [\s\S]*2 /);
@@ -34,7 +40,10 @@ describe("usage errors exit 2 with a message that names the mistake", () => {
     [["mock", "onet", "commet"], /mock: name one API/],
     [["mock", "onet", "--port", "http"], /--port must be an integer from 0 to 65535, not "http"/],
     [["mock", "onet", "--port", "70000"], /--port must be an integer/],
-    [["mock", "onet", "--prot", "1"], /Unknown option '--prot'/],
+    [["mock", "onet", "--prot", "1"], /mock: unknown option --prot; did you mean --port\?/],
+    [["contract", "onet", "--bse-url", "http://127.0.0.1:9"], /contract: unknown option --bse-url; did you mean --base-url\?/],
+    [["contract", "onet", "-o", "a.json", "--output", "b.json"], /contract: --output \(-o\) takes one value but was given 2 times; give it once\./],
+    [["mock", "onet", "--port", "1", "--port", "2"], /mock: --port takes one value but was given 2 times/],
     [["contract", "stripe"], /unknown API "stripe"/],
     [["contract", "onet", "--reporter", "xml"], /--reporter must be one of text, json, junit, not "xml"/],
     [["contract", "onet", "--runs=-1"], /--runs must be an integer from 0/],

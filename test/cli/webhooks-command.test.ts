@@ -269,7 +269,7 @@ describe("specwright webhooks: usage errors", () => {
     [["check", "--to", "http://u:p@x/", "--secret", SECRET], /--to must not carry credentials/],
     [["check", "--to", "http://x/"], /--secret is required \(or set COMMET_WEBHOOK_SECRET\)/],
     [["check", "--to", "http://x/", "--secret", "whsec_"], /--secret is not a Commet signing secret/],
-    [["check", "--to", "http://x/", "--bogus"], /webhooks: Unknown option '--bogus'/],
+    [["check", "--to", "http://x/", "--bogus"], /webhooks: unknown option --bogus; the options are --to, --secret, --event, --help\./],
   ])("%j", (args, message) => {
     expect(refused(args as string[])).toMatch(message);
   });

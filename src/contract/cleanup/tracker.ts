@@ -19,6 +19,8 @@ export interface CleanupReport {
   removed: string[];
   /** What is still there: an undo that failed, or a success whose undo values were missing. */
   leftBehind: string[];
+  /** How long each undo call sent took, by the label it has in `removed` or starts with in `leftBehind`. */
+  durationsMs: Map<string, number>;
 }
 
 export interface CleanupTracker {
@@ -73,12 +75,14 @@ export function createCleanupTracker(api: ApiName, target: ContractTarget, perRe
     },
     async run() {
       const removed: string[] = [];
+      const durationsMs = new Map<string, number>();
       const calls = [...pending.values()].reverse();
       pending.clear();
       // Clean-up is not interrupted by the signal that stopped the run, and is no case of it.
       const { signal: _signal, observe: _observe, ...quiet } = target;
       for (const call of calls) {
         const label = describe(call);
+        const started = performance.now();
         try {
           const response = await send(quiet, call.operation, { path: call.path, query: call.query, headers: perRequestHeaders?.() ?? {} });
           if ((response.statusCode >= 200 && response.statusCode < 300) || response.statusCode === 404) removed.push(label);
@@ -86,8 +90,9 @@ export function createCleanupTracker(api: ApiName, target: ContractTarget, perRe
         } catch (error) {
           leftBehind.push(redact(`${label}: ${(error as Error).message}`, target));
         }
+        durationsMs.set(label, performance.now() - started);
       }
-      return { removed, leftBehind: leftBehind.splice(0) };
+      return { removed, leftBehind: leftBehind.splice(0), durationsMs };
     },
   };
 }

@@ -12,7 +12,7 @@ import { getOperations, type Operation } from "../../spec/operations.js";
 import { caseProblems } from "../engine.js";
 import { isFixedValue } from "../account.js";
 import { asText, describeRequest, exampleOf, redact, send, type CaseRequest } from "../request-base.js";
-import type { CaseResult } from "../results.js";
+import { timed, type CaseResult } from "../results.js";
 import { liveSkipReason } from "../safety.js";
 import { scenarios } from "../scenarios.js";
 import type { ContractTarget } from "../types.js";
@@ -40,7 +40,7 @@ export async function runFlows(api: ApiName, target: ContractTarget, options: Fl
 async function runWorkflow(api: ApiName, workflow: Workflow, target: ContractTarget, runId: string, only: readonly string[] | undefined): Promise<CaseResult[]> {
   const index = getOperations(api);
   const results: CaseResult[] = [];
-  const caseOf = (step: FlowStep, operation: Operation, fields: Pick<CaseResult, "status" | "outcome" | "schemaValidated" | "message" | "realStatus">): CaseResult => ({
+  const caseOf = (step: FlowStep, operation: Operation, fields: Pick<CaseResult, "status" | "outcome" | "schemaValidated" | "message" | "realStatus" | "durationMs">): CaseResult => ({
     kind: "flow",
     operationId: operation.operationId,
     method: operation.method.toUpperCase(),
@@ -74,7 +74,7 @@ async function runWorkflow(api: ApiName, workflow: Workflow, target: ContractTar
     const unsafe = liveSkipReason(target, operation, true) ?? (target.signal?.aborted ? "the run was interrupted" : undefined);
     if (unsafe) return [...results, ...skipAll(`step ${step.stepId} (${operation.operationId}): ${unsafe}`).slice(position)];
     delete context.response;
-    const outcome = await runStep(step, operation, context, target, perRequestHeaders?.() ?? {});
+    const outcome = await timed(() => runStep(step, operation, context, target, perRequestHeaders?.() ?? {}));
     results.push(caseOf(step, operation, outcome));
     if (outcome.outcome === "fail") {
       const rest = workflow.steps.slice(position + 1).map((later) => caseOf(later, index.byId(later.operationId), { status: expectedStatus(later), outcome: "skip", schemaValidated: false, message: `an earlier step of ${workflow.workflowId} failed` }));

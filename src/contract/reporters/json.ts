@@ -25,6 +25,7 @@ export const jsonReporter: Reporter = (results) => {
       coverage,
       verdict,
       ...(report.generation ? { generation: report.generation } : {}),
+      ...(report.durationMs !== undefined ? { durationMs: report.durationMs } : {}),
       cases: report.cases,
       ...(drift ? { drift } : {}),
     })),

@@ -4,6 +4,8 @@
  * per pair not exercised, a skipped one per allowlisted pair and a failing `allowlist <status>` case
  * per stale entry, so that CI shows the gaps where it shows the failures. A live run's drift goes to
  * the suite's `<system-out>` and `drift.*` properties, and with --strict to a failing `drift` case.
+ * Every `<testcase>` has a `time` in seconds, measured (0 where no request was made); a suite's is its
+ * run's wall-clock time.
  */
 import { driftFails } from "../drift/findings.js";
 import { formatDrift } from "../drift/format.js";
@@ -13,6 +15,8 @@ import { caseLabel, type ApiResult, type Reporter } from "./types.js";
 interface TestCase {
   classname: string;
   name: string;
+  /** Measured; 0 for what is judged without a request (coverage gaps, allowlist entries, drift) or never ran. */
+  durationMs: number;
   failure?: { message: string; type: string; detail?: string };
   skipped?: string;
 }
@@ -21,10 +25,14 @@ export const junitReporter: Reporter = (results) => {
   const suites = results.map((result) => ({ result, cases: testCases(result) }));
   const count = (cases: readonly TestCase[]) => ({ tests: cases.length, failures: cases.filter((test) => test.failure).length, skipped: cases.filter((test) => test.skipped !== undefined).length });
   const all = count(suites.flatMap((suite) => suite.cases));
-  const lines = [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites name="specwright contract" tests="${all.tests}" failures="${all.failures}" errors="0" skipped="${all.skipped}">`];
-  for (const { result, cases } of suites) {
+  // A suite's time is its run's wall-clock time: negative cases run a few at a time, so their sum is more.
+  const suiteMs = ({ result, cases }: (typeof suites)[number]) => result.report.durationMs ?? cases.reduce((total, test) => total + test.durationMs, 0);
+  const totalMs = suites.reduce((total, suite) => total + suiteMs(suite), 0);
+  const lines = [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites name="specwright contract" tests="${all.tests}" failures="${all.failures}" errors="0" skipped="${all.skipped}" time="${seconds(totalMs)}">`];
+  for (const suite of suites) {
+    const { result, cases } = suite;
     const own = count(cases);
-    lines.push(`  <testsuite name="${attribute(result.report.api)}" tests="${own.tests}" failures="${own.failures}" errors="0" skipped="${own.skipped}">`);
+    lines.push(`  <testsuite name="${attribute(result.report.api)}" tests="${own.tests}" failures="${own.failures}" errors="0" skipped="${own.skipped}" time="${seconds(suiteMs(suite))}">`);
     lines.push("    <properties>");
     for (const [name, value] of properties(result)) lines.push(`      <property name="${attribute(name)}" value="${attribute(value)}"/>`);
     lines.push("    </properties>");
@@ -40,7 +48,7 @@ export const junitReporter: Reporter = (results) => {
 function testCases(result: ApiResult): TestCase[] {
   const api = result.report.api;
   const cases: TestCase[] = result.report.cases.map((test) => {
-    const base = { classname: `${api}.${test.operationId}`, name: `${test.kind === "dredd" ? "dredd " : ""}${caseLabel(test)}` };
+    const base = { classname: `${api}.${test.operationId}`, name: `${test.kind === "dredd" ? "dredd " : ""}${caseLabel(test)}`, durationMs: test.durationMs ?? 0 };
     if (test.outcome === "fail") {
       const message = `${test.realStatus ? `got ${test.realStatus}: ` : ""}${test.message ?? "failed"}`;
       return { ...base, failure: { message, type: test.kind, detail: `${test.method} ${test.path}\n${message}` } };
@@ -52,26 +60,26 @@ function testCases(result: ApiResult): TestCase[] {
   if (verdict.enforced) {
     for (const pair of verdict.notExercised) {
       const [operationId, status] = pair.split(" ");
-      cases.push({ classname: `${api}.${operationId}`, name: `coverage ${status}`, failure: { message: `${pair}: documented but not exercised against the mock, and not in the allowlist`, type: "coverage" } });
+      cases.push({ classname: `${api}.${operationId}`, name: `coverage ${status}`, durationMs: 0, failure: { message: `${pair}: documented but not exercised against the mock, and not in the allowlist`, type: "coverage" } });
     }
   }
   for (const { pair, reason } of verdict.allowlisted) {
     const [operationId, status] = pair.split(" ");
-    cases.push({ classname: `${api}.${operationId}`, name: `coverage ${status}`, skipped: `allowlisted: ${reason}` });
+    cases.push({ classname: `${api}.${operationId}`, name: `coverage ${status}`, durationMs: 0, skipped: `allowlisted: ${reason}` });
   }
   for (const entry of verdict.stale) {
-    cases.push({ classname: `${api}.${entry.operationId}`, name: `allowlist ${entry.status}`, failure: { message: `stale allowlist entry: ${entry.operationId} ${entry.status} was exercised; remove it`, type: "allowlist" } });
+    cases.push({ classname: `${api}.${entry.operationId}`, name: `allowlist ${entry.status}`, durationMs: 0, failure: { message: `stale allowlist entry: ${entry.operationId} ${entry.status} was exercised; remove it`, type: "allowlist" } });
   }
   // With --strict, drift warnings fail the run: CI shows that as a failing case.
   if (result.drift && driftFails(result.drift)) {
     const warnings = result.drift.findings.filter((finding) => finding.severity === "warning");
-    cases.push({ classname: `${api}.drift`, name: "drift warnings (--strict)", failure: { message: `${result.drift.counts.warning} drift warning(s)`, type: "drift", detail: warnings.map((finding) => `${finding.kind} ${finding.operationId} ${finding.status}: ${finding.pointer}`).join("\n") } });
+    cases.push({ classname: `${api}.drift`, name: "drift warnings (--strict)", durationMs: 0, failure: { message: `${result.drift.counts.warning} drift warning(s)`, type: "drift", detail: warnings.map((finding) => `${finding.kind} ${finding.operationId} ${finding.status}: ${finding.pointer}`).join("\n") } });
   }
   return cases;
 }
 
 function testCase(test: TestCase): string[] {
-  const open = `    <testcase classname="${attribute(test.classname)}" name="${attribute(test.name)}"`;
+  const open = `    <testcase classname="${attribute(test.classname)}" name="${attribute(test.name)}" time="${seconds(test.durationMs)}"`;
   if (test.failure) {
     return [`${open}>`, `      <failure message="${attribute(test.failure.message)}" type="${attribute(test.failure.type)}">${text(test.failure.detail ?? test.failure.message)}</failure>`, "    </testcase>"];
   }
@@ -91,6 +99,11 @@ function properties(result: ApiResult): [string, string][] {
     ["generated", `${coverage.property.passed}/${coverage.property.run}`],
     ...(result.drift ? SEVERITIES.map((severity): [string, string] => [`drift.${severity}`, String(result.drift!.counts[severity])]) : []),
   ];
+}
+
+/** JUnit's `time`: seconds as a decimal, to the millisecond (what the JUnit schema and CI tools read). */
+function seconds(ms: number): string {
+  return (Math.max(0, ms) / 1000).toFixed(3);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { formatDrift } from "../drift/format.js";
 import { driftFails } from "../drift/findings.js";
-import type { CaseResult } from "../results.js";
+import type { CaseResult, ContractReport } from "../results.js";
 import { caseLabel, totals, type ApiResult, type Reporter } from "./types.js";
 
 export const textReporter: Reporter = (results) => [...results.map(formatApi), formatSummary(results)].join("\n\n") + "\n";
@@ -21,18 +21,19 @@ export function formatApi(result: ApiResult): string {
     rows.push({ operationId: stray, method: cases[0]!.method, cases });
   }
   const width = Math.max(9, ...rows.map((row) => row.operationId.length));
-  const lines = [`${report.api}: contract against ${result.server}`, `  ${"operation".padEnd(width)}  method  ${"negative".padEnd(9)}  ${"generated".padEnd(9)}  statuses`];
-  for (const row of rows) {
+  const cells = rows.map((row) => ({ negative: negativeCell(row.cases), generated: propertyCell(row.cases) }));
+  const generatedWidth = Math.max(9, ...cells.map((cell) => cell.generated.length));
+  const lines = [`${report.api}: contract against ${result.server}`, `  ${"operation".padEnd(width)}  method  ${"negative".padEnd(9)}  ${"generated".padEnd(generatedWidth)}  statuses`];
+  rows.forEach((row, i) => {
     const statuses = row.cases.filter((candidate) => candidate.kind === "dredd").map((candidate) => `${caseLabel(candidate)} ${mark(candidate)}`);
-    lines.push(`  ${row.operationId.padEnd(width)}  ${row.method.padEnd(6)}  ${generatedCell(row.cases, "negative").padEnd(9)}  ${generatedCell(row.cases, "property").padEnd(9)}  ${statuses.join(", ") || "-"}`);
-  }
+    lines.push(`  ${row.operationId.padEnd(width)}  ${row.method.padEnd(6)}  ${cells[i]!.negative.padEnd(9)}  ${cells[i]!.generated.padEnd(generatedWidth)}  ${statuses.join(", ") || "-"}`);
+  });
   lines.push(
     `  operations ${coverage.operations.exercised}/${coverage.operations.documented}, ` +
       `(operation, status) pairs ${coverage.pairs.exercised}/${coverage.pairs.documented}, ` +
       `responses schema-validated ${coverage.schemaValidated}, ` +
       `negative ${coverage.negative.run} run/${coverage.negative.passed} passed, ` +
-      `generated ${coverage.property.run} run/${coverage.property.passed} passed` +
-      `${report.generation ? ` (seed ${report.generation.seed}, ${report.generation.runs} runs)` : ""}; ` +
+      `${generatedTotals(report)}; ` +
       `${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped`,
   );
   lines.push(`  ${flowLine(report.cases)}; ${cleanupLine(report.cases)}`);
@@ -85,14 +86,44 @@ function mark(result: CaseResult): string {
   return result.outcome === "pass" ? "ok" : result.outcome === "skip" ? "skip" : "FAIL";
 }
 
-/** `passed/run` of one kind of generated case for one operation; "-" when there were none. */
-function generatedCell(cases: readonly CaseResult[], kind: "negative" | "property"): string {
-  const own = cases.filter((candidate) => candidate.kind === kind);
+/** `passed/run` of one operation's negative cases; "-" when there were none, "skip" when none ran. */
+function negativeCell(cases: readonly CaseResult[]): string {
+  const own = cases.filter((candidate) => candidate.kind === "negative");
   const run = own.filter((candidate) => candidate.outcome !== "skip");
   if (own.length === 0) return "-";
   if (run.length === 0) return "skip";
   const passed = run.filter((candidate) => candidate.outcome === "pass").length;
   return `${passed}/${run.length}${passed < run.length ? " FAIL" : ""}`;
+}
+
+/**
+ * One operation's generated requests: a single case stands for all its runs, so the cell counts runs,
+ * `25 runs, all passed` or `FAIL at run 3 of 25` (fast-check stops at the first failure).
+ */
+function propertyCell(cases: readonly CaseResult[]): string {
+  const own = cases.filter((candidate) => candidate.kind === "property");
+  const run = own.filter((candidate) => candidate.outcome !== "skip");
+  if (own.length === 0) return "-";
+  if (run.length === 0) return "skip";
+  const failed = run.find((candidate) => candidate.outcome === "fail");
+  if (failed) return failed.generated?.failedAt !== undefined ? `FAIL at run ${failed.generated.failedAt} of ${failed.generated.runs}` : "FAIL";
+  const runs = run.every((candidate) => candidate.generated) ? run.reduce((total, candidate) => total + candidate.generated!.runs, 0) : undefined;
+  return runs === undefined ? "all passed" : `${runs} run${runs === 1 ? "" : "s"}, all passed`;
+}
+
+/** The totals' word on generated requests: `generated 25 runs × 17 operations, all passed (seed 20261121)`. */
+function generatedTotals(report: ContractReport): string {
+  const own = report.cases.filter((candidate) => candidate.kind === "property");
+  const seed = report.generation ? ` (seed ${report.generation.seed})` : "";
+  if (own.length === 0) return report.generation?.runs === 0 ? "generated requests off (--runs 0)" : "generated none";
+  const run = own.filter((candidate) => candidate.outcome !== "skip");
+  const failed = run.filter((candidate) => candidate.outcome === "fail").length;
+  const skipped = own.length - run.length;
+  const runs = report.generation?.runs ?? own[0]!.generated?.runs;
+  const operations = (count: number) => `${count} operation${count === 1 ? "" : "s"}`;
+  if (run.length === 0) return `generated requests: ${operations(skipped)} skipped`;
+  const verdict = failed === 0 ? "all passed" : `${operations(failed)} FAILED`;
+  return `generated ${runs === undefined ? "" : `${runs} run${runs === 1 ? "" : "s"} × `}${operations(run.length)}, ${verdict}${skipped > 0 ? `, ${operations(skipped)} skipped` : ""}${seed}`;
 }
 
 /** Skipped cases as `[operationId, label]`, the generated ones counted rather than named: `3 negative`. */

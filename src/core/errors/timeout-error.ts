@@ -17,8 +17,10 @@ export class TimeoutError extends SpecwrightError {
     target: RequestTarget,
     readonly timeoutMs: number,
     readonly attempts: number,
+    /** What was being waited for, when it is more than one response (e.g. a task polled until it ends). */
+    waitingFor?: string,
   ) {
-    super(`${target.method} ${target.url} timed out after ${timeoutMs} ms on attempt ${attempts}`);
+    super(`${target.method} ${target.url} timed out after ${timeoutMs} ms on attempt ${attempts}${waitingFor ? `, ${waitingFor}` : ""}`);
     this.request = target.request;
     this.url = target.url;
   }
