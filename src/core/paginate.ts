@@ -3,6 +3,8 @@
  * is used up, ending after the last page, and stopping (with the signal's reason) when the caller
  * aborts. Vendors supply `fetchPage`: how to ask for a page and where its items and next cursor are.
  */
+import { SpecwrightError } from "./errors/specwright-error.js";
+
 export interface Page<Item, Cursor> {
   items: readonly Item[];
   /** Where the next page starts; undefined on the last page. */
@@ -21,7 +23,7 @@ export async function* paginate<Item, Cursor>(fetchPage: (cursor: Cursor | undef
     }
     if (page.next === undefined) return;
     // A server that hands back a cursor it already gave would make this loop forever.
-    if (seen.has(page.next)) throw new Error(`pagination: the server returned the cursor ${JSON.stringify(page.next)} twice`);
+    if (seen.has(page.next)) throw new SpecwrightError(`pagination: the server returned the cursor ${JSON.stringify(page.next)} twice`);
     seen.add(page.next);
     cursor = page.next;
   }

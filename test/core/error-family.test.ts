@@ -9,6 +9,7 @@ import * as commet from "../../src/commet/index.js";
 import * as mock from "../../src/mock/index.js";
 import * as onet from "../../src/onet/index.js";
 import { ConfigurationError, isSpecwrightError, NotFoundError, SpecwrightError } from "../../src/core/errors/index.js";
+import { paginate } from "../../src/core/paginate.js";
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
@@ -87,5 +88,17 @@ describe("isSpecwrightError", () => {
     expect(isSpecwrightError(foreign)).toBe(true);
     expect((foreign as ConfigurationError).name).toBe("ConfigurationError");
     expect(isSpecwrightError(vm.runInContext('new Error("x")', realm))).toBe(false);
+  });
+
+  it("throws a SpecwrightError, not a bare Error, when a server hands back a cursor it already gave", async () => {
+    const pages = [{ items: [1], next: "a" }, { items: [2], next: "b" }, { items: [3], next: "a" }];
+    const seen: number[] = [];
+    let index = 0;
+    const error = await (async () => {
+      for await (const item of paginate<number, string>(async () => pages[index++]!)) seen.push(item);
+    })().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SpecwrightError);
+    expect((error as Error).message).toBe('pagination: the server returned the cursor "a" twice');
+    expect(seen).toEqual([1, 2, 3]);
   });
 });
