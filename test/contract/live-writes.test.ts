@@ -64,7 +64,7 @@ describe.each([
     target = { api, baseUrl: proxy.url, credentials: scenarios[api].mockCredentials, live: true, allowWrites: true, fixtures: mock.fixtures() };
     before = await snapshot(api, target);
     report = await runSuite(api, target, { runs: 3 });
-  }, 240_000);
+  }, 900_000);
   afterAll(async () => {
     await proxy?.close();
     await mock?.close();
@@ -106,7 +106,7 @@ describe.each([
     mock = await startMock(api, { seed });
     proxy = await startBrokenProxy(api, mock.url, () => undefined, (method) => void methods.add(method));
     report = await runSuite(api, { api, baseUrl: proxy.url, credentials: scenarios[api].mockCredentials, live: true, fixtures: mock.fixtures() }, { runs: 2 });
-  }, 240_000);
+  }, 900_000);
   afterAll(async () => {
     await proxy?.close();
     await mock?.close();
