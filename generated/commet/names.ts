@@ -1226,7 +1226,7 @@ export type UsageAdjustmentResponse = {
     data: UsageAdjustment;
 };
 
-/** @description A quota feature's allowance this period, used against included. */
+/** @description A quota feature's allowance: the customer's count against the included units (a quota does not reset with the period). */
 export type UsageQuota = {
     /** @example projects */
     featureCode: string;
@@ -1240,7 +1240,7 @@ export type UsageQuota = {
      */
     remaining: number | null;
     /**
-     * @description Units above the included ones, billed.
+     * @description Units above the included ones, billed: where quota overage is priced and allowed (overageEnabled), else 0.
      * @example 0
      */
     billedQuantity: number;
@@ -1556,7 +1556,7 @@ export type PlanChange = {
         /** @example 0 */
         creditsApplied: number;
         /**
-         * @description The new plan's full price (and the period's metered overage).
+         * @description The new plan's full price, plus its extra seats for the whole new period and the period's metered overage; 0 in a trial.
          * @example 9900
          */
         charge: number;
@@ -1619,7 +1619,7 @@ export type PreviewChange = {
      */
     currentPlanCredit: number;
     /**
-     * @description The new plan's full price.
+     * @description The new plan's full price, plus its extra seats for the whole new period; 0 in a trial.
      * @example 9900
      */
     newPlanCharge: number;

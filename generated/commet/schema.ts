@@ -459,9 +459,10 @@ export interface paths {
         /**
          * Cancel subscription
          * @description Cancel a subscription at the end of its current period (the default) or, with `immediate: true`,
-         *     at once. A cancellation at period end keeps the subscription `active` (or `trialing`) with its
-         *     features and add-ons until `scheduledCancellationDate`, and can be reverted with **Uncancel
-         *     subscription** until then; an immediate one makes it `canceled` now and ends its feature access.
+         *     at once. A cancellation at period end keeps the subscription's status (`active`, `trialing` or
+         *     `past_due`) with its features and add-ons until `scheduledCancellationDate`, and can be
+         *     reverted with **Uncancel subscription** until then; an immediate one makes it `canceled` now
+         *     and ends its feature access.
          *
          *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/subscriptions.md>
          *     and `SubscriptionsResource.cancel` of the official SDK `@commet/node` 7.10.0.
@@ -630,9 +631,9 @@ export interface paths {
         /**
          * List feature access
          * @description List a customer's features and their current usage: every feature of the plan of the customer's
-         *     active subscription, and the feature of every add-on active on it, no different from a plan
-         *     feature (a `boolean` add-on unlocks its feature; a `metered` or `credits` add-on extends it).
-         *     The list is not paginated.
+         *     active, trialing or past_due subscription, and the feature of every add-on active on it, no
+         *     different from a plan feature (a `boolean` add-on unlocks its feature; a `metered` or `credits`
+         *     add-on extends it). The list is not paginated.
          *
          *     Source: <https://github.com/commet-labs/commet/blob/4060f8f/packages/node/docs/api-reference/feature-access.md>
          *     and `FeatureAccessResource.list` of the official SDK `@commet/node` 7.10.0.
@@ -1212,7 +1213,7 @@ export interface components {
         /** @description A usage set to an exact value. */
         UsageAdjustment: named.UsageAdjustment;
         UsageAdjustmentResponse: named.UsageAdjustmentResponse;
-        /** @description A quota feature's allowance this period, used against included. */
+        /** @description A quota feature's allowance: the customer's count against the included units (a quota does not reset with the period). */
         UsageQuota: named.UsageQuota;
         UsageQuotaResponse: named.UsageQuotaResponse;
         UsageQuotaListResponse: named.UsageQuotaListResponse;
@@ -1413,7 +1414,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The add-on, feature, subscription, customer or plan does not exist in this organization and mode (`addon_not_found`, `feature_not_found`, `subscription_not_found`, `customer_not_found`, `plan_not_found`), or the customer has no active or trialing subscription for a usage or quota operation (`no_active_subscription`). */
+        /** @description The add-on, feature, subscription, customer or plan does not exist in this organization and mode (`addon_not_found`, `feature_not_found`, `subscription_not_found`, `customer_not_found`, `plan_not_found`), or the customer has no active, trialing or past_due subscription for a usage or quota operation (`no_active_subscription`). */
         NotFound: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -1436,7 +1437,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The request conflicts with the current state: the feature already has an add-on, or a feature with that code or name exists (`feature_already_exists`), the feature is used by a plan or an add-on (`feature_in_use`), the add-on is active on a subscription (`addon_has_activations`) or already active on this one (`addon_already_active`), the subscription cannot take add-ons (`subscription_not_active`, `no_payment_method`), the customer already has a subscription (`already_has_active_subscription`), the plan has no price for the interval (`no_prices_configured`), the external ID is taken or the usage event was already tracked (`duplicate`), the subscription's status does not allow the change (`subscription_already_canceled`, `not_scheduled_for_cancellation`, `one_time_subscription_not_cancelable`, `invalid_subscription_status`, `plan_unavailable`), a plan change is already scheduled (`already_scheduled`), a charge is running (`charge_in_progress`), or the `Idempotency-Key` was used for another request (`idempotency_key_mismatch`, `idempotency_in_progress`). */
+        /** @description The request conflicts with the current state: the feature already has an add-on, or a feature with that code or name exists (`feature_already_exists`), the feature is used by a plan or an add-on (`feature_in_use`), the add-on is active on a subscription (`addon_has_activations`) or already active on this one (`addon_already_active`), the subscription cannot take add-ons (`subscription_not_active`, `no_payment_method`), the customer already has a subscription (`already_has_active_subscription`), the plan has no price for the interval (`no_prices_configured`), the external ID is taken or the usage event was already tracked (`duplicate`), the subscription's status does not allow the change (`subscription_already_canceled`, `not_scheduled_for_cancellation`, `one_time_subscription_not_cancelable`, `invalid_subscription_status`, `plan_unavailable`), a plan change or a cancellation is already scheduled (`already_scheduled`), a charge is running (`charge_in_progress`), or the `Idempotency-Key` was used for another request (`idempotency_key_mismatch`, `idempotency_in_progress`). */
         Conflict: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -3214,7 +3215,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The customer's features, plan and add-on features combined (empty when it has no active subscription). */
+            /** @description The customer's features, plan and add-on features combined (empty when it has no active, trialing or past_due subscription). */
             200: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
