@@ -879,11 +879,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "detail": "Authentication credentials were not provided."
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorDetail"];
             };
         };
