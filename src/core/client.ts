@@ -3,7 +3,7 @@
  * (timeouts, retries, safe redirects), whose path parameters cannot escape their segment, and whose
  * calls can throw typed errors. Vendors supply data: base URL, headers, credentials, a profile.
  */
-import createClient, { type Middleware } from "openapi-fetch";
+import createClient from "openapi-fetch";
 import type { TypedClient } from "./client-types.js";
 import { errorFromResult, invalidJsonError } from "./errors/from-result.js";
 import { rememberRedactor, scrubError } from "./errors/scrub.js";
@@ -25,11 +25,6 @@ export interface CoreClientConfig {
   policy: ClientPolicy;
   /** Vendor data applied to every call's options before the request is built (e.g. a default query value). */
   prepare?: (path: string, method: string, init: CallInit) => CallInit;
-  /** Vendor middleware, e.g. to add an idempotency key. It must mutate the request, not replace it. */
-  middleware?: Middleware[];
-  /** Test seams for the transport. */
-  now?: () => number;
-  random?: () => number;
 }
 
 export type CallInit = Record<string, unknown> & { params?: Record<string, unknown>; parseAs?: string };
@@ -56,8 +51,6 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Ty
       retry: config.policy.retry,
       timeoutMs: config.policy.timeoutMs,
       maxResponseBytes: config.policy.maxResponseBytes,
-      ...(config.now ? { now: config.now } : {}),
-      ...(config.random ? { random: config.random } : {}),
     }),
     pathSerializer: serializePath,
   });
@@ -65,7 +58,6 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Ty
   const redact = createRedactor(secretsOfCredentials(config.credentials));
   const { idempotencyHeader, autoIdempotencyKey } = config.vendor;
   if (idempotencyHeader && autoIdempotencyKey?.length) client.use(idempotencyKeys(idempotencyHeader, autoIdempotencyKey));
-  if (config.middleware?.length) client.use(...config.middleware);
 
   async function call(method: string, path: string, init: CallInit | undefined, original: Call): Promise<Result> {
     let options: CallInit = config.prepare ? config.prepare(path, method.toLowerCase(), init ?? {}) : (init ?? {});
@@ -103,7 +95,10 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Ty
 
 const utf8 = new TextDecoder();
 
-/** The body as text: from the transport's buffer, or from the stream when a middleware answered instead. */
+/**
+ * The body as text: from the transport's buffer. Every 2xx with a body comes through the transport
+ * today; the stream is read only for one that did not (a middleware answering in its place).
+ */
 function bodyText(response: Response, stream: ReadableStream<Uint8Array>): Promise<string> {
   const bytes = bufferedBody(response);
   return bytes ? Promise.resolve(utf8.decode(bytes)) : new Response(stream).text();

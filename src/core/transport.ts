@@ -41,9 +41,6 @@ export interface TransportConfig {
   timeoutMs: number;
   /** The most decoded bytes a 2xx body may have. */
   maxResponseBytes: number;
-  /** Test seams: the clock and the jitter source. */
-  now?: () => number;
-  random?: () => number;
 }
 
 export function validateTimeout(value: unknown, where: string): number | undefined {
@@ -65,7 +62,6 @@ export function validateMaxResponseBytes(value: unknown, where: string): number 
 type Outcome = { response: Response } | { error: Error; retryable: boolean };
 
 export function createTransport(config: TransportConfig): (input: Request) => Promise<Response> {
-  const now = config.now ?? Date.now;
   return async function transport(input: Request): Promise<Response> {
     // openapi-fetch copies unknown per-request options onto the Request it builds.
     const extra = input as Request & { retries?: unknown; timeoutMs?: unknown; maxResponseBytes?: unknown };
@@ -89,16 +85,16 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
       const retriesLeft = repeatable && attempt <= policy.limit;
       if ("error" in outcome) {
         if (!outcome.retryable || !retriesLeft || !policy.retryOnNetworkError) throw outcome.error;
-        await sleep(backoffDelay(attempt - 1, policy, config.random), signal);
+        await sleep(backoffDelay(attempt - 1, policy), signal);
         continue;
       }
       const { response } = outcome;
-      const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
+      const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
       recordExchange(response, { vendor: config.vendor, method: input.method, url: input.url, retryAfterMs });
       if (!retriesLeft || !policy.statuses.includes(response.status)) return response;
       // A server that asks for a longer wait than the policy allows gets its answer back, not a hang.
       if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) return response;
-      await sleep(retryAfterMs ?? backoffDelay(attempt - 1, policy, config.random), signal);
+      await sleep(retryAfterMs ?? backoffDelay(attempt - 1, policy), signal);
     }
   };
 
