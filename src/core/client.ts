@@ -48,9 +48,7 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Ty
       factory: config.factory,
       fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       platformFetch: config.fetch === undefined,
-      retry: config.policy.retry,
-      timeoutMs: config.policy.timeoutMs,
-      maxResponseBytes: config.policy.maxResponseBytes,
+      policy: config.policy,
     }),
     pathSerializer: serializePath,
   });

@@ -6,24 +6,19 @@
  * RedirectError, ResponseTooLargeError or the caller's abort reason.
  */
 import { recordExchange, targetOf, type RequestTarget } from "./exchange.js";
-import { ConfigurationError } from "./errors/configuration-error.js";
 import { NetworkError } from "./errors/network-error.js";
 import { RedirectError } from "./errors/redirect-error.js";
 import { ResponseTooLargeError } from "./errors/response-too-large-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
+import { MAX_ERROR_BODY_BYTES, requestPolicy, type RequestPolicy } from "./policy-options.js";
 import { backoffDelay } from "./retry/backoff.js";
-import { resolveRetryPolicy, type RetryPolicy } from "./retry/policy.js";
 import { parseRetryAfter } from "./retry/retry-after.js";
 import { sleep } from "./sleep.js";
 import type { VendorProfile } from "./vendor.js";
 
-/** Error bodies beyond this are cut: enough for any vendor message, bounded against a runaway proxy page. */
-export const MAX_ERROR_BODY_BYTES = 64 * 1024;
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-/** setTimeout's ceiling; a longer timeout would fire at once. */
-export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export interface TransportConfig {
   vendor: VendorProfile;
@@ -37,38 +32,17 @@ export interface TransportConfig {
    * complete Request (tests and tracing read its signal and headers).
    */
   platformFetch?: boolean;
-  retry: RetryPolicy;
-  timeoutMs: number;
-  /** The most decoded bytes a 2xx body may have. */
-  maxResponseBytes: number;
-}
-
-export function validateTimeout(value: unknown, where: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMEOUT_MS) {
-    throw new ConfigurationError("timeoutMs", `${where}: option "timeoutMs" must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
-  }
-  return value;
-}
-
-export function validateMaxResponseBytes(value: unknown, where: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
-    throw new ConfigurationError("maxResponseBytes", `${where}: option "maxResponseBytes" must be a positive whole number of bytes.`);
-  }
-  return value;
+  /** The client's policy; a request's own options (`RequestPolicyOptions`) override it for that request. */
+  policy: RequestPolicy;
 }
 
 type Outcome = { response: Response } | { error: Error; retryable: boolean };
 
 export function createTransport(config: TransportConfig): (input: Request) => Promise<Response> {
   return async function transport(input: Request): Promise<Response> {
-    // openapi-fetch copies unknown per-request options onto the Request it builds.
+    // openapi-fetch copies unknown per-request options onto the Request it builds (see README.md).
     const extra = input as Request & { retries?: unknown; timeoutMs?: unknown; maxResponseBytes?: unknown };
-    const where = `${config.factory} (per-request options)`;
-    const policy = extra.retries === undefined ? config.retry : resolveRetryPolicy(extra.retries, config.retry, where);
-    const timeoutMs = validateTimeout(extra.timeoutMs, where) ?? config.timeoutMs;
-    const maxResponseBytes = validateMaxResponseBytes(extra.maxResponseBytes, where) ?? config.maxResponseBytes;
+    const { retry: policy, timeoutMs, maxResponseBytes } = requestPolicy(extra, config.policy, config.factory);
     // Described only for an error: parsing the URL on every call would sit on the hot path.
     const label = () => targetOf(input.method, input.url);
     const signal = input.signal;

@@ -3,7 +3,7 @@
  * type and message parsed by the vendor's own parser, and the client's own credential scrubbed out.
  */
 import { exchangeOf } from "../exchange.js";
-import { MAX_ERROR_BODY_BYTES } from "../transport.js";
+import { MAX_ERROR_BODY_BYTES } from "../policy-options.js";
 import type { VendorErrorFields, VendorProfile } from "../vendor.js";
 import { ApiError, type ApiErrorDetails } from "./api-error.js";
 import { AuthenticationError } from "./authentication-error.js";
