@@ -6,12 +6,13 @@
 import createClient from "openapi-fetch";
 import type { TypedClient } from "./client-types.js";
 import { errorFromResult, invalidJsonError } from "./errors/from-result.js";
-import { rememberRedactor, scrubError } from "./errors/scrub.js";
+import { scrubError } from "./errors/scrub.js";
+import { bufferedBody } from "./exchange.js";
 import { idempotencyKeys } from "./idempotency.js";
 import { serializePath } from "./paths.js";
 import type { ClientPolicy } from "./policy-options.js";
 import { createRedactor, redactValue, secretsOfCredentials } from "./redact.js";
-import { bufferedBody, createTransport } from "./transport.js";
+import { createTransport } from "./transport.js";
 import type { VendorProfile } from "./vendor.js";
 
 export interface CoreClientConfig {
@@ -40,6 +41,8 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Ty
   for (const name of Object.keys(headers)) {
     if (Object.keys(config.credentials).some((credential) => credential.toLowerCase() === name.toLowerCase())) delete headers[name];
   }
+  // A server may echo the credential back; no error this client throws or returns may repeat it.
+  const redact = createRedactor(secretsOfCredentials(config.credentials));
   const client = createClient<Paths, "application/json">({
     baseUrl: config.baseUrl,
     headers: { ...headers, ...config.credentials },
@@ -49,11 +52,10 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Ty
       fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       platformFetch: config.fetch === undefined,
       policy: config.policy,
+      redact,
     }),
     pathSerializer: serializePath,
   });
-  // A server may echo the credential back; no error this client throws or returns may repeat it.
-  const redact = createRedactor(secretsOfCredentials(config.credentials));
   const { idempotencyHeader, autoIdempotencyKey } = config.vendor;
   if (idempotencyHeader && autoIdempotencyKey?.length) client.use(idempotencyKeys(idempotencyHeader, autoIdempotencyKey));
 
@@ -73,7 +75,6 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Ty
     } catch (error) {
       throw scrubError(error, redact);
     }
-    rememberRedactor(result.response, redact);
     if (result.error !== undefined) result.error = redactValue(result.error, redact);
     if (parseOwn && result.data != null) result.data = parseJson(await bodyText(result.response, result.data as ReadableStream<Uint8Array>), result.response);
     if (config.policy.throwOnError && (result.error !== undefined || !result.response.ok)) throw errorFromResult(result);

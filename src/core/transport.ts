@@ -11,6 +11,7 @@ import { RedirectError } from "./errors/redirect-error.js";
 import { ResponseTooLargeError } from "./errors/response-too-large-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import { MAX_ERROR_BODY_BYTES, requestPolicy, type RequestPolicy } from "./policy-options.js";
+import type { Redactor } from "./redact.js";
 import { backoffDelay } from "./retry/backoff.js";
 import { parseRetryAfter } from "./retry/retry-after.js";
 import { sleep } from "./sleep.js";
@@ -34,9 +35,13 @@ export interface TransportConfig {
   platformFetch?: boolean;
   /** The client's policy; a request's own options (`RequestPolicyOptions`) override it for that request. */
   policy: RequestPolicy;
+  /** The client's redactor, recorded with each response for the errors built from it later. */
+  redact: Redactor;
 }
 
-type Outcome = { response: Response } | { error: Error; retryable: boolean };
+/** A response with its body read; `body` is kept for a 2xx only (an error body is read once, by openapi-fetch). */
+type Buffered = { response: Response; body?: Uint8Array };
+type Outcome = Buffered | { error: Error; retryable: boolean };
 
 export function createTransport(config: TransportConfig): (input: Request) => Promise<Response> {
   return async function transport(input: Request): Promise<Response> {
@@ -64,7 +69,7 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
       }
       const { response } = outcome;
       const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
-      recordExchange(response, { vendor: config.vendor, method: input.method, url: input.url, retryAfterMs });
+      recordExchange(response, { vendor: config.vendor, method: input.method, url: input.url, retryAfterMs, body: outcome.body, redact: config.redact });
       if (!retriesLeft || !policy.statuses.includes(response.status)) return response;
       // A server that asks for a longer wait than the policy allows gets its answer back, not a hang.
       if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) return response;
@@ -100,7 +105,7 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
           url = target.href;
           continue;
         }
-        return { response: await untilAborted(buffered(response, maxResponseBytes, label), combined) };
+        return await untilAborted(buffered(response, maxResponseBytes, label), combined);
       }
     } catch (error) {
       if (signal.aborted) throw signal.reason;
@@ -128,28 +133,20 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** The bytes of each 2xx body the transport buffered, for the client to decode without reading it again. */
-const bufferedBodies = new WeakMap<Response, Uint8Array>();
-
-export function bufferedBody(response: Response): Uint8Array | undefined {
-  return bufferedBodies.get(response);
-}
-
 /**
  * The response with its body read now (under the attempt's timeout): an error body cut at its bound, a
- * 2xx body refused past `maxResponseBytes`.
+ * 2xx body refused past `maxResponseBytes`, and a 2xx body's bytes returned beside it.
  */
-async function buffered(response: Response, maxResponseBytes: number, label: () => RequestTarget): Promise<Response> {
+async function buffered(response: Response, maxResponseBytes: number, label: () => RequestTarget): Promise<Buffered> {
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
-  if (NULL_BODY_STATUSES.has(response.status) || response.body === null) return new Response(null, init);
+  if (NULL_BODY_STATUSES.has(response.status) || response.body === null) return { response: new Response(null, init) };
   const bytes = response.ok
     ? await readBounded(response.body, maxResponseBytes, () => new ResponseTooLargeError(label(), response.status, maxResponseBytes))
     : await readBounded(response.body, MAX_ERROR_BODY_BYTES);
   const result = new Response(bytes, init);
-  if (response.ok) bufferedBodies.set(result, bytes);
   // new Response() cannot take a url; keep it for callers that read it.
   Object.defineProperty(result, "url", { value: response.url });
-  return result;
+  return response.ok ? { response: result, body: bytes } : { response: result };
 }
 
 /**
