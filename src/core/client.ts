@@ -3,15 +3,16 @@
  * (timeouts, retries, safe redirects), whose path parameters cannot escape their segment, and whose
  * calls can throw typed errors. Vendors supply data: base URL, headers, credentials, a profile.
  */
-import createClient, { type Middleware } from "openapi-fetch";
+import createClient from "openapi-fetch";
 import type { TypedClient } from "./client-types.js";
 import { errorFromResult, invalidJsonError } from "./errors/from-result.js";
-import { rememberRedactor, scrubError } from "./errors/scrub.js";
+import { scrubError } from "./errors/scrub.js";
+import { bufferedBody } from "./exchange.js";
 import { idempotencyKeys } from "./idempotency.js";
 import { serializePath } from "./paths.js";
 import type { ClientPolicy } from "./policy-options.js";
 import { createRedactor, redactValue, secretsOfCredentials } from "./redact.js";
-import { bufferedBody, createTransport } from "./transport.js";
+import { createTransport } from "./transport.js";
 import type { VendorProfile } from "./vendor.js";
 
 export interface CoreClientConfig {
@@ -25,11 +26,6 @@ export interface CoreClientConfig {
   policy: ClientPolicy;
   /** Vendor data applied to every call's options before the request is built (e.g. a default query value). */
   prepare?: (path: string, method: string, init: CallInit) => CallInit;
-  /** Vendor middleware, e.g. to add an idempotency key. It must mutate the request, not replace it. */
-  middleware?: Middleware[];
-  /** Test seams for the transport. */
-  now?: () => number;
-  random?: () => number;
 }
 
 export type CallInit = Record<string, unknown> & { params?: Record<string, unknown>; parseAs?: string };
@@ -45,6 +41,8 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Ty
   for (const name of Object.keys(headers)) {
     if (Object.keys(config.credentials).some((credential) => credential.toLowerCase() === name.toLowerCase())) delete headers[name];
   }
+  // A server may echo the credential back; no error this client throws or returns may repeat it.
+  const redact = createRedactor(secretsOfCredentials(config.credentials));
   const client = createClient<Paths, "application/json">({
     baseUrl: config.baseUrl,
     headers: { ...headers, ...config.credentials },
@@ -53,19 +51,13 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Ty
       factory: config.factory,
       fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       platformFetch: config.fetch === undefined,
-      retry: config.policy.retry,
-      timeoutMs: config.policy.timeoutMs,
-      maxResponseBytes: config.policy.maxResponseBytes,
-      ...(config.now ? { now: config.now } : {}),
-      ...(config.random ? { random: config.random } : {}),
+      policy: config.policy,
+      redact,
     }),
     pathSerializer: serializePath,
   });
-  // A server may echo the credential back; no error this client throws or returns may repeat it.
-  const redact = createRedactor(secretsOfCredentials(config.credentials));
   const { idempotencyHeader, autoIdempotencyKey } = config.vendor;
   if (idempotencyHeader && autoIdempotencyKey?.length) client.use(idempotencyKeys(idempotencyHeader, autoIdempotencyKey));
-  if (config.middleware?.length) client.use(...config.middleware);
 
   async function call(method: string, path: string, init: CallInit | undefined, original: Call): Promise<Result> {
     let options: CallInit = config.prepare ? config.prepare(path, method.toLowerCase(), init ?? {}) : (init ?? {});
@@ -83,7 +75,6 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Ty
     } catch (error) {
       throw scrubError(error, redact);
     }
-    rememberRedactor(result.response, redact);
     if (result.error !== undefined) result.error = redactValue(result.error, redact);
     if (parseOwn && result.data != null) result.data = parseJson(await bodyText(result.response, result.data as ReadableStream<Uint8Array>), result.response);
     if (config.policy.throwOnError && (result.error !== undefined || !result.response.ok)) throw errorFromResult(result);
@@ -103,7 +94,10 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Ty
 
 const utf8 = new TextDecoder();
 
-/** The body as text: from the transport's buffer, or from the stream when a middleware answered instead. */
+/**
+ * The body as text: from the transport's buffer. Every 2xx with a body comes through the transport
+ * today; the stream is read only for one that did not (a middleware answering in its place).
+ */
 function bodyText(response: Response, stream: ReadableStream<Uint8Array>): Promise<string> {
   const bytes = bufferedBody(response);
   return bytes ? Promise.resolve(utf8.decode(bytes)) : new Response(stream).text();

@@ -1,7 +1,10 @@
 /**
- * What the transport remembers about each response it returned, so that `unwrap()` can turn an
- * openapi-fetch result into the right typed error without the caller naming the vendor.
+ * Everything the client keeps about a response its transport returned, in one place: who answered
+ * and to what (so that `unwrap()` can build the right typed error without the caller naming the
+ * vendor), the server's Retry-After, the 2xx body the transport already read, and the client's
+ * redactor. Keyed weakly by the Response: a record lives exactly as long as the response it describes.
  */
+import { noRedaction, type Redactor } from "./redact.js";
 import type { VendorProfile } from "./vendor.js";
 
 export interface ExchangeInfo {
@@ -13,21 +16,34 @@ export interface ExchangeInfo {
 }
 
 /** What is recorded per response: the request as sent, described only when an error needs it. */
-interface Recorded extends Omit<ExchangeInfo, "request"> {
+export interface Exchange extends Omit<ExchangeInfo, "request"> {
   method: string;
   url: string;
+  /** The bytes of a 2xx body, which the transport read under its timeout, for the client to decode without reading them again. */
+  body?: Uint8Array | undefined;
+  /** The redactor of the client that received the response: `unwrap()` has only the result to go by. */
+  redact: Redactor;
 }
 
-const exchanges = new WeakMap<Response, Recorded>();
+const exchanges = new WeakMap<Response, Exchange>();
 
-export function recordExchange(response: Response, info: Recorded): void {
-  exchanges.set(response, info);
+export function recordExchange(response: Response, exchange: Exchange): void {
+  exchanges.set(response, exchange);
 }
 
 export function exchangeOf(response: Response): ExchangeInfo | undefined {
   const recorded = exchanges.get(response);
   if (!recorded) return undefined;
   return { vendor: recorded.vendor, request: describeRequest(recorded.method, recorded.url), retryAfterMs: recorded.retryAfterMs };
+}
+
+export function bufferedBody(response: Response): Uint8Array | undefined {
+  return exchanges.get(response)?.body;
+}
+
+/** The redactor for errors about `response`; none for a response no specwright client received. */
+export function redactorOf(response: Response): Redactor {
+  return exchanges.get(response)?.redact ?? noRedaction;
 }
 
 export function describeRequest(method: string, url: string): string {

@@ -1,20 +1,27 @@
 /**
- * The reliability options every client factory takes, validated in one place so that all three
- * vendors refuse bad values alike, with their defaults; and the ones a single request may take.
+ * The reliability policy: the options every client factory takes and the ones a single request may
+ * take, their defaults and bounds, validated in one place so that all three vendors refuse bad values
+ * alike. The transport applies what this module resolves; it decides nothing about the values itself.
  */
 import type { HeadersOptions } from "openapi-fetch";
+import { ConfigurationError } from "./errors/configuration-error.js";
 import { optionalBoolean } from "./options.js";
 import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, type RetryOption, type RetryPolicy } from "./retry/policy.js";
-import { validateMaxResponseBytes, validateTimeout } from "./transport.js";
 
 /** The per-attempt timeout when the caller sets none. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** setTimeout's ceiling; a longer timeout would fire at once. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /**
  * The most decoded bytes a 2xx body may have when the caller sets no limit: far above any page these
  * APIs return, far below what would hurt the process (each body is held in memory whole).
  */
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+/** Error bodies beyond this are cut: enough for any vendor message, bounded against a runaway proxy page. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 export interface ReliabilityOptions {
   /** Retries by policy: a number of retries (default 2), or a partial `RetryPolicy`. `0` disables them. */
@@ -50,10 +57,15 @@ export interface RequestPolicyOptions {
   headers?: HeadersOptions;
 }
 
-export interface ClientPolicy {
+/** What the transport applies to one request: the retry policy and the bounds of each attempt. */
+export interface RequestPolicy {
   retry: RetryPolicy;
   timeoutMs: number;
+  /** The most decoded bytes a 2xx body may have. */
   maxResponseBytes: number;
+}
+
+export interface ClientPolicy extends RequestPolicy {
   throwOnError: boolean;
   allowInsecureHttp: boolean;
 }
@@ -66,4 +78,34 @@ export function clientPolicy(factory: string, options: ReliabilityOptions): Clie
     throwOnError: optionalBoolean(factory, "throwOnError", options.throwOnError) ?? false,
     allowInsecureHttp: optionalBoolean(factory, "allowInsecureHttp", options.allowInsecureHttp) ?? false,
   };
+}
+
+/**
+ * One request's policy: its own options (read off the Request, where openapi-fetch copied them) over
+ * its client's. A request without any gets the client's policy object itself, nothing allocated.
+ */
+export function requestPolicy(options: { retries?: unknown; timeoutMs?: unknown; maxResponseBytes?: unknown }, client: RequestPolicy, factory: string): RequestPolicy {
+  if (options.retries === undefined && options.timeoutMs === undefined && options.maxResponseBytes === undefined) return client;
+  const where = `${factory} (per-request options)`;
+  return {
+    retry: options.retries === undefined ? client.retry : resolveRetryPolicy(options.retries, client.retry, where),
+    timeoutMs: validateTimeout(options.timeoutMs, where) ?? client.timeoutMs,
+    maxResponseBytes: validateMaxResponseBytes(options.maxResponseBytes, where) ?? client.maxResponseBytes,
+  };
+}
+
+export function validateTimeout(value: unknown, where: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMEOUT_MS) {
+    throw new ConfigurationError("timeoutMs", `${where}: option "timeoutMs" must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
+  }
+  return value;
+}
+
+export function validateMaxResponseBytes(value: unknown, where: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
+    throw new ConfigurationError("maxResponseBytes", `${where}: option "maxResponseBytes" must be a positive whole number of bytes.`);
+  }
+  return value;
 }

@@ -6,24 +6,20 @@
  * RedirectError, ResponseTooLargeError or the caller's abort reason.
  */
 import { recordExchange, targetOf, type RequestTarget } from "./exchange.js";
-import { ConfigurationError } from "./errors/configuration-error.js";
 import { NetworkError } from "./errors/network-error.js";
 import { RedirectError } from "./errors/redirect-error.js";
 import { ResponseTooLargeError } from "./errors/response-too-large-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
+import { MAX_ERROR_BODY_BYTES, requestPolicy, type RequestPolicy } from "./policy-options.js";
+import type { Redactor } from "./redact.js";
 import { backoffDelay } from "./retry/backoff.js";
-import { resolveRetryPolicy, type RetryPolicy } from "./retry/policy.js";
 import { parseRetryAfter } from "./retry/retry-after.js";
 import { sleep } from "./sleep.js";
 import type { VendorProfile } from "./vendor.js";
 
-/** Error bodies beyond this are cut: enough for any vendor message, bounded against a runaway proxy page. */
-export const MAX_ERROR_BODY_BYTES = 64 * 1024;
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-/** setTimeout's ceiling; a longer timeout would fire at once. */
-export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export interface TransportConfig {
   vendor: VendorProfile;
@@ -37,42 +33,21 @@ export interface TransportConfig {
    * complete Request (tests and tracing read its signal and headers).
    */
   platformFetch?: boolean;
-  retry: RetryPolicy;
-  timeoutMs: number;
-  /** The most decoded bytes a 2xx body may have. */
-  maxResponseBytes: number;
-  /** Test seams: the clock and the jitter source. */
-  now?: () => number;
-  random?: () => number;
+  /** The client's policy; a request's own options (`RequestPolicyOptions`) override it for that request. */
+  policy: RequestPolicy;
+  /** The client's redactor, recorded with each response for the errors built from it later. */
+  redact: Redactor;
 }
 
-export function validateTimeout(value: unknown, where: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMEOUT_MS) {
-    throw new ConfigurationError("timeoutMs", `${where}: option "timeoutMs" must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
-  }
-  return value;
-}
-
-export function validateMaxResponseBytes(value: unknown, where: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) {
-    throw new ConfigurationError("maxResponseBytes", `${where}: option "maxResponseBytes" must be a positive whole number of bytes.`);
-  }
-  return value;
-}
-
-type Outcome = { response: Response } | { error: Error; retryable: boolean };
+/** A response with its body read; `body` is kept for a 2xx only (an error body is read once, by openapi-fetch). */
+type Buffered = { response: Response; body?: Uint8Array };
+type Outcome = Buffered | { error: Error; retryable: boolean };
 
 export function createTransport(config: TransportConfig): (input: Request) => Promise<Response> {
-  const now = config.now ?? Date.now;
   return async function transport(input: Request): Promise<Response> {
-    // openapi-fetch copies unknown per-request options onto the Request it builds.
+    // openapi-fetch copies unknown per-request options onto the Request it builds (see README.md).
     const extra = input as Request & { retries?: unknown; timeoutMs?: unknown; maxResponseBytes?: unknown };
-    const where = `${config.factory} (per-request options)`;
-    const policy = extra.retries === undefined ? config.retry : resolveRetryPolicy(extra.retries, config.retry, where);
-    const timeoutMs = validateTimeout(extra.timeoutMs, where) ?? config.timeoutMs;
-    const maxResponseBytes = validateMaxResponseBytes(extra.maxResponseBytes, where) ?? config.maxResponseBytes;
+    const { retry: policy, timeoutMs, maxResponseBytes } = requestPolicy(extra, config.policy, config.factory);
     // Described only for an error: parsing the URL on every call would sit on the hot path.
     const label = () => targetOf(input.method, input.url);
     const signal = input.signal;
@@ -89,16 +64,16 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
       const retriesLeft = repeatable && attempt <= policy.limit;
       if ("error" in outcome) {
         if (!outcome.retryable || !retriesLeft || !policy.retryOnNetworkError) throw outcome.error;
-        await sleep(backoffDelay(attempt - 1, policy, config.random), signal);
+        await sleep(backoffDelay(attempt - 1, policy), signal);
         continue;
       }
       const { response } = outcome;
-      const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());
-      recordExchange(response, { vendor: config.vendor, method: input.method, url: input.url, retryAfterMs });
+      const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
+      recordExchange(response, { vendor: config.vendor, method: input.method, url: input.url, retryAfterMs, body: outcome.body, redact: config.redact });
       if (!retriesLeft || !policy.statuses.includes(response.status)) return response;
       // A server that asks for a longer wait than the policy allows gets its answer back, not a hang.
       if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) return response;
-      await sleep(retryAfterMs ?? backoffDelay(attempt - 1, policy, config.random), signal);
+      await sleep(retryAfterMs ?? backoffDelay(attempt - 1, policy), signal);
     }
   };
 
@@ -130,7 +105,7 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
           url = target.href;
           continue;
         }
-        return { response: await untilAborted(buffered(response, maxResponseBytes, label), combined) };
+        return await untilAborted(buffered(response, maxResponseBytes, label), combined);
       }
     } catch (error) {
       if (signal.aborted) throw signal.reason;
@@ -158,28 +133,20 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** The bytes of each 2xx body the transport buffered, for the client to decode without reading it again. */
-const bufferedBodies = new WeakMap<Response, Uint8Array>();
-
-export function bufferedBody(response: Response): Uint8Array | undefined {
-  return bufferedBodies.get(response);
-}
-
 /**
  * The response with its body read now (under the attempt's timeout): an error body cut at its bound, a
- * 2xx body refused past `maxResponseBytes`.
+ * 2xx body refused past `maxResponseBytes`, and a 2xx body's bytes returned beside it.
  */
-async function buffered(response: Response, maxResponseBytes: number, label: () => RequestTarget): Promise<Response> {
+async function buffered(response: Response, maxResponseBytes: number, label: () => RequestTarget): Promise<Buffered> {
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
-  if (NULL_BODY_STATUSES.has(response.status) || response.body === null) return new Response(null, init);
+  if (NULL_BODY_STATUSES.has(response.status) || response.body === null) return { response: new Response(null, init) };
   const bytes = response.ok
     ? await readBounded(response.body, maxResponseBytes, () => new ResponseTooLargeError(label(), response.status, maxResponseBytes))
     : await readBounded(response.body, MAX_ERROR_BODY_BYTES);
   const result = new Response(bytes, init);
-  if (response.ok) bufferedBodies.set(result, bytes);
   // new Response() cannot take a url; keep it for callers that read it.
   Object.defineProperty(result, "url", { value: response.url });
-  return result;
+  return response.ok ? { response: result, body: bytes } : { response: result };
 }
 
 /**

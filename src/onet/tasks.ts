@@ -5,8 +5,8 @@
 import type { components } from "../../generated/onet/schema.js";
 import { ConfigurationError, TimeoutError } from "../core/errors/index.js";
 import { sleep } from "../core/sleep.js";
-import { validateTimeout } from "../core/transport.js";
 import { targetOf } from "../core/exchange.js";
+import { validateTimeout } from "../core/policy-options.js";
 import { unwrap } from "../core/unwrap.js";
 import type { OnetClient } from "./client.js";
 

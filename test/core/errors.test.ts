@@ -15,7 +15,7 @@ import {
 } from "../../src/commet/index.js";
 import { createOnetClient } from "../../src/onet/index.js";
 import { createCloudPlansClient } from "../../src/cloudplans/index.js";
-import { MAX_ERROR_BODY_BYTES } from "../../src/core/transport.js";
+import { MAX_ERROR_BODY_BYTES } from "../../src/core/policy-options.js";
 import { json, scriptedFetch } from "../helpers/scripted-fetch.js";
 
 function caught(action: () => unknown): unknown {

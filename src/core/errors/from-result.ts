@@ -2,8 +2,8 @@
  * Turns an openapi-fetch error result into the typed error for its status, with the vendor's code,
  * type and message parsed by the vendor's own parser, and the client's own credential scrubbed out.
  */
-import { exchangeOf } from "../exchange.js";
-import { MAX_ERROR_BODY_BYTES } from "../transport.js";
+import { exchangeOf, redactorOf } from "../exchange.js";
+import { MAX_ERROR_BODY_BYTES } from "../policy-options.js";
 import type { VendorErrorFields, VendorProfile } from "../vendor.js";
 import { ApiError, type ApiErrorDetails } from "./api-error.js";
 import { AuthenticationError } from "./authentication-error.js";
@@ -12,7 +12,7 @@ import { NotFoundError } from "./not-found-error.js";
 import { PermissionDeniedError } from "./permission-denied-error.js";
 import { RateLimitError } from "./rate-limit-error.js";
 import { ServerError } from "./server-error.js";
-import { redactorOf, scrubError } from "./scrub.js";
+import { scrubError } from "./scrub.js";
 import { ValidationError } from "./validation-error.js";
 
 const UNKNOWN_VENDOR: VendorProfile = { name: "The server", parseError: () => ({}) };

@@ -4,17 +4,6 @@
  */
 import { noRedaction, redactValue, type Redactor } from "../redact.js";
 
-// Per response, the redactor of the client that received it, for `unwrap()` (which has only the result).
-const redactors = new WeakMap<Response, Redactor>();
-
-export function rememberRedactor(response: Response, redact: Redactor): void {
-  if (redact !== noRedaction) redactors.set(response, redact);
-}
-
-export function redactorOf(response: Response): Redactor {
-  return redactors.get(response) ?? noRedaction;
-}
-
 /**
  * The same error with the credential (in every form `createRedactor` knows) replaced by `[REDACTED]`
  * in its message, its stack, every own field (bodies deeply, so `toJSON()` is clean too) and its cause
