@@ -5,8 +5,9 @@
  * build, interleaved, against a canned Response and against the loopback server. With `--mock`, the
  * mock benchmark instead: the patched Commet mock beside the current one, at concurrency 1 and 32.
  *
- *   npx tsx bench/experiment.ts bench/proposals/transport-one-request.diff [more.diff …] [--rounds 15]
- *   npx tsx bench/experiment.ts --mock bench/proposals/mock-request-id.diff
+ *   git diff > /tmp/change.diff && git stash   # the change as a patch, the tree as it was
+ *   npx tsx bench/experiment.ts /tmp/change.diff [more.diff …] [--rounds 15]
+ *   npx tsx bench/experiment.ts --mock /tmp/change.diff
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
