@@ -8,12 +8,12 @@ import type { ApiName } from "../spec/apis.js";
 import { getOperations } from "../spec/operations.js";
 import { createCleanupTracker, type CleanupReport } from "./cleanup/tracker.js";
 import { runFlows } from "./flows/run.js";
-import { runNegativeCases } from "./negative.js";
-import { runPropertyCases } from "./properties.js";
-import { tally, type CaseResult, type ContractReport } from "./results.js";
-import { runContract } from "./run.js";
-import { isWrite } from "./safety.js";
-import { scenarios } from "./scenarios.js";
+import { runNegativeCases } from "./cases/negative.js";
+import { runPropertyCases } from "./cases/properties.js";
+import { tally, type CaseResult, type ContractReport } from "./report/results.js";
+import { runContract } from "./dredd/run.js";
+import { isWrite } from "./live/safety.js";
+import { scenarios } from "./scenarios/index.js";
 import type { ContractTarget } from "./types.js";
 
 /** CI's seed, so that a red run can be replayed exactly. */

@@ -2,9 +2,9 @@
 // exercised, each of the four billing actions as a case of its own, and every response body
 // schema-validated; and it fails against broken servers, naming the operation, the action and the field.
 import { describe, expect, it } from "vitest";
-import { runContract } from "../../src/contract/run.js";
-import { cloudplansScenario } from "../../src/contract/cloudplans.js";
-import { coverageOf } from "../../src/contract/report.js";
+import { runContract } from "../../src/contract/dredd/run.js";
+import { cloudplansScenario } from "../../src/contract/scenarios/cloudplans.js";
+import { coverageOf } from "../../src/contract/report/coverage.js";
 import { getOperations } from "../../src/spec/operations.js";
 import { wrongType } from "../helpers/broken-proxy.js";
 import { failuresOf, useContractMock } from "../helpers/contract.js";

@@ -2,10 +2,10 @@
 // every documented (operation, status) pair exercised and every response body schema-validated, also
 // when run twice against one server; and it fails against broken servers.
 import { beforeAll, describe, expect, it } from "vitest";
-import { runContract } from "../../src/contract/run.js";
-import { commetScenario } from "../../src/contract/commet.js";
-import { checkResponse } from "../../src/contract/engine.js";
-import { coverageOf } from "../../src/contract/report.js";
+import { runContract } from "../../src/contract/dredd/run.js";
+import { commetScenario } from "../../src/contract/scenarios/commet.js";
+import { checkResponse } from "../../src/contract/dredd/engine.js";
+import { coverageOf } from "../../src/contract/report/coverage.js";
 import { getOperations } from "../../src/spec/operations.js";
 import type { JsonSchema } from "../../src/spec/document.js";
 import { wrongType } from "../helpers/broken-proxy.js";

@@ -3,8 +3,8 @@
 import { createConnection, createServer, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { onetScenario } from "../../src/contract/onet.js";
-import { runContract } from "../../src/contract/run.js";
+import { onetScenario } from "../../src/contract/scenarios/onet.js";
+import { runContract } from "../../src/contract/dredd/run.js";
 import { failuresOf, useContractMock } from "../helpers/contract.js";
 
 const harness = useContractMock("onet", onetScenario);

@@ -6,7 +6,7 @@ import { checkFlows, getFlows, type FlowsDocument } from "../../src/contract/flo
 import { evaluateExpression, holds, resolveValue, type FlowContext } from "../../src/contract/flows/expressions.js";
 import { runFlows } from "../../src/contract/flows/run.js";
 import { createCleanupTracker } from "../../src/contract/cleanup/tracker.js";
-import { scenarios } from "../../src/contract/scenarios.js";
+import { scenarios } from "../../src/contract/scenarios/index.js";
 import type { ContractTarget } from "../../src/contract/types.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { API_NAMES } from "../../src/spec/apis.js";

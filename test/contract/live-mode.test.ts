@@ -3,9 +3,9 @@
 // drivers skipped with their reason, and no write ever reaching the server without permission.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock, type MockServer } from "../../src/mock/index.js";
-import { runContract, type ContractReport } from "../../src/contract/run.js";
-import { onetScenario } from "../../src/contract/onet.js";
-import { cloudplansScenario } from "../../src/contract/cloudplans.js";
+import { runContract, type ContractReport } from "../../src/contract/dredd/run.js";
+import { onetScenario } from "../../src/contract/scenarios/onet.js";
+import { cloudplansScenario } from "../../src/contract/scenarios/cloudplans.js";
 import { startBrokenProxy } from "../helpers/broken-proxy.js";
 
 let onet: MockServer;

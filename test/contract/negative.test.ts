@@ -2,8 +2,8 @@
 // them gets a 4xx in the vendor's error shape from each mock, and a server that lets one through, or
 // fails on it, fails exactly that case, naming the operation and the field.
 import { describe, expect, it } from "vitest";
-import { negativeCases, runNegativeCases } from "../../src/contract/negative.js";
-import { baselineRequest, requestProblems } from "../../src/contract/request-base.js";
+import { negativeCases, runNegativeCases } from "../../src/contract/cases/negative.js";
+import { baselineRequest, requestProblems } from "../../src/contract/cases/request-base.js";
 import { API_NAMES, type ApiName } from "../../src/spec/apis.js";
 import { getOperations } from "../../src/spec/operations.js";
 import type { ContractTarget } from "../../src/contract/types.js";

@@ -2,9 +2,9 @@
 // pair exercised and every response body schema-validated, every order it makes is consistent, and it
 // fails against broken servers.
 import { describe, expect, it } from "vitest";
-import { runContract, type ContractReport } from "../../src/contract/run.js";
-import { onetScenario } from "../../src/contract/onet.js";
-import { coverageOf } from "../../src/contract/report.js";
+import { runContract, type ContractReport } from "../../src/contract/dredd/run.js";
+import { onetScenario } from "../../src/contract/scenarios/onet.js";
+import { coverageOf } from "../../src/contract/report/coverage.js";
 import { getOperations } from "../../src/spec/operations.js";
 import type { JsonSchema } from "../../src/spec/document.js";
 import { wrongType } from "../helpers/broken-proxy.js";

@@ -2,8 +2,8 @@
 // schema-valid response from each mock; the same seed sends the same requests; a server that fails on
 // a valid request, or answers it with a body the spec does not allow, fails that operation's case.
 import { describe, expect, it } from "vitest";
-import { replayRequest, runPropertyCases } from "../../src/contract/properties.js";
-import { describeRequest } from "../../src/contract/request-base.js";
+import { replayRequest, runPropertyCases } from "../../src/contract/cases/properties.js";
+import { describeRequest } from "../../src/contract/cases/request-base.js";
 import { API_NAMES, type ApiName } from "../../src/spec/apis.js";
 import { getOperations } from "../../src/spec/operations.js";
 import type { ContractTarget } from "../../src/contract/types.js";

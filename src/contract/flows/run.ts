@@ -9,12 +9,12 @@
 import { randomBytes } from "node:crypto";
 import type { ApiName } from "../../spec/apis.js";
 import { getOperations, type Operation } from "../../spec/operations.js";
-import { caseProblems } from "../engine.js";
-import { isFixedValue } from "../account.js";
-import { asText, describeRequest, exampleOf, redact, send, type CaseRequest } from "../request-base.js";
-import { timed, type CaseResult } from "../results.js";
-import { liveSkipReason } from "../safety.js";
-import { scenarios } from "../scenarios.js";
+import { caseProblems } from "../dredd/engine.js";
+import { isFixedValue } from "../live/account.js";
+import { asText, describeRequest, exampleOf, redact, send, type CaseRequest } from "../cases/request-base.js";
+import { timed, type CaseResult } from "../report/results.js";
+import { liveSkipReason } from "../live/safety.js";
+import { scenarios } from "../scenarios/index.js";
 import type { ContractTarget } from "../types.js";
 import { checkFlows, getFlows, type FlowsDocument, type FlowStep, type Workflow } from "./document.js";
 import { evaluateExpression, holds, resolveValue, type FlowContext } from "./expressions.js";

@@ -9,18 +9,18 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRedactor, secretsOfCredentials, type Redactor } from "../core/redact.js";
-import { getDocument, HTTP_METHODS } from "../spec/document.js";
-import { routeDreddOutput } from "./dredd-output.js";
+import { createRedactor, secretsOfCredentials, type Redactor } from "../../core/redact.js";
+import { getDocument, HTTP_METHODS } from "../../spec/document.js";
+import { routeDreddOutput } from "./output.js";
 import { createEngine, variantCases, type CaseRecord, type DreddTransaction } from "./engine.js";
-import { tally, type CaseResult, type ContractReport } from "./results.js";
-import type { ContractTarget, Scenario } from "./types.js";
+import { tally, type CaseResult, type ContractReport } from "../report/results.js";
+import type { ContractTarget, Scenario } from "../types.js";
 
 const require = createRequire(import.meta.url);
 const BRIDGE = Symbol.for("specwright.contract.bridge");
 const HOOKS_FILE = fileURLToPath(new URL("./hooks.cjs", import.meta.url));
 
-export type { CaseResult, ContractReport } from "./results.js";
+export type { CaseResult, ContractReport } from "../report/results.js";
 
 export interface RunOptions {
   /** Run only these operationIds (the rest are reported as skipped). */

@@ -3,15 +3,15 @@
  * seed, each of which must get no 5xx and a response the spec documents (status, headers, body).
  */
 import fc from "fast-check";
-import type { ApiName } from "../spec/apis.js";
-import { getOperations, type Operation } from "../spec/operations.js";
+import type { ApiName } from "../../spec/apis.js";
+import { getOperations, type Operation } from "../../spec/operations.js";
 import { requestArbitrary } from "./arbitraries.js";
-import { caseProblems } from "./engine.js";
+import { caseProblems } from "../dredd/engine.js";
 import { describeRequest, redact, send, type CaseRequest } from "./request-base.js";
-import { timed, type CaseResult } from "./results.js";
-import { liveSkipReason } from "./safety.js";
-import { scenarios } from "./scenarios.js";
-import type { ContractTarget, Scenario } from "./types.js";
+import { timed, type CaseResult } from "../report/results.js";
+import { liveSkipReason } from "../live/safety.js";
+import { scenarios } from "../scenarios/index.js";
+import type { ContractTarget, Scenario } from "../types.js";
 
 export interface PropertyOptions {
   /** fast-check's seed: the same seed generates the same requests. */

@@ -3,16 +3,16 @@
  * documented status (the vendor's drivers arrange state through the public client), and validates
  * every response received against the spec with Ajv, which dredd does not do for OpenAPI 3.
  */
-import type { JsonSchema, ParameterObject, ResponseObject } from "../spec/document.js";
-import { getOperations, type Operation } from "../spec/operations.js";
-import { validateBody, validateParameters, type FieldError } from "../spec/validator.js";
-import { withOpenEnums } from "./drift/open-enums.js";
-import { Account } from "./account.js";
-import { mockOnlyReason, readOnlyFetch, setUpFetch, SkipCase } from "./drivers.js";
-import { contractFetch } from "./fresh-connection.js";
-import type { CaseIdentity } from "./results.js";
-import { isWrite, liveSkipReason } from "./safety.js";
-import type { ContractTarget, Driver, RequestChanges, Scenario } from "./types.js";
+import type { JsonSchema, ParameterObject, ResponseObject } from "../../spec/document.js";
+import { getOperations, type Operation } from "../../spec/operations.js";
+import { validateBody, validateParameters, type FieldError } from "../../spec/validator.js";
+import { withOpenEnums } from "../drift/open-enums.js";
+import { Account } from "../live/account.js";
+import { mockOnlyReason, readOnlyFetch, setUpFetch, SkipCase } from "../scenarios/drivers.js";
+import { contractFetch } from "../fresh-connection.js";
+import type { CaseIdentity } from "../report/results.js";
+import { isWrite, liveSkipReason } from "../live/safety.js";
+import type { ContractTarget, Driver, RequestChanges, Scenario } from "../types.js";
 
 /** The parts of a dredd transaction the engine reads and writes. */
 export interface DreddTransaction {

@@ -3,14 +3,14 @@
  * constraint of one parameter or body field, and the server must refuse it with a 4xx in the vendor's
  * documented error shape (never a 2xx, never a 5xx).
  */
-import type { ApiName } from "../spec/apis.js";
-import { getOperations, type Operation } from "../spec/operations.js";
-import { caseProblems } from "./engine.js";
+import type { ApiName } from "../../spec/apis.js";
+import { getOperations, type Operation } from "../../spec/operations.js";
+import { caseProblems } from "../dredd/engine.js";
 import { bodyMutations, type Mutation } from "./body-mutations.js";
 import { baselineRequest, redact, requestProblems, send, valuesAt, type CaseRequest } from "./request-base.js";
-import { timed, type CaseResult } from "./results.js";
-import { liveSkipReason } from "./safety.js";
-import type { ContractTarget } from "./types.js";
+import { timed, type CaseResult } from "../report/results.js";
+import { liveSkipReason } from "../live/safety.js";
+import type { ContractTarget } from "../types.js";
 import { violationsOf } from "./violations.js";
 
 /** One request breaking one constraint; `label` names the field and the constraint. */
