@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runContract } from "../../src/contract/dredd/run.js";
 import { commetScenario } from "../../src/contract/scenarios/commet.js";
-import { checkResponse } from "../../src/contract/dredd/engine.js";
+import { checkResponse } from "../../src/contract/check-response.js";
 import { coverageOf } from "../../src/contract/report/coverage.js";
 import { getOperations } from "../../src/spec/operations.js";
 import type { JsonSchema } from "../../src/spec/document.js";

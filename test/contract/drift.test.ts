@@ -4,7 +4,7 @@
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { caseProblems, checkResponse, classifyResponse } from "../../src/contract/dredd/engine.js";
+import { caseProblems, checkResponse, classifyResponse } from "../../src/contract/check-response.js";
 import { createDriftCollector } from "../../src/contract/drift/collector.js";
 import { driftFails } from "../../src/contract/drift/findings.js";
 import { withOpenEnums } from "../../src/contract/drift/open-enums.js";

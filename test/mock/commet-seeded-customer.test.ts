@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { createCommetClient, type CommetClient } from "../../src/commet/index.js";
 import { commetScenario } from "../../src/contract/scenarios/commet.js";
-import { checkResponse } from "../../src/contract/dredd/engine.js";
+import { checkResponse } from "../../src/contract/check-response.js";
 import { commetSeed } from "../../src/mock/commet/seed.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { getOperations } from "../../src/spec/operations.js";

@@ -3,7 +3,7 @@
 // required fields and the format that no page documents.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cloudplansScenario } from "../../src/contract/scenarios/cloudplans.js";
-import { checkResponse } from "../../src/contract/dredd/engine.js";
+import { checkResponse } from "../../src/contract/check-response.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { getDocument, type JsonSchema } from "../../src/spec/document.js";
 import { getOperations } from "../../src/spec/operations.js";

@@ -5,7 +5,7 @@
  */
 import type { ApiName } from "../../spec/apis.js";
 import { getOperations, type Operation } from "../../spec/operations.js";
-import { caseProblems } from "../dredd/engine.js";
+import { caseProblems } from "../check-response.js";
 import { bodyMutations, type Mutation } from "./body-mutations.js";
 import { baselineRequest, redact, requestProblems, send, valuesAt, type CaseRequest } from "./request-base.js";
 import { timed, type CaseResult } from "../report/results.js";

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import type { ApiName } from "../../spec/apis.js";
 import { getOperations, type Operation } from "../../spec/operations.js";
 import { requestArbitrary } from "./arbitraries.js";
-import { caseProblems } from "../dredd/engine.js";
+import { caseProblems } from "../check-response.js";
 import { describeRequest, redact, send, type CaseRequest } from "./request-base.js";
 import { timed, type CaseResult } from "../report/results.js";
 import { liveSkipReason } from "../live/safety.js";

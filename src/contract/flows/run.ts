@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import type { ApiName } from "../../spec/apis.js";
 import { getOperations, type Operation } from "../../spec/operations.js";
-import { caseProblems } from "../dredd/engine.js";
+import { caseProblems } from "../check-response.js";
 import { isFixedValue } from "../live/account.js";
 import { asText, describeRequest, exampleOf, redact, send, type CaseRequest } from "../cases/request-base.js";
 import { timed, type CaseResult } from "../report/results.js";
