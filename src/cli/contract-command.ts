@@ -5,17 +5,17 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { AllowlistError, judgeCoverage, loadAllowlist, verdictPasses, type AllowlistEntry } from "../contract/allowlist.js";
+import { AllowlistError, judgeCoverage, loadAllowlist, verdictPasses, type AllowlistEntry } from "../contract/report/allowlist.js";
 import { createDriftCollector } from "../contract/drift/collector.js";
 import { driftFails } from "../contract/drift/findings.js";
 import type { DriftReport } from "../contract/drift/types.js";
 import { formatDriftFile } from "../contract/drift/yaml.js";
-import { coverageOf } from "../contract/report.js";
-import { formatApi, formatSummary, reporters, type ApiResult } from "../contract/reporters/index.js";
-import { totals } from "../contract/reporters/types.js";
+import { coverageOf } from "../contract/report/coverage.js";
+import { formatApi, formatSummary, reporters, type ApiResult } from "../contract/report/reporters/index.js";
+import { totals } from "../contract/report/reporters/types.js";
 import type { Fixtures } from "../contract/fixtures.js";
-import type { ContractReport } from "../contract/results.js";
-import { scenarios } from "../contract/scenarios.js";
+import type { ContractReport } from "../contract/report/results.js";
+import { scenarios } from "../contract/scenarios/index.js";
 import { plannedWrites, runSuite, type SuiteOptions } from "../contract/suite.js";
 import type { ContractTarget } from "../contract/types.js";
 import { createRedactor, redactValue, type Redactor } from "../core/redact.js";

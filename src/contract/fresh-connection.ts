@@ -5,7 +5,7 @@
  * Ajv compiles schemas), and on a busy machine one of them can outlast the server's keep-alive timeout
  * (5 s for node:http). fetch then hands the next request to the idle socket the server has already
  * closed, and the case fails with "fetch failed" (UND_ERR_SOCKET) through no fault of the server.
- * Dredd's agent has keep-alive off for the same reason (run.ts). A connection per request costs a
+ * Dredd's agent has keep-alive off for the same reason (dredd/run.ts). A connection per request costs a
  * TCP (and on https a TLS) handshake, which a contract run can afford; a false failure it cannot.
  */
 export function freshConnectionFetch(fetchImpl?: typeof fetch): typeof fetch {

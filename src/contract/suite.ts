@@ -7,48 +7,37 @@
 import type { ApiName } from "../spec/apis.js";
 import { getOperations } from "../spec/operations.js";
 import { createCleanupTracker, type CleanupReport } from "./cleanup/tracker.js";
-import { runFlows } from "./flows/run.js";
-import { runNegativeCases } from "./negative.js";
-import { runPropertyCases } from "./properties.js";
-import { tally, type CaseResult, type ContractReport } from "./results.js";
-import { runContract } from "./run.js";
-import { isWrite } from "./safety.js";
-import { scenarios } from "./scenarios.js";
+import { runFlowPass } from "./flows/run.js";
+import { runNegativePass } from "./cases/negative.js";
+import { DEFAULT_RUNS, DEFAULT_SEED, runPropertyPass, type PropertyPassOptions } from "./cases/properties.js";
+import { runDreddPass, type DreddPassOptions } from "./dredd/run.js";
+import { passReport, type ContractPass } from "./pass.js";
+import type { CaseResult, ContractReport } from "./report/results.js";
+import { isWrite } from "./live/safety.js";
+import { scenarios } from "./scenarios/index.js";
 import type { ContractTarget } from "./types.js";
 
-/** CI's seed, so that a red run can be replayed exactly. */
-export const DEFAULT_SEED = 20261121;
-export const DEFAULT_RUNS = 25;
+/** Every pass's options: `only` goes to each pass, `verbose` to dredd's, `seed` and `runs` to the generated one. */
+export interface SuiteOptions extends DreddPassOptions, PropertyPassOptions {}
 
-export interface SuiteOptions {
-  /** Only these operationIds (the others are left out of every pass). */
-  only?: readonly string[];
-  /** fast-check's seed for the generated requests. */
-  seed?: number;
-  /** Generated requests per operation; 0 leaves the property pass out. */
-  runs?: number;
-  /** Print dredd's own lines. */
-  verbose?: boolean;
-}
+/** The passes, in the order they run; each gets the scenario, the tracked target and the suite's options. */
+const PASSES: readonly ContractPass<SuiteOptions>[] = [runDreddPass, runNegativePass, runPropertyPass, runFlowPass];
 
 export async function runSuite(api: ApiName, target: ContractTarget, options: SuiteOptions = {}): Promise<ContractReport> {
-  const only = options.only ? { only: options.only } : {};
   const runs = options.runs ?? DEFAULT_RUNS;
   const seed = options.seed ?? DEFAULT_SEED;
-  const cleanup = createCleanupTracker(api, target, scenarios[api].perRequestHeaders);
+  const scenario = scenarios[api];
+  const cleanup = createCleanupTracker(api, target, scenario.perRequestHeaders);
   const tracked: ContractTarget = { ...target, observe: (observation) => (target.observe?.(observation), cleanup.observe(observation)) };
   const cases: CaseResult[] = [];
   const started = performance.now();
   try {
-    cases.push(...(await runContract(scenarios[api], tracked, { ...only, verbose: options.verbose ?? false })).cases);
-    cases.push(...(await runNegativeCases(api, tracked, only)));
-    if (runs > 0) cases.push(...(await runPropertyCases(api, tracked, { ...only, seed, runs })));
-    cases.push(...(await runFlows(api, tracked, only)));
+    for (const pass of PASSES) cases.push(...(await pass(scenario, tracked, { ...options, seed, runs })).cases);
   } finally {
     // Runs also when a pass threw: what the run created goes, whatever happened to the run.
     cases.push(...cleanupCases(await cleanup.run()));
   }
-  return { ...tally(api, target.live ? "live" : "mock", cases), generation: { seed, runs }, durationMs: performance.now() - started };
+  return { ...passReport(scenario, target, cases), generation: { seed, runs }, durationMs: performance.now() - started };
 }
 
 /** The clean-up as cases of the report: a removal passes, anything left behind fails the run. */

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AllowlistError, loadAllowlist, parseAllowlist } from "../../src/contract/allowlist.js";
+import { AllowlistError, loadAllowlist, parseAllowlist } from "../../src/contract/report/allowlist.js";
 import { ROOT, runCli } from "./cli.js";
 import { passingCases, reportOf, resultOf } from "./fixtures.js";
 

@@ -1,8 +1,8 @@
 // Contract reports built from a spec without running anything, for the reporter and allowlist tests.
-import { judgeCoverage, verdictPasses, type AllowlistEntry } from "../../src/contract/allowlist.js";
-import { coverageOf } from "../../src/contract/report.js";
-import type { ApiResult } from "../../src/contract/reporters/index.js";
-import { tally, type CaseResult, type ContractReport } from "../../src/contract/results.js";
+import { judgeCoverage, verdictPasses, type AllowlistEntry } from "../../src/contract/report/allowlist.js";
+import { coverageOf } from "../../src/contract/report/coverage.js";
+import type { ApiResult } from "../../src/contract/report/reporters/index.js";
+import { tally, type CaseResult, type ContractReport } from "../../src/contract/report/results.js";
 import type { ApiName } from "../../src/spec/apis.js";
 import { getOperations } from "../../src/spec/operations.js";
 

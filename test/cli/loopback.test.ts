@@ -6,7 +6,7 @@ import { parseCommandLine, type ContractCommand } from "../../src/cli/arguments.
 import { prepareLive } from "../../src/cli/contract-command.js";
 import { resolvesToLoopback, type Lookup } from "../../src/cli/loopback.js";
 import { UsageError } from "../../src/cli/usage-error.js";
-import { scenarios } from "../../src/contract/scenarios.js";
+import { scenarios } from "../../src/contract/scenarios/index.js";
 
 /** A resolver that answers every name with these addresses, and counts what it was asked. */
 function resolver(...addresses: string[]): Lookup & { asked: string[] } {

@@ -3,9 +3,9 @@
 // valid whatever the failure messages contain.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { parseAllowlist } from "../../src/contract/allowlist.js";
-import { reporters } from "../../src/contract/reporters/index.js";
-import type { CaseResult } from "../../src/contract/results.js";
+import { parseAllowlist } from "../../src/contract/report/allowlist.js";
+import { reporters } from "../../src/contract/report/reporters/index.js";
+import type { CaseResult } from "../../src/contract/report/results.js";
 import { getOperations } from "../../src/spec/operations.js";
 import { passingCases, reportOf, resultOf } from "./fixtures.js";
 

@@ -3,10 +3,10 @@
 // example ids, and discovery sends nothing but reads.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCommetClient } from "../../src/commet/index.js";
-import { Account } from "../../src/contract/account.js";
-import { cloudplansScenario } from "../../src/contract/cloudplans.js";
+import { Account } from "../../src/contract/live/account.js";
+import { cloudplansScenario } from "../../src/contract/scenarios/cloudplans.js";
 import { parseFixtures } from "../../src/contract/fixtures.js";
-import { evaluate, linksInto } from "../../src/contract/links.js";
+import { evaluate, linksInto } from "../../src/contract/live/links.js";
 import type { ContractTarget, Observation } from "../../src/contract/types.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import type { ApiName } from "../../src/spec/apis.js";

@@ -2,8 +2,8 @@
 // body and every parameter of all three specs, over a few hundred samples each, and whole requests.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arbitraryFor, parameterArbitrary, requestArbitrary } from "../../src/contract/arbitraries.js";
-import { baselineRequest, requestBodyOf, requestProblems, valuesAt } from "../../src/contract/request-base.js";
+import { arbitraryFor, parameterArbitrary, requestArbitrary } from "../../src/contract/cases/arbitraries.js";
+import { baselineRequest, requestBodyOf, requestProblems, valuesAt } from "../../src/contract/cases/request-base.js";
 import { API_NAMES } from "../../src/spec/apis.js";
 import { getOperations } from "../../src/spec/operations.js";
 import { validateBody, validateParameters } from "../../src/spec/validator.js";

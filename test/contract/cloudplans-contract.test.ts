@@ -2,9 +2,9 @@
 // exercised, each of the four billing actions as a case of its own, and every response body
 // schema-validated; and it fails against broken servers, naming the operation, the action and the field.
 import { describe, expect, it } from "vitest";
-import { runContract } from "../../src/contract/run.js";
-import { cloudplansScenario } from "../../src/contract/cloudplans.js";
-import { coverageOf } from "../../src/contract/report.js";
+import { runDreddPass } from "../../src/contract/dredd/run.js";
+import { cloudplansScenario } from "../../src/contract/scenarios/cloudplans.js";
+import { coverageOf } from "../../src/contract/report/coverage.js";
 import { getOperations } from "../../src/spec/operations.js";
 import { wrongType } from "../helpers/broken-proxy.js";
 import { failuresOf, useContractMock } from "../helpers/contract.js";
@@ -18,7 +18,7 @@ const label = (result: { operationId: string; status: string; variant?: string }
 describe("the Cloud Plans contract against the mock", () => {
   it("exercises all 17 operations, every documented status and each billing action, validating every body", async () => {
     harness.mock().reset();
-    const report = await runContract(cloudplansScenario, target(harness.mock().url));
+    const report = await runDreddPass(cloudplansScenario, target(harness.mock().url));
     expect(failuresOf(report)).toEqual([]);
     const documented = getOperations("cloudplans").operations.flatMap((operation) => operation.statuses.filter((status) => status !== "default"));
     const coverage = coverageOf(report);
@@ -39,7 +39,7 @@ describe("the Cloud Plans contract against the mock", () => {
   // No reset: the server still holds what the full run above left, so this second run proves that the
   // drivers arrange their own state, without paying for a first run of its own.
   it("runs the same when started again against the server the run above used (drivers arrange their own state)", async () => {
-    const second = await runContract(cloudplansScenario, target(harness.mock().url));
+    const second = await runDreddPass(cloudplansScenario, target(harness.mock().url));
     expect(failuresOf(second)).toEqual([]);
     expect(coverageOf(second).missing).toEqual([]);
   });

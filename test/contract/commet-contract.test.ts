@@ -2,10 +2,10 @@
 // every documented (operation, status) pair exercised and every response body schema-validated, also
 // when run twice against one server; and it fails against broken servers.
 import { beforeAll, describe, expect, it } from "vitest";
-import { runContract } from "../../src/contract/run.js";
-import { commetScenario } from "../../src/contract/commet.js";
-import { checkResponse } from "../../src/contract/engine.js";
-import { coverageOf } from "../../src/contract/report.js";
+import { runDreddPass } from "../../src/contract/dredd/run.js";
+import { commetScenario } from "../../src/contract/scenarios/commet.js";
+import { checkResponse } from "../../src/contract/check-response.js";
+import { coverageOf } from "../../src/contract/report/coverage.js";
 import { getOperations } from "../../src/spec/operations.js";
 import type { JsonSchema } from "../../src/spec/document.js";
 import { wrongType } from "../helpers/broken-proxy.js";
@@ -21,7 +21,7 @@ const contractThrough = harness.through;
 describe("the Commet contract against the mock", () => {
   it("exercises all 36 operations and every documented status, validating every body", async () => {
     harness.mock().reset();
-    const report = await runContract(commetScenario, harness.target(harness.mock().url));
+    const report = await runDreddPass(commetScenario, harness.target(harness.mock().url));
     expect(failuresOf(report)).toEqual([]);
     const coverage = coverageOf(report);
     expect(coverage.operations).toEqual({ exercised: 36, documented: 36 });
@@ -37,7 +37,7 @@ describe("the Commet contract against the mock", () => {
   // drivers arrange their own state, without paying for a first run of its own.
   it("runs the same when started again against the server the run above used (drivers arrange their own state)", async () => {
     const target = harness.target(harness.mock().url);
-    const second = await runContract(commetScenario, target);
+    const second = await runDreddPass(commetScenario, target);
     expect(failuresOf(second)).toEqual([]);
     expect(coverageOf(second).missing).toEqual([]);
   }, FULL_RUN_MS);

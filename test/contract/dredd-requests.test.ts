@@ -3,8 +3,8 @@
 import { createConnection, createServer, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { onetScenario } from "../../src/contract/onet.js";
-import { runContract } from "../../src/contract/run.js";
+import { onetScenario } from "../../src/contract/scenarios/onet.js";
+import { runDreddPass } from "../../src/contract/dredd/run.js";
 import { failuresOf, useContractMock } from "../helpers/contract.js";
 
 const harness = useContractMock("onet", onetScenario);
@@ -41,7 +41,7 @@ describe("the dredd pass's requests", () => {
     harness.mock().reset();
     const relay = await countingRelay(harness.mock().url);
     try {
-      const report = await runContract(onetScenario, harness.target(relay.url), { only: ["replaceInstance"] });
+      const report = await runDreddPass(onetScenario, harness.target(relay.url), { only: ["replaceInstance"] });
       const sent = report.cases.filter((result) => result.outcome !== "skip");
       expect(failuresOf(report)).toEqual([]);
       expect(sent.length).toBe(6);
@@ -56,7 +56,7 @@ describe("the dredd pass's requests", () => {
   it("fail a transaction that got no response with the reason, not a bare 'failed'", async () => {
     harness.mock().reset();
     harness.mock().injectFault({ operationId: "replaceInstance", drop: "before", count: 10 });
-    const report = await runContract(onetScenario, harness.target(harness.mock().url), { only: ["replaceInstance"] });
+    const report = await runDreddPass(onetScenario, harness.target(harness.mock().url), { only: ["replaceInstance"] });
     const failures = failuresOf(report);
     expect(failures.map((result) => result.status).sort()).toEqual(["200", "400", "401", "403", "404", "429"]);
     for (const failure of failures) {

@@ -4,14 +4,14 @@
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { caseProblems, checkResponse, classifyResponse } from "../../src/contract/engine.js";
+import { caseProblems, checkResponse, classifyResponse } from "../../src/contract/check-response.js";
 import { createDriftCollector } from "../../src/contract/drift/collector.js";
 import { driftFails } from "../../src/contract/drift/findings.js";
 import { withOpenEnums } from "../../src/contract/drift/open-enums.js";
 import { locate, operationPointer } from "../../src/contract/drift/pointers.js";
 import { DRIFT_LIMITS, type DriftFinding, type DriftReport } from "../../src/contract/drift/types.js";
 import { formatDriftFile } from "../../src/contract/drift/yaml.js";
-import { reporters } from "../../src/contract/reporters/index.js";
+import { reporters } from "../../src/contract/report/reporters/index.js";
 import type { Observation } from "../../src/contract/types.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import type { ApiName } from "../../src/spec/apis.js";

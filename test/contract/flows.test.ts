@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkFlows, getFlows, type FlowsDocument } from "../../src/contract/flows/document.js";
 import { evaluateExpression, holds, resolveValue, type FlowContext } from "../../src/contract/flows/expressions.js";
-import { runFlows } from "../../src/contract/flows/run.js";
+import { runFlowPass } from "../../src/contract/flows/run.js";
 import { createCleanupTracker } from "../../src/contract/cleanup/tracker.js";
-import { scenarios } from "../../src/contract/scenarios.js";
+import { scenarios } from "../../src/contract/scenarios/index.js";
 import type { ContractTarget } from "../../src/contract/types.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { API_NAMES } from "../../src/spec/apis.js";
@@ -91,7 +91,7 @@ describe.each(API_NAMES)("%s flows against its mock", (api) => {
   it("pass every step, validated against the spec, and leave nothing to clean up that the run cannot", async () => {
     const cleanup = createCleanupTracker(api, { api, baseUrl: mock.url, credentials: scenarios[api].mockCredentials });
     const target: ContractTarget = { api, baseUrl: mock.url, credentials: scenarios[api].mockCredentials, fixtures: mock.fixtures(), observe: cleanup.observe };
-    const results = await runFlows(api, target);
+    const results = (await runFlowPass(scenarios[api], target)).cases;
     expect(results.filter((result) => result.outcome !== "pass").map((result) => `${result.variant}: ${result.message}`)).toEqual([]);
     expect(results.every((result) => result.schemaValidated)).toBe(true);
     // Each flow undoes its own writes as it goes: the clean-up finds nothing left to do.
@@ -113,7 +113,7 @@ describe("a Commet flow that fails halfway", () => {
     // The read-back expects another add-on: the flow fails after creating a feature and an add-on.
     const readAddon = broken.workflows[0]!.steps.find((step) => step.stepId === "readAddon")!;
     readAddon.successCriteria = [{ condition: "$response.body#/data/id == 'adn_someoneElse0000'" }];
-    const results = await runFlows("commet", target, { flows: broken });
+    const results = (await runFlowPass(scenarios.commet, target, { flows: broken })).cases;
     const outcome = Object.fromEntries(results.map((result) => [result.variant, result.outcome]));
     expect(outcome["addonLifecycle.readAddon"]).toBe("fail");
     expect(outcome["addonLifecycle.deleteFeature"]).toBe("skip");

@@ -5,9 +5,9 @@
 import { createServer, type Server } from "node:http";
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/contract/engine.js";
+import { createEngine } from "../../src/contract/dredd/engine.js";
 import { freshConnectionFetch } from "../../src/contract/fresh-connection.js";
-import { send } from "../../src/contract/request-base.js";
+import { send } from "../../src/contract/cases/request-base.js";
 import { getOperations } from "../../src/spec/operations.js";
 
 let server: Server | TcpServer | undefined;

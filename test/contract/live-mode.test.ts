@@ -3,9 +3,9 @@
 // drivers skipped with their reason, and no write ever reaching the server without permission.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMock, type MockServer } from "../../src/mock/index.js";
-import { runContract, type ContractReport } from "../../src/contract/run.js";
-import { onetScenario } from "../../src/contract/onet.js";
-import { cloudplansScenario } from "../../src/contract/cloudplans.js";
+import { runDreddPass, type ContractReport } from "../../src/contract/dredd/run.js";
+import { onetScenario } from "../../src/contract/scenarios/onet.js";
+import { cloudplansScenario } from "../../src/contract/scenarios/cloudplans.js";
 import { startBrokenProxy } from "../helpers/broken-proxy.js";
 
 let onet: MockServer;
@@ -25,7 +25,7 @@ async function liveRun(api: "onet" | "cloudplans", allowWrites: boolean): Promis
   const proxy = await startBrokenProxy(api, mock.url, () => undefined, (method) => void methods.push(method));
   try {
     // No controlUrl: a live server has none. The account's ids are what its user would give.
-    const report = await runContract(scenario as never, { api, baseUrl: proxy.url, credentials: scenario.mockCredentials, live: true, allowWrites, fixtures: mock.fixtures() });
+    const report = await runDreddPass(scenario as never, { api, baseUrl: proxy.url, credentials: scenario.mockCredentials, live: true, allowWrites, fixtures: mock.fixtures() });
     return { report, methods };
   } finally {
     await proxy.close();

@@ -3,11 +3,11 @@
 // (operation, status) pair a real server can be made to produce is exercised, nothing fails, every
 // pair left out says why, and the account's lists read exactly the same afterwards.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isFixedValue } from "../../src/contract/account.js";
-import { coverageOf } from "../../src/contract/report.js";
-import { asText, exampleOf, send, type CaseRequest } from "../../src/contract/request-base.js";
-import type { ContractReport } from "../../src/contract/results.js";
-import { scenarios } from "../../src/contract/scenarios.js";
+import { isFixedValue } from "../../src/contract/live/account.js";
+import { coverageOf } from "../../src/contract/report/coverage.js";
+import { asText, exampleOf, send, type CaseRequest } from "../../src/contract/cases/request-base.js";
+import type { ContractReport } from "../../src/contract/report/results.js";
+import { scenarios } from "../../src/contract/scenarios/index.js";
 import { runSuite } from "../../src/contract/suite.js";
 import type { ContractTarget } from "../../src/contract/types.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";

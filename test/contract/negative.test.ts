@@ -2,10 +2,11 @@
 // them gets a 4xx in the vendor's error shape from each mock, and a server that lets one through, or
 // fails on it, fails exactly that case, naming the operation and the field.
 import { describe, expect, it } from "vitest";
-import { negativeCases, runNegativeCases } from "../../src/contract/negative.js";
-import { baselineRequest, requestProblems } from "../../src/contract/request-base.js";
+import { negativeCases, runNegativePass } from "../../src/contract/cases/negative.js";
+import { baselineRequest, requestProblems } from "../../src/contract/cases/request-base.js";
 import { API_NAMES, type ApiName } from "../../src/spec/apis.js";
 import { getOperations } from "../../src/spec/operations.js";
+import { scenarios } from "../../src/contract/scenarios/index.js";
 import type { ContractTarget } from "../../src/contract/types.js";
 import { useAllMocks } from "../helpers/all-mocks.js";
 import { startLenientProxy, type Answer } from "../helpers/lenient-proxy.js";
@@ -23,7 +24,7 @@ const target = (api: ApiName, baseUrl = mocks.get(api)!.url, extra: Partial<Cont
 async function through(api: ApiName, answer: Answer, only: string[], extra: Partial<ContractTarget> = {}) {
   const proxy = await startLenientProxy(mocks.get(api)!.url, answer);
   try {
-    return { results: await runNegativeCases(api, target(api, proxy.url, extra), { only }), seen: proxy.seen };
+    return { results: (await runNegativePass(scenarios[api], target(api, proxy.url, extra), { only })).cases, seen: proxy.seen };
   } finally {
     await proxy.close();
   }
@@ -98,7 +99,7 @@ describe("generating negative cases", () => {
 
 describe("negative cases against the mocks", () => {
   it.each(API_NAMES)("%s: every case gets a 4xx in the vendor's documented error shape", async (api) => {
-    const results = await runNegativeCases(api, target(api));
+    const results = (await runNegativePass(scenarios[api], target(api))).cases;
     expect(results.length).toBe(negativeCases(api).length);
     expect(results.filter((result) => result.outcome !== "pass").map((result) => result.message)).toEqual([]);
     for (const result of results) {
@@ -162,7 +163,7 @@ describe("negative cases against deliberately broken servers", () => {
 
 describe("negative cases with credentials the server refuses", () => {
   it("fail rather than pass on the 401 every one of them gets", async () => {
-    const results = await runNegativeCases("commet", { ...target("commet"), credentials: { "x-api-key": "not-a-commet-key" } }, { only: ["listAddons"] });
+    const results = (await runNegativePass(scenarios.commet, { ...target("commet"), credentials: { "x-api-key": "not-a-commet-key" } }, { only: ["listAddons"] })).cases;
     expect(results.length).toBeGreaterThan(0);
     for (const result of results) expect(result.message).toMatch(/^listAddons \S+: .*: got 401: the credentials were refused/);
   });

@@ -2,9 +2,9 @@
 // pair exercised and every response body schema-validated, every order it makes is consistent, and it
 // fails against broken servers.
 import { describe, expect, it } from "vitest";
-import { runContract, type ContractReport } from "../../src/contract/run.js";
-import { onetScenario } from "../../src/contract/onet.js";
-import { coverageOf } from "../../src/contract/report.js";
+import { runDreddPass, type ContractReport } from "../../src/contract/dredd/run.js";
+import { onetScenario } from "../../src/contract/scenarios/onet.js";
+import { coverageOf } from "../../src/contract/report/coverage.js";
 import { getOperations } from "../../src/spec/operations.js";
 import type { JsonSchema } from "../../src/spec/document.js";
 import { wrongType } from "../helpers/broken-proxy.js";
@@ -22,7 +22,7 @@ describe("the OnetSolutions contract against the mock", () => {
     const recorder = await startRecordingProxy(harness.mock().url);
     let report: ContractReport;
     try {
-      report = await runContract(onetScenario, target(recorder.url));
+      report = await runDreddPass(onetScenario, target(recorder.url));
     } finally {
       await recorder.close();
     }
@@ -41,7 +41,7 @@ describe("the OnetSolutions contract against the mock", () => {
   // No reset: the server still holds what the full run above left, so this second run proves that the
   // drivers arrange their own state, without paying for a first run of its own.
   it("runs the same when started again against the server the run above used (drivers arrange their own state)", async () => {
-    const second = await runContract(onetScenario, target(harness.mock().url));
+    const second = await runDreddPass(onetScenario, target(harness.mock().url));
     expect(failuresOf(second)).toEqual([]);
     expect(coverageOf(second).missing).toEqual([]);
   });

@@ -7,9 +7,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { SkipCase } from "../../src/contract/drivers.js";
-import { runContract } from "../../src/contract/run.js";
-import { scenarios } from "../../src/contract/scenarios.js";
+import { SkipCase } from "../../src/contract/scenarios/drivers.js";
+import { runDreddPass } from "../../src/contract/dredd/run.js";
+import { scenarios } from "../../src/contract/scenarios/index.js";
 import type { Driver, Scenario } from "../../src/contract/types.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { API_NAMES, type ApiName } from "../../src/spec/apis.js";
@@ -121,7 +121,7 @@ describe("Prism's validating proxy finds no violation in the contract's success 
     cleanups.push(() => recorder.close());
 
     const scenario = scenarios[api];
-    const report = await runContract(successOnly(scenario, mock.url), { api, baseUrl: recorder.url, credentials: scenario.mockCredentials, controlUrl: mock.controlUrl });
+    const report = await runDreddPass(successOnly(scenario, mock.url), { api, baseUrl: recorder.url, credentials: scenario.mockCredentials, controlUrl: mock.controlUrl });
 
     const passed = report.cases.filter((result) => result.outcome === "pass");
     // Every operation's success case went through Prism and passed the contract's own checks too.

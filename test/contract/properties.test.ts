@@ -2,10 +2,11 @@
 // schema-valid response from each mock; the same seed sends the same requests; a server that fails on
 // a valid request, or answers it with a body the spec does not allow, fails that operation's case.
 import { describe, expect, it } from "vitest";
-import { replayRequest, runPropertyCases } from "../../src/contract/properties.js";
-import { describeRequest } from "../../src/contract/request-base.js";
+import { replayRequest, runPropertyPass } from "../../src/contract/cases/properties.js";
+import { describeRequest } from "../../src/contract/cases/request-base.js";
 import { API_NAMES, type ApiName } from "../../src/spec/apis.js";
 import { getOperations } from "../../src/spec/operations.js";
+import { scenarios } from "../../src/contract/scenarios/index.js";
 import type { ContractTarget } from "../../src/contract/types.js";
 import { startBrokenProxy, type Tamper } from "../helpers/broken-proxy.js";
 import { useAllMocks } from "../helpers/all-mocks.js";
@@ -28,7 +29,7 @@ async function recorded(api: ApiName, options: { seed: number; runs: number; onl
   mocks.get(api)!.reset();
   const proxy = await startLenientProxy(mocks.get(api)!.url, answer);
   try {
-    const results = await runPropertyCases(api, target(api, proxy.url, extra), options);
+    const results = (await runPropertyPass(scenarios[api], target(api, proxy.url, extra), options)).cases;
     return { results, seen: proxy.seen.map((request) => `${request.method} ${request.path}?${request.query} ${request.body}`) };
   } finally {
     await proxy.close();
@@ -39,7 +40,7 @@ async function tampered(api: ApiName, tamper: Tamper, only: string[]) {
   mocks.get(api)!.reset();
   const proxy = await startBrokenProxy(api, mocks.get(api)!.url, tamper);
   try {
-    return await runPropertyCases(api, target(api, proxy.url), { seed: SEED, runs: RUNS, only });
+    return (await runPropertyPass(scenarios[api], target(api, proxy.url), { seed: SEED, runs: RUNS, only })).cases;
   } finally {
     await proxy.close();
   }
@@ -106,7 +107,7 @@ describe("property cases against deliberately broken servers", () => {
 
 describe("property cases with credentials the server refuses", () => {
   it("fail rather than pass on the documented 401", async () => {
-    const results = await runPropertyCases("commet", { api: "commet", baseUrl: mocks.get("commet")!.url, credentials: { "x-api-key": "not-a-commet-key" } }, { seed: SEED, runs: 3, only: ["listFeatures"] });
+    const results = (await runPropertyPass(scenarios.commet, { api: "commet", baseUrl: mocks.get("commet")!.url, credentials: { "x-api-key": "not-a-commet-key" } }, { seed: SEED, runs: 3, only: ["listFeatures"] })).cases;
     expect(results[0]!.message).toMatch(/^listFeatures: run 1 of 3: GET \/features: got 401: the credentials were refused/);
   });
 });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getFlows } from "../../src/contract/flows/document.js";
-import { scenarios } from "../../src/contract/scenarios.js";
+import { scenarios } from "../../src/contract/scenarios/index.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { API_NAMES, type ApiName } from "../../src/spec/apis.js";
 import { ROOT } from "../cli/cli.js";

@@ -2,7 +2,7 @@
 // broken proxy in front of it: the shared set-up of the contract self-tests.
 import { afterAll, beforeAll } from "vitest";
 import { startMock, type MockServer } from "../../src/mock/index.js";
-import { runContract, type ContractReport } from "../../src/contract/run.js";
+import { runDreddPass, type ContractReport } from "../../src/contract/dredd/run.js";
 import type { ContractTarget, Scenario } from "../../src/contract/types.js";
 import type { ApiName } from "../../src/spec/apis.js";
 import { startBrokenProxy, type Tamper } from "./broken-proxy.js";
@@ -31,7 +31,7 @@ export function useContractMock<Client>(api: ApiName, scenario: Scenario<Client>
       server!.reset();
       const proxy = await startBrokenProxy(api, server!.url, tamper);
       try {
-        return await runContract(scenario, target(proxy.url), only ? { only } : {});
+        return await runDreddPass(scenario, target(proxy.url), only ? { only } : {});
       } finally {
         await proxy.close();
       }

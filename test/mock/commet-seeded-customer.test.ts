@@ -4,8 +4,8 @@
 // account: the plan catalogue, no customer, no fixtures.
 import { describe, expect, it } from "vitest";
 import { createCommetClient, type CommetClient } from "../../src/commet/index.js";
-import { commetScenario } from "../../src/contract/commet.js";
-import { checkResponse } from "../../src/contract/engine.js";
+import { commetScenario } from "../../src/contract/scenarios/commet.js";
+import { checkResponse } from "../../src/contract/check-response.js";
 import { commetSeed } from "../../src/mock/commet/seed.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { getOperations } from "../../src/spec/operations.js";

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { createCloudPlansClient } from "../../src/cloudplans/index.js";
 import { createCommetClient } from "../../src/commet/index.js";
-import { checkResponse } from "../../src/contract/engine.js";
+import { checkResponse } from "../../src/contract/check-response.js";
 import { fixtureValue, ROLE_FIXTURES, type Fixtures } from "../../src/contract/fixtures.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { CLOUDPLANS_IDS, CLOUDPLANS_TOKENS, cloudplansSeed } from "../../src/mock/cloudplans/seed.js";

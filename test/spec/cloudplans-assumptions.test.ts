@@ -2,8 +2,8 @@
 // query or the body, and an example request the mock accepts), and marks as assumed the rules, the
 // required fields and the format that no page documents.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cloudplansScenario } from "../../src/contract/cloudplans.js";
-import { checkResponse } from "../../src/contract/engine.js";
+import { cloudplansScenario } from "../../src/contract/scenarios/cloudplans.js";
+import { checkResponse } from "../../src/contract/check-response.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { getDocument, type JsonSchema } from "../../src/spec/document.js";
 import { getOperations } from "../../src/spec/operations.js";

@@ -2,7 +2,7 @@
 // documents that 400 (as an assumption), under the header's documented spelling; and the contract's
 // response check fails any status an operation does not document, even when a `default` covers it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkResponse } from "../../src/contract/engine.js";
+import { checkResponse } from "../../src/contract/check-response.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { getOperations } from "../../src/spec/operations.js";
 

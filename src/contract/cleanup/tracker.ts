@@ -7,7 +7,7 @@
  */
 import type { ApiName } from "../../spec/apis.js";
 import { getOperations } from "../../spec/operations.js";
-import { redact, send } from "../request-base.js";
+import { redact, send } from "../cases/request-base.js";
 import type { ContractTarget, Observation } from "../types.js";
 import { undoCall, undoLinks, type UndoCall } from "./undo.js";
 

@@ -6,7 +6,7 @@
  */
 import type { ApiName } from "../../spec/apis.js";
 import { getOperations, type Operation } from "../../spec/operations.js";
-import { evaluate, type LinkExchange } from "../links.js";
+import { evaluate, type LinkExchange } from "../live/links.js";
 
 export interface UndoLink {
   /** The operation that undoes. */

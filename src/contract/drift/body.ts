@@ -6,7 +6,7 @@
 import type { ApiName } from "../../spec/apis.js";
 import type { JsonSchema } from "../../spec/document.js";
 import { validateBody } from "../../spec/validator.js";
-import { isSchema, jsonType, typesOf } from "../schema-tools.js";
+import { isSchema, jsonType, typesOf } from "../cases/schema-tools.js";
 import { childPointer, locate } from "./pointers.js";
 import type { DriftLimits } from "./types.js";
 

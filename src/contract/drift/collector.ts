@@ -4,8 +4,8 @@
  */
 import type { ApiName } from "../../spec/apis.js";
 import { getOperations, type Operation } from "../../spec/operations.js";
-import { jsonType } from "../schema-tools.js";
-import { documentedResponse } from "../engine.js";
+import { jsonType } from "../cases/schema-tools.js";
+import { documentedResponse } from "../check-response.js";
 import type { Observation } from "../types.js";
 import { bodyFacts, type BodyFact } from "./body.js";
 import { driftReport } from "./findings.js";

@@ -3,7 +3,7 @@
  * spec does not list counts as drift (a warning) rather than a broken contract.
  */
 import type { JsonSchema } from "../../spec/document.js";
-import { isSchema } from "../schema-tools.js";
+import { isSchema } from "../cases/schema-tools.js";
 
 /** Keywords whose value is a map of subschemas, a list of them, or one. */
 const SCHEMA_MAPS = ["properties", "patternProperties", "$defs", "dependentSchemas"];

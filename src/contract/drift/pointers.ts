@@ -6,7 +6,7 @@
 import type { ApiName } from "../../spec/apis.js";
 import { getDocument } from "../../spec/document.js";
 import { escapeToken, unescapeToken } from "../../spec/json-pointer.js";
-import { isSchema } from "../schema-tools.js";
+import { isSchema } from "../cases/schema-tools.js";
 
 /** The component sections whose members a path's parts are copies of. */
 const SECTIONS = ["schemas", "responses", "headers"] as const;

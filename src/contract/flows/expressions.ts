@@ -6,7 +6,7 @@
  * `==` or `!=`, joined by `&&` (binds tighter) and `||`; literals are numbers, 'strings', true, false
  * and null. Anything else is refused when the flows are loaded, not halfway through a run.
  */
-import { atPointer } from "../links.js";
+import { atPointer } from "../live/links.js";
 
 export interface FlowContext {
   inputs: Record<string, unknown>;

@@ -7,37 +7,36 @@
  * removed by the run's clean-up (the spec's `x-cleanup` links), even when a step fails.
  */
 import { randomBytes } from "node:crypto";
-import type { ApiName } from "../../spec/apis.js";
 import { getOperations, type Operation } from "../../spec/operations.js";
-import { caseProblems } from "../engine.js";
-import { isFixedValue } from "../account.js";
-import { asText, describeRequest, exampleOf, redact, send, type CaseRequest } from "../request-base.js";
-import { timed, type CaseResult } from "../results.js";
-import { liveSkipReason } from "../safety.js";
-import { scenarios } from "../scenarios.js";
-import type { ContractTarget } from "../types.js";
+import { caseProblems } from "../check-response.js";
+import { isFixedValue } from "../live/account.js";
+import { asText, describeRequest, exampleOf, redact, send, type CaseRequest } from "../cases/request-base.js";
+import { passReport, type PassOptions } from "../pass.js";
+import { timed, type CaseResult, type ContractReport } from "../report/results.js";
+import { liveSkipReason } from "../live/safety.js";
+import type { ContractTarget, Scenario } from "../types.js";
 import { checkFlows, getFlows, type FlowsDocument, type FlowStep, type Workflow } from "./document.js";
 import { evaluateExpression, holds, resolveValue, type FlowContext } from "./expressions.js";
 
 /** Goto loops are bounded: a workflow runs at most this many steps. */
 const MAX_STEPS = 100;
 
-export interface FlowOptions {
+export interface FlowPassOptions extends PassOptions {
   /** Only workflows whose every step is one of these operations run; the others are skipped. */
   only?: readonly string[];
   /** Other flows than the API's own (checked like them). */
   flows?: FlowsDocument;
 }
 
-export async function runFlows(api: ApiName, target: ContractTarget, options: FlowOptions = {}): Promise<CaseResult[]> {
+export async function runFlowPass<Client>(scenario: Scenario<Client>, target: ContractTarget, options: FlowPassOptions = {}): Promise<ContractReport> {
   const results: CaseResult[] = [];
   const runId = randomBytes(4).toString("hex");
-  const flows = options.flows ? checkFlows(api, options.flows) : getFlows(api);
-  for (const workflow of flows.workflows) results.push(...(await runWorkflow(api, workflow, target, runId, options.only)));
-  return results;
+  const flows = options.flows ? checkFlows(scenario.api, options.flows) : getFlows(scenario.api);
+  for (const workflow of flows.workflows) results.push(...(await runWorkflow(scenario, workflow, target, runId, options.only)));
+  return passReport(scenario, target, results);
 }
 
-async function runWorkflow(api: ApiName, workflow: Workflow, target: ContractTarget, runId: string, only: readonly string[] | undefined): Promise<CaseResult[]> {
+async function runWorkflow({ api, perRequestHeaders }: Pick<Scenario<unknown>, "api" | "perRequestHeaders">, workflow: Workflow, target: ContractTarget, runId: string, only: readonly string[] | undefined): Promise<CaseResult[]> {
   const index = getOperations(api);
   const results: CaseResult[] = [];
   const caseOf = (step: FlowStep, operation: Operation, fields: Pick<CaseResult, "status" | "outcome" | "schemaValidated" | "message" | "realStatus" | "durationMs">): CaseResult => ({
@@ -65,7 +64,6 @@ async function runWorkflow(api: ApiName, workflow: Workflow, target: ContractTar
   if (missing.length > 0) return skipAll(`workflow ${workflow.workflowId} needs ${missing.map((name) => `"${name}"`).join(", ")} in --fixtures`);
 
   const context: FlowContext = { inputs, steps: {} };
-  const { perRequestHeaders } = scenarios[api];
   let position = 0;
   for (let count = 0; position < workflow.steps.length; count++) {
     const step = workflow.steps[position]!;

@@ -4,8 +4,8 @@
  * what failed, what was skipped and why, what was not exercised, what the allowlist excuses and
  * which entries of it are stale.
  */
-import { formatDrift } from "../drift/format.js";
-import { driftFails } from "../drift/findings.js";
+import { formatDrift } from "../../drift/format.js";
+import { driftFails } from "../../drift/findings.js";
 import type { CaseResult, ContractReport } from "../results.js";
 import { caseLabel, totals, type ApiResult, type Reporter } from "./types.js";
 

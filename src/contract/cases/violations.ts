@@ -3,7 +3,7 @@
  * format, item counts), with the constraint's name. Whether a value really makes the request invalid
  * is checked later against the whole spec (another branch of a oneOf may still accept it).
  */
-import type { JsonSchema } from "../spec/document.js";
+import type { JsonSchema } from "../../spec/document.js";
 import { exampleOf } from "./request-base.js";
 import { branchesOf, foldAllOf, isSchema, jsonType, typesOf } from "./schema-tools.js";
 

@@ -1,6 +1,6 @@
 /** Reading the JSON Schema subset the specs use, for the generated cases: types, merged composites, acceptance. */
-import type { JsonSchema } from "../spec/document.js";
-import { validateBody } from "../spec/validator.js";
+import type { JsonSchema } from "../../spec/document.js";
+import { validateBody } from "../../spec/validator.js";
 
 /** Keywords that document a schema rather than constrain it; dropped when a schema is split into branches. */
 const DOCUMENTATION = ["example", "examples", "default", "description", "x-assumed", "x-doc-discrepancy"];

@@ -1,6 +1,6 @@
 /**
- * Runs dredd over one API's spec against a server, with the specwright hooks, and returns what was
- * exercised: every (operation, status) case with its outcome and whether its body was schema-checked.
+ * The dredd pass: dredd over one API's spec against a server, with the specwright hooks, reporting what
+ * was exercised: every (operation, status) case with its outcome and whether its body was schema-checked.
  */
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
@@ -9,22 +9,21 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRedactor, secretsOfCredentials, type Redactor } from "../core/redact.js";
-import { getDocument, HTTP_METHODS } from "../spec/document.js";
-import { routeDreddOutput } from "./dredd-output.js";
+import { createRedactor, secretsOfCredentials, type Redactor } from "../../core/redact.js";
+import { getDocument, HTTP_METHODS } from "../../spec/document.js";
+import { routeDreddOutput } from "./output.js";
 import { createEngine, variantCases, type CaseRecord, type DreddTransaction } from "./engine.js";
-import { tally, type CaseResult, type ContractReport } from "./results.js";
-import type { ContractTarget, Scenario } from "./types.js";
+import { passReport, type PassOptions } from "../pass.js";
+import type { CaseResult, ContractReport } from "../report/results.js";
+import type { ContractTarget, Scenario } from "../types.js";
 
 const require = createRequire(import.meta.url);
 const BRIDGE = Symbol.for("specwright.contract.bridge");
 const HOOKS_FILE = fileURLToPath(new URL("./hooks.cjs", import.meta.url));
 
-export type { CaseResult, ContractReport } from "./results.js";
+export type { CaseResult, ContractReport } from "../report/results.js";
 
-export interface RunOptions {
-  /** Run only these operationIds (the rest are reported as skipped). */
-  only?: readonly string[];
+export interface DreddPassOptions extends PassOptions {
   /** Print dredd's own per-transaction lines (off by default: the report says the same, shorter). */
   verbose?: boolean;
 }
@@ -32,13 +31,13 @@ export interface RunOptions {
 // The bridge is process-global (dredd loads the hook file itself), so runs take turns.
 let queue: Promise<unknown> = Promise.resolve();
 
-export function runContract<Client>(scenario: Scenario<Client>, target: ContractTarget, options: RunOptions = {}): Promise<ContractReport> {
+export function runDreddPass<Client>(scenario: Scenario<Client>, target: ContractTarget, options: DreddPassOptions = {}): Promise<ContractReport> {
   const run = queue.then(() => runOnce(scenario, target, options));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function runOnce<Client>(scenario: Scenario<Client>, target: ContractTarget, options: RunOptions): Promise<ContractReport> {
+async function runOnce<Client>(scenario: Scenario<Client>, target: ContractTarget, options: DreddPassOptions): Promise<ContractReport> {
   const { document, variantPaths } = forDredd(scenario as Scenario<unknown>, options.only);
   const engine = createEngine(scenario, target, { ...(options.only ? { only: options.only } : {}), variantPaths });
   const scratch = mkdtempSync(join(tmpdir(), "specwright-contract-"));
@@ -56,7 +55,7 @@ async function runOnce<Client>(scenario: Scenario<Client>, target: ContractTarge
   }
   // Dredd skips a hook file that fails to load with only a warning; a run without hooks proves nothing.
   if (!engine.started) throw new Error("dredd ran without the specwright hooks (the hook file was not loaded)");
-  return tally(scenario.api, target.live ? "live" : "mock", engine.cases.map(toResult));
+  return passReport(scenario, target, engine.cases.map(toResult));
 }
 
 /**

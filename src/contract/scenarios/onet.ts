@@ -9,9 +9,9 @@
  * account of its own, seeded afresh, so the spec's example request finds what it needs there.
  */
 import { randomUUID } from "node:crypto";
-import { createOnetClient, type OnetClient } from "../onet/index.js";
+import { createOnetClient, type OnetClient } from "../../onet/index.js";
 import { mockOnly, SkipCase } from "./drivers.js";
-import type { ContractTarget, Driver, RequestChanges, Scenario } from "./types.js";
+import type { ContractTarget, Driver, RequestChanges, Scenario } from "../types.js";
 
 /** Seeded in the mock (see the README's seed table); the spec's examples use the same ids. */
 export const ONET_FIXTURES = {

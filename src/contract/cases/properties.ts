@@ -1,24 +1,27 @@
 /**
- * Property-based cases: per operation, schema-valid requests generated with fast-check under a fixed
- * seed, each of which must get no 5xx and a response the spec documents (status, headers, body).
+ * The generated pass, property-based: per operation, schema-valid requests generated with fast-check
+ * under a fixed seed, each of which must get no 5xx and a response the spec documents (status,
+ * headers, body).
  */
 import fc from "fast-check";
-import type { ApiName } from "../spec/apis.js";
-import { getOperations, type Operation } from "../spec/operations.js";
+import { getOperations, type Operation } from "../../spec/operations.js";
 import { requestArbitrary } from "./arbitraries.js";
-import { caseProblems } from "./engine.js";
+import { caseProblems } from "../check-response.js";
 import { describeRequest, redact, send, type CaseRequest } from "./request-base.js";
-import { timed, type CaseResult } from "./results.js";
-import { liveSkipReason } from "./safety.js";
-import { scenarios } from "./scenarios.js";
-import type { ContractTarget, Scenario } from "./types.js";
+import { passReport, type PassOptions } from "../pass.js";
+import { timed, type CaseResult, type ContractReport } from "../report/results.js";
+import { liveSkipReason } from "../live/safety.js";
+import type { ContractTarget, Scenario } from "../types.js";
 
-export interface PropertyOptions {
-  /** fast-check's seed: the same seed generates the same requests. */
-  seed: number;
-  /** Generated requests per operation. */
-  runs: number;
-  only?: readonly string[];
+/** CI's seed, so that a red run can be replayed exactly. */
+export const DEFAULT_SEED = 20261121;
+export const DEFAULT_RUNS = 25;
+
+export interface PropertyPassOptions extends PassOptions {
+  /** fast-check's seed: the same seed generates the same requests (`DEFAULT_SEED` if absent). */
+  seed?: number;
+  /** Generated requests per operation (`DEFAULT_RUNS` if absent); 0 leaves the pass without cases. */
+  runs?: number;
 }
 
 /** Why one exchange broke the property; thrown inside the property so fast-check records the run. */
@@ -29,15 +32,15 @@ class ExchangeProblem extends Error {
 }
 
 /** One result per operation, in the spec's order; operations run one after the other, so runs replay alike. */
-export async function runPropertyCases(api: ApiName, target: ContractTarget, options: PropertyOptions): Promise<CaseResult[]> {
-  const operations = getOperations(api).operations.filter((operation) => !options.only || options.only.includes(operation.operationId));
+export async function runPropertyPass<Client>(scenario: Scenario<Client>, target: ContractTarget, options: PropertyPassOptions = {}): Promise<ContractReport> {
+  const generation = { seed: options.seed ?? DEFAULT_SEED, runs: options.runs ?? DEFAULT_RUNS };
+  const operations = generation.runs > 0 ? getOperations(scenario.api).operations.filter((operation) => !options.only || options.only.includes(operation.operationId)) : [];
   const results: CaseResult[] = [];
-  const { perRequestHeaders } = scenarios[api];
-  for (const operation of operations) results.push(await timed(() => runOperation(operation, target, options, perRequestHeaders)));
-  return results;
+  for (const operation of operations) results.push(await timed(() => runOperation(operation, target, generation, scenario.perRequestHeaders)));
+  return passReport(scenario, target, results);
 }
 
-async function runOperation(operation: Operation, target: ContractTarget, { seed, runs }: PropertyOptions, perRequestHeaders: Scenario<unknown>["perRequestHeaders"]): Promise<CaseResult> {
+async function runOperation(operation: Operation, target: ContractTarget, { seed, runs }: { seed: number; runs: number }, perRequestHeaders: Scenario<unknown>["perRequestHeaders"]): Promise<CaseResult> {
   const result = { kind: "property", operationId: operation.operationId, method: operation.method.toUpperCase(), path: operation.path, status: "no 5xx", variant: `${runs} runs`, generated: { runs } } as const;
   const unsafe = liveSkipReason(target, operation, true);
   if (unsafe) return { ...result, outcome: "skip", schemaValidated: false, message: unsafe };

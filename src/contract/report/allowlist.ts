@@ -4,9 +4,9 @@
  * entry whose pair was exercised after all is stale and fails the run, so the file stays reviewed.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { API_NAMES, isApiName, type ApiName } from "../spec/apis.js";
-import { getOperations } from "../spec/operations.js";
-import type { Coverage } from "./report.js";
+import { API_NAMES, isApiName, type ApiName } from "../../spec/apis.js";
+import { getOperations } from "../../spec/operations.js";
+import type { Coverage } from "./coverage.js";
 
 export interface AllowlistEntry {
   api: ApiName;

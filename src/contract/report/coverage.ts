@@ -1,5 +1,5 @@
-/** Coverage of a contract run against the spec: what the reporters (src/contract/reporters/) print. */
-import { getOperations } from "../spec/operations.js";
+/** Coverage of a contract run against the spec: what the reporters (./reporters/) print. */
+import { getOperations } from "../../spec/operations.js";
 import type { ContractReport } from "./results.js";
 
 export interface Coverage {

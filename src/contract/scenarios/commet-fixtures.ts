@@ -3,9 +3,9 @@
  * holds: each helper finds what an earlier case (or run) left, or creates it. Against the mock, which
  * starts with its plan catalogue only, the first case creates everything; a second run reuses it.
  */
-import type { CommetClient } from "../commet/index.js";
+import type { CommetClient } from "../../commet/index.js";
 import { SkipCase } from "./drivers.js";
-import type { ContractTarget } from "./types.js";
+import type { ContractTarget } from "../types.js";
 
 /** Codes, own customer IDs and plans the cases use. A live run can pass its own. */
 export const COMMET_FIXTURES = {

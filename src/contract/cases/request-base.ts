@@ -2,14 +2,14 @@
  * The requests the generated cases send: a valid baseline built from the spec's examples, the check of
  * a request against the spec, and sending one over fetch (credentials added here, never printed).
  */
-import { describeCause } from "../core/errors/describe-cause.js";
-import { createRedactor, secretsOfCredentials, type Redactor } from "../core/redact.js";
-import { contractFetch } from "./fresh-connection.js";
-import type { JsonSchema } from "../spec/document.js";
-import type { Operation } from "../spec/operations.js";
-import { validateBody, validateParameters } from "../spec/validator.js";
+import { describeCause } from "../../core/errors/describe-cause.js";
+import { createRedactor, secretsOfCredentials, type Redactor } from "../../core/redact.js";
+import { contractFetch } from "../fresh-connection.js";
+import type { JsonSchema } from "../../spec/document.js";
+import type { Operation } from "../../spec/operations.js";
+import { validateBody, validateParameters } from "../../spec/validator.js";
 import { foldAllOf, isSchema, typesOf } from "./schema-tools.js";
-import type { ContractTarget } from "./types.js";
+import type { ContractTarget } from "../types.js";
 
 export interface CaseRequest {
   path: Record<string, string>;

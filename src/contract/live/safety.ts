@@ -2,7 +2,7 @@
  * What a contract run may send to a live server. Reads (GET, HEAD, OPTIONS) always; anything that may
  * create, change, delete or charge only with `--allow-writes`. Against a mock everything goes.
  */
-import type { Operation } from "../spec/operations.js";
+import type { Operation } from "../../spec/operations.js";
 
 const READ_METHODS = new Set(["get", "head", "options"]);
 

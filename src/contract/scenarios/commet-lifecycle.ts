@@ -4,7 +4,7 @@
  * preview). Like commet.ts, each driver arranges its own state through the public client.
  */
 import { randomUUID } from "node:crypto";
-import type { CommetClient } from "../commet/index.js";
+import type { CommetClient } from "../../commet/index.js";
 import { COMMET_FIXTURES, MISSING, customerOf, fail, fixtureSubscription } from "./commet-fixtures.js";
 import {
   canceledSubscription,
@@ -17,8 +17,8 @@ import {
   usageFeatureOf,
 } from "./commet-lifecycle-fixtures.js";
 import { mockOnly, SkipCase } from "./drivers.js";
-import { fixtureValue, NO_FIXTURES } from "./fixtures.js";
-import type { Driver, DriverContext, RequestChanges } from "./types.js";
+import { fixtureValue, NO_FIXTURES } from "../fixtures.js";
+import type { Driver, DriverContext, RequestChanges } from "../types.js";
 
 type Drivers = Record<string, Partial<Record<string, Driver<CommetClient>>>>;
 type Context = DriverContext<CommetClient>;

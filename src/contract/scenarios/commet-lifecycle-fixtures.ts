@@ -5,10 +5,10 @@
  * earlier run left, or makes it. Every write here is x-irreversible, so a live run skips the cases
  * that need one (the set-up fetch refuses it there).
  */
-import type { CommetClient } from "../commet/index.js";
+import type { CommetClient } from "../../commet/index.js";
 import { COMMET_FIXTURES, customerOf, ensureCustomer, ensureSubscription, fail, fixtureSubscription } from "./commet-fixtures.js";
 import { SkipCase } from "./drivers.js";
-import type { ContractTarget } from "./types.js";
+import type { ContractTarget } from "../types.js";
 
 type Card = "card" | "card_declined";
 

@@ -4,13 +4,13 @@
  * override first), else a value discovered by following a spec link from a read (a listed add-on's
  * id feeds getAddon), else nothing, and the case is skipped naming the fixture to add.
  */
-import type { ApiName } from "../spec/apis.js";
-import type { ParameterObject } from "../spec/document.js";
-import type { Operation } from "../spec/operations.js";
-import { fixtureValue, NO_FIXTURES } from "./fixtures.js";
+import type { ApiName } from "../../spec/apis.js";
+import type { ParameterObject } from "../../spec/document.js";
+import type { Operation } from "../../spec/operations.js";
+import { fixtureValue, NO_FIXTURES } from "../fixtures.js";
 import { evaluate, linksInto } from "./links.js";
-import { asText, exampleOf, send, type CaseRequest } from "./request-base.js";
-import type { ContractTarget, RequestChanges } from "./types.js";
+import { asText, exampleOf, send, type CaseRequest } from "../cases/request-base.js";
+import type { ContractTarget, RequestChanges } from "../types.js";
 
 /** Links lead from reads to reads; a chain longer than this is a loop in the spec. */
 const MAX_DEPTH = 4;

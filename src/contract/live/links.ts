@@ -3,9 +3,9 @@
  * `getAddon` with `id: $response.body#/data/0/id`. A live run follows them to discover ids in the
  * account; only links whose source is a read are followed, so discovery never writes.
  */
-import type { ApiName } from "../spec/apis.js";
-import { pointerTokens } from "../spec/json-pointer.js";
-import { getOperations, type Operation } from "../spec/operations.js";
+import type { ApiName } from "../../spec/apis.js";
+import { pointerTokens } from "../../spec/json-pointer.js";
+import { getOperations, type Operation } from "../../spec/operations.js";
 import { isWrite } from "./safety.js";
 
 export interface Link {

@@ -7,9 +7,9 @@
  * Every `<testcase>` has a `time` in seconds, measured (0 where no request was made); a suite's is its
  * run's wall-clock time.
  */
-import { driftFails } from "../drift/findings.js";
-import { formatDrift } from "../drift/format.js";
-import { SEVERITIES } from "../drift/types.js";
+import { driftFails } from "../../drift/findings.js";
+import { formatDrift } from "../../drift/format.js";
+import { SEVERITIES } from "../../drift/types.js";
 import { caseLabel, type ApiResult, type Reporter } from "./types.js";
 
 interface TestCase {

@@ -1,7 +1,7 @@
 /** What every reporter gets: per API, the run's report, its coverage and the allowlist's verdict on it. */
 import type { CoverageVerdict } from "../allowlist.js";
-import type { DriftReport } from "../drift/types.js";
-import type { Coverage } from "../report.js";
+import type { DriftReport } from "../../drift/types.js";
+import type { Coverage } from "../coverage.js";
 import type { CaseResult, ContractReport } from "../results.js";
 
 export interface ApiResult {

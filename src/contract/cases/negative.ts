@@ -1,16 +1,17 @@
 /**
- * Negative cases generated from the spec: from a valid baseline request, each case breaks one
+ * The negative pass, cases generated from the spec: from a valid baseline request, each case breaks one
  * constraint of one parameter or body field, and the server must refuse it with a 4xx in the vendor's
  * documented error shape (never a 2xx, never a 5xx).
  */
-import type { ApiName } from "../spec/apis.js";
-import { getOperations, type Operation } from "../spec/operations.js";
-import { caseProblems } from "./engine.js";
+import type { ApiName } from "../../spec/apis.js";
+import { getOperations, type Operation } from "../../spec/operations.js";
+import { caseProblems } from "../check-response.js";
 import { bodyMutations, type Mutation } from "./body-mutations.js";
 import { baselineRequest, redact, requestProblems, send, valuesAt, type CaseRequest } from "./request-base.js";
-import { timed, type CaseResult } from "./results.js";
-import { liveSkipReason } from "./safety.js";
-import type { ContractTarget } from "./types.js";
+import { passReport, type PassOptions } from "../pass.js";
+import { timed, type CaseResult, type ContractReport } from "../report/results.js";
+import { liveSkipReason } from "../live/safety.js";
+import type { ContractTarget, Scenario } from "../types.js";
 import { violationsOf } from "./violations.js";
 
 /** One request breaking one constraint; `label` names the field and the constraint. */
@@ -21,7 +22,7 @@ export interface NegativeCase extends Mutation {
 /** Requests in flight at once: a run stays fast, and a real server is not flooded. */
 const POOL_SIZE = 8;
 
-export function negativeCases(api: ApiName, options: { only?: readonly string[] } = {}): NegativeCase[] {
+export function negativeCases(api: ApiName, options: PassOptions = {}): NegativeCase[] {
   return getOperations(api)
     .operations.filter((operation) => !options.only || options.only.includes(operation.operationId))
     .flatMap(operationCases);
@@ -66,8 +67,8 @@ function parameterMutations(operation: Operation, base: CaseRequest): Mutation[]
 }
 
 /** Sends every case (a few at a time); results come back in the cases' order. */
-export async function runNegativeCases(api: ApiName, target: ContractTarget, options: { only?: readonly string[] } = {}): Promise<CaseResult[]> {
-  const cases = negativeCases(api, options);
+export async function runNegativePass<Client>(scenario: Scenario<Client>, target: ContractTarget, options: PassOptions = {}): Promise<ContractReport> {
+  const cases = negativeCases(scenario.api, options);
   const results: CaseResult[] = new Array(cases.length);
   let next = 0;
   const worker = async () => {
@@ -77,7 +78,7 @@ export async function runNegativeCases(api: ApiName, target: ContractTarget, opt
     }
   };
   await Promise.all(Array.from({ length: Math.min(POOL_SIZE, cases.length) }, worker));
-  return results;
+  return passReport(scenario, target, results);
 }
 
 async function runCase({ operation, label, request }: NegativeCase, target: ContractTarget): Promise<CaseResult> {

@@ -3,7 +3,7 @@
  * log, both through a redactor, because a failing case's dump includes the request's headers.
  */
 import { createRequire } from "node:module";
-import type { Redactor } from "../core/redact.js";
+import type { Redactor } from "../../core/redact.js";
 
 const require = createRequire(import.meta.url);
 

@@ -4,10 +4,10 @@
  * skipped (`SkipCase`) rather than failed, and without `--allow-writes` the drivers' client cannot
  * write at all (`readOnlyFetch`).
  */
-import type { ApiName } from "../spec/apis.js";
-import { getOperations } from "../spec/operations.js";
-import { isReadMethod, liveSkipReason } from "./safety.js";
-import type { ContractTarget, Driver } from "./types.js";
+import type { ApiName } from "../../spec/apis.js";
+import { getOperations } from "../../spec/operations.js";
+import { isReadMethod, liveSkipReason } from "../live/safety.js";
+import type { ContractTarget, Driver } from "../types.js";
 
 /** Thrown by a driver (or the read-only client) to skip its case, with the reason shown in the report. */
 export class SkipCase extends Error {

@@ -3,8 +3,8 @@
  * not JSON, a required field missing, an unknown field, a field's constraint broken), into nested
  * objects, array items and the branches of a oneOf, depth-limited.
  */
-import type { JsonSchema } from "../spec/document.js";
-import type { Operation } from "../spec/operations.js";
+import type { JsonSchema } from "../../spec/document.js";
+import type { Operation } from "../../spec/operations.js";
 import { exampleOf, requestBodyOf, requestProblems, type CaseRequest } from "./request-base.js";
 import { accepts, branchesOf, foldAllOf, isSchema } from "./schema-tools.js";
 import { violationsOf } from "./violations.js";

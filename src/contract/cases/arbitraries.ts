@@ -3,8 +3,8 @@
  * for whole requests of an operation. Examples are mixed in so that requests often reach real resources.
  */
 import fc from "fast-check";
-import type { JsonSchema, ParameterObject } from "../spec/document.js";
-import type { Operation } from "../spec/operations.js";
+import type { JsonSchema, ParameterObject } from "../../spec/document.js";
+import type { Operation } from "../../spec/operations.js";
 import { asText, baselineRequest, requestBodyOf, type CaseRequest } from "./request-base.js";
 import { accepts, branchesOf, foldAllOf, isSchema, typesOf } from "./schema-tools.js";
 

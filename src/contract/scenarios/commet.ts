@@ -5,7 +5,7 @@
  * run against the same server.
  */
 import { randomUUID } from "node:crypto";
-import { createCommetClient, type CommetClient } from "../commet/index.js";
+import { createCommetClient, type CommetClient } from "../../commet/index.js";
 import {
   COMMET_FIXTURES,
   MISSING,
@@ -23,7 +23,7 @@ import {
 } from "./commet-fixtures.js";
 import { lifecycleDrivers } from "./commet-lifecycle.js";
 import { mockOnly, SkipCase } from "./drivers.js";
-import type { ContractTarget, Scenario } from "./types.js";
+import type { ContractTarget, Scenario } from "../types.js";
 
 export { COMMET_FIXTURES } from "./commet-fixtures.js";
 

@@ -9,10 +9,10 @@
  * at every free-tier limit (3 credentials, one plan, 3 resources).
  */
 import { randomUUID } from "node:crypto";
-import { createCloudPlansClient, type CloudPlansClient } from "../cloudplans/index.js";
+import { createCloudPlansClient, type CloudPlansClient } from "../../cloudplans/index.js";
 import { mockOnly, SkipCase } from "./drivers.js";
-import { contractFetch } from "./fresh-connection.js";
-import type { ContractTarget, Driver, RequestChanges, Scenario } from "./types.js";
+import { contractFetch } from "../fresh-connection.js";
+import type { ContractTarget, Driver, RequestChanges, Scenario } from "../types.js";
 
 export const CLOUDPLANS_FIXTURES = {
   org: "org-acme",
