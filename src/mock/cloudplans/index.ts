@@ -5,9 +5,9 @@
  */
 import type { VendorMock } from "../types.js";
 import { isSeedToken } from "./access.js";
-import { cloudplansControl } from "./checkout.js";
+import { cloudplansControl } from "./control.js";
 import { cloudplansGenericErrors, renderCloudPlansError } from "./errors.js";
-import { cloudplansHandlers } from "./handlers.js";
+import { cloudplansHandlers } from "./handlers/index.js";
 import { CLOUDPLANS_TENANT, cloudplansSeed } from "./seed.js";
 import { createCloudPlansState, type CloudPlansState } from "./state.js";
 

@@ -5,7 +5,7 @@
 import type { operations } from "../../../generated/onet/schema.js";
 import type { MockHandler, Principal, VendorMock } from "../types.js";
 import { onetErrors, onetGenericErrors, renderOnetError } from "./errors.js";
-import { onetHandlers } from "./handlers.js";
+import { onetHandlers } from "./handlers/index.js";
 import { onetSeed } from "./seed.js";
 import { createOnetState, type OnetState } from "./state.js";
 

@@ -9,7 +9,7 @@
 import type { components } from "../../../../generated/commet/schema.js";
 import { MockError } from "../../mock-error.js";
 import type { MockContext, MockHandler } from "../../types.js";
-import { meteredOverageCharge } from "../access.js";
+import { meteredOverageCharge } from "../entitlements.js";
 import { newInvoice } from "../billing.js";
 import { newId } from "../ids.js";
 import { switchPlan, switchPlanInTrial } from "../lifecycle.js";

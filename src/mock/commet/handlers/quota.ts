@@ -6,7 +6,7 @@
 import type { components } from "../../../../generated/commet/schema.js";
 import { MockError } from "../../mock-error.js";
 import type { MockContext, MockHandler } from "../../types.js";
-import { billedQuantity, entitlements, remaining, type Entitlement } from "../access.js";
+import { billedQuantity, entitlements, remaining, type Entitlement } from "../entitlements.js";
 import { accessSubscriptionOf, featureByCode, requireAccessSubscription, requireEntitlement } from "../entitled.js";
 import { newId } from "../ids.js";
 import { findCustomer } from "../lookup.js";

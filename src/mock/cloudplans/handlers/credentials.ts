@@ -1,11 +1,11 @@
 /** The Credentials operations: list an organization's credentials, register a new one. */
-import type { components } from "../../../generated/cloudplans/schema.js";
-import type { MockContext, MockReply } from "../types.js";
-import type { OrgAccess } from "./access.js";
-import { cloudplansErrors } from "./errors.js";
-import { credentialLimit } from "./limits.js";
-import type { CloudPlansState } from "./state.js";
-import { isoSeconds, newId, ok, toCredential } from "./views.js";
+import type { components } from "../../../../generated/cloudplans/schema.js";
+import type { MockContext, MockReply } from "../../types.js";
+import type { OrgAccess } from "../access.js";
+import { cloudplansErrors } from "../errors.js";
+import { credentialLimit } from "../limits.js";
+import type { CloudPlansState } from "../state.js";
+import { isoSeconds, newId, ok, toCredential } from "../views.js";
 
 type Schemas = components["schemas"];
 type Context = MockContext<CloudPlansState>;

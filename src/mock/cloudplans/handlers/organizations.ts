@@ -1,10 +1,10 @@
 /** The Organization operations: the caller's organizations, creating one, renaming one. */
-import type { MockContext, MockReply } from "../types.js";
-import type { OrgAccess } from "./access.js";
-import { cloudplansErrors } from "./errors.js";
-import { resourcesInUse } from "./limits.js";
-import type { CloudPlansState } from "./state.js";
-import { newId, ok } from "./views.js";
+import type { MockContext, MockReply } from "../../types.js";
+import type { OrgAccess } from "../access.js";
+import { cloudplansErrors } from "../errors.js";
+import { resourcesInUse } from "../limits.js";
+import type { CloudPlansState } from "../state.js";
+import { newId, ok } from "../views.js";
 
 type Context = MockContext<CloudPlansState>;
 

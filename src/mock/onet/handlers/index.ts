@@ -1,10 +1,10 @@
 /** The 17 OnetSolutions operations and their business rules, over one account's in-memory state. */
 import { randomUUID } from "node:crypto";
-import type { components, operations } from "../../../generated/onet/schema.js";
-import type { MockContext, MockHandler, MockReply } from "../types.js";
-import { onetErrors } from "./errors.js";
-import { splitPayment, toCents } from "./money.js";
-import type { DomainRecord, HostingRecord, InstanceRecord, OnetState, OrderRecord, OrganizationRecord, ProjectRecord } from "./state.js";
+import type { components, operations } from "../../../../generated/onet/schema.js";
+import type { MockContext, MockHandler, MockReply } from "../../types.js";
+import { onetErrors } from "../errors.js";
+import { splitPayment, toCents } from "../money.js";
+import type { DomainRecord, HostingRecord, InstanceRecord, OnetState, OrderRecord, OrganizationRecord, ProjectRecord } from "../state.js";
 import {
   sizeOf,
   taskProgress,
@@ -16,9 +16,9 @@ import {
   toOrganization,
   toWebHosting,
   toWebHostingOrder,
-} from "./views.js";
-import { websitePreview } from "./seed.js";
-import { applyPresent } from "../patch.js";
+} from "../views.js";
+import { websitePreview } from "../seed.js";
+import { applyPresent } from "../../patch.js";
 
 type Schemas = components["schemas"];
 type Context = MockContext<OnetState>;

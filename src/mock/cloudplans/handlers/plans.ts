@@ -1,11 +1,11 @@
 /** The Plans operations: list, describe, create and update plans, and add resources to them. */
-import type { components } from "../../../generated/cloudplans/schema.js";
-import type { MockContext, MockReply } from "../types.js";
-import type { OrgAccess } from "./access.js";
-import { cloudplansErrors } from "./errors.js";
-import { planLimit, resourceLimit, resourcesInUse } from "./limits.js";
-import type { CloudPlansState, OrganizationRecord, PlanRecord } from "./state.js";
-import { newId, ok, toPlanDetail, toPlanSummary } from "./views.js";
+import type { components } from "../../../../generated/cloudplans/schema.js";
+import type { MockContext, MockReply } from "../../types.js";
+import type { OrgAccess } from "../access.js";
+import { cloudplansErrors } from "../errors.js";
+import { planLimit, resourceLimit, resourcesInUse } from "../limits.js";
+import type { CloudPlansState, OrganizationRecord, PlanRecord } from "../state.js";
+import { newId, ok, toPlanDetail, toPlanSummary } from "../views.js";
 
 type Schemas = components["schemas"];
 type Context = MockContext<CloudPlansState>;

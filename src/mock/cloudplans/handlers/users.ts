@@ -1,10 +1,10 @@
 /** The Organization Users operations: list, add, edit and remove the users of an organization. */
-import type { components } from "../../../generated/cloudplans/schema.js";
-import type { MockContext, MockReply } from "../types.js";
-import type { OrgAccess } from "./access.js";
-import { cloudplansErrors } from "./errors.js";
-import type { CloudPlansState, MemberRecord, OrganizationRecord, Role } from "./state.js";
-import { ok } from "./views.js";
+import type { components } from "../../../../generated/cloudplans/schema.js";
+import type { MockContext, MockReply } from "../../types.js";
+import type { OrgAccess } from "../access.js";
+import { cloudplansErrors } from "../errors.js";
+import type { CloudPlansState, MemberRecord, OrganizationRecord, Role } from "../state.js";
+import { ok } from "../views.js";
 
 type Schemas = components["schemas"];
 type Context = MockContext<CloudPlansState>;

@@ -2,14 +2,14 @@
  * The Billing operations: the organization's subscription and invoices, and the four actions of
  * `POST /v1/organizations/billing/update` (create, change payment method, update, cancel).
  */
-import type { operations } from "../../../generated/cloudplans/schema.js";
-import type { MockContext, MockReply } from "../types.js";
-import type { OrgAccess, OrgHandler } from "./access.js";
-import { startCheckout } from "./checkout.js";
-import { cloudplansErrors } from "./errors.js";
-import { resourcesInUse } from "./limits.js";
-import type { CloudPlansState, OrganizationRecord, SubscriptionRecord } from "./state.js";
-import { ok, toBillingSubscription, toInvoice } from "./views.js";
+import type { operations } from "../../../../generated/cloudplans/schema.js";
+import type { MockContext, MockReply } from "../../types.js";
+import type { OrgAccess, OrgHandler } from "../access.js";
+import { startCheckout } from "../control.js";
+import { cloudplansErrors } from "../errors.js";
+import { resourcesInUse } from "../limits.js";
+import type { CloudPlansState, OrganizationRecord, SubscriptionRecord } from "../state.js";
+import { ok, toBillingSubscription, toInvoice } from "../views.js";
 
 type Context = MockContext<CloudPlansState>;
 type BillingAction = operations["billingUpdate"]["parameters"]["query"]["action"];
