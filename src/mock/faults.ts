@@ -9,6 +9,8 @@
  * - per request: the `x-specwright-fault` header (`FAULT_HEADER`), a JSON spec without `operationId`
  *   and `count` that applies to the request carrying it only.
  */
+import { nestsDeeperThan } from "./json-depth.js";
+import { REQUEST_LIMITS } from "./limits.js";
 
 /**
  * One fault. At least one effect (`status`, `body`, `delayMs` or `drop`) must be given.
@@ -184,6 +186,24 @@ export function faultStatus(fault: FaultSpec): number | undefined {
  */
 export function retryAfterSeconds(retryAfter: number | string, now: number): number {
   return typeof retryAfter === "number" ? retryAfter : Math.max(0, Math.ceil((Date.parse(retryAfter) - now) / 1000));
+}
+
+/** A request's own fault, from its `x-specwright-fault` header's value; throws a TypeError naming the header when it is not a valid one. */
+export function faultFromHeader(value: string | string[] | undefined): FaultSpec | undefined {
+  if (value === undefined) return undefined;
+  const text = Array.isArray(value) ? value.join(", ") : value;
+  if (nestsDeeperThan(Buffer.from(text), REQUEST_LIMITS.jsonDepth)) throw new TypeError(`${FAULT_HEADER} header: nests deeper than ${REQUEST_LIMITS.jsonDepth} levels`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new TypeError(`${FAULT_HEADER} header: not a JSON fault spec: ${JSON.stringify(text.slice(0, 200))}`);
+  }
+  try {
+    return parseFaultSpec(json, { perRequest: true });
+  } catch (error) {
+    throw new TypeError(`${FAULT_HEADER} header: ${(error as Error).message}`);
+  }
 }
 
 export class FaultQueue {

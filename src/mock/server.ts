@@ -10,28 +10,25 @@ import type { Fixtures } from "../contract/fixtures.js";
 import { defaultServerUrl } from "../spec/document.js";
 import { getOperations, type OperationMatch } from "../spec/operations.js";
 import { validateBody, validateParameters } from "../spec/validator.js";
-import { FAULT_BODIES, FAULT_HEADER, FaultQueue, answersInstead, faultStatus, parseFaultSpec, retryAfterSeconds, type FaultSpec } from "./faults.js";
+import { CONTROL_PREFIX, controlPathOf, serveControl, type ControlTarget } from "./control-routes.js";
+import { FaultDelays } from "./delays.js";
+import { FAULT_BODIES, FAULT_HEADER, FaultQueue, answersInstead, faultFromHeader, faultStatus, retryAfterSeconds, type FaultSpec } from "./faults.js";
 import { IdempotencyStore } from "./idempotency.js";
-import { nestsDeeperThan } from "./json-depth.js";
-import { DEFAULT_TENANT_LIMITS, REQUEST_LIMITS, type TenantLimits } from "./limits.js";
+import { DEFAULT_TENANT_LIMITS, type TenantLimits } from "./limits.js";
 import { MockError } from "./mock-error.js";
-import { createControlToken, requestGuard, tokenMatches, type RequestGuard } from "./request-guard.js";
+import { flattenHeaders, readJson } from "./request.js";
+import { createControlToken, requestGuard, type RequestGuard } from "./request-guard.js";
 import { checkSeed } from "./seeding.js";
 import { measureState } from "./state-size.js";
-import type { ControlHandler, EmittedEvent, MockContext, MockHandler, MockReply, Principal, VendorMock } from "./types.js";
+import type { EmittedEvent, MockContext, MockHandler, MockReply, Principal, VendorMock } from "./types.js";
 import { createWebhookDispatcher, type WebhookDeliveryRecord } from "./webhooks/dispatcher.js";
 import type { WebhookOptions } from "./webhooks/options.js";
 
-/**
- * Control routes live outside the API's base path, so they cannot collide with an API path, and under
- * the server's control token (`/__specwright/<token>/...`), so that only whoever started the server
- * can drive them. Vendor handlers that hand out links to their own control routes take the path with
- * the token from `MockContext.controlPath`.
- */
 /** Methods whose handlers store nothing. */
 const READ_METHODS = new Set(["get", "head"]);
 
-export const CONTROL_PREFIX = "/__specwright";
+// Where the control routes live (control-routes.ts), for whoever must tell them apart from the API.
+export { CONTROL_PREFIX };
 
 /** Replies already serialized (to check they can be sent before the state change is kept), so `send` does not do it twice. */
 const encodedBodies = new WeakMap<MockReply, string>();
@@ -134,22 +131,43 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
   const tenantLimits: TenantLimits = { ...DEFAULT_TENANT_LIMITS, ...options.tenantLimits };
   const seed = checkSeed(options.seed ?? 0, "startMock: options.seed");
   const controlToken = createControlToken();
-  const controlPath = `${CONTROL_PREFIX}/${controlToken}`;
+  const controlPath = controlPathOf(controlToken);
   const webhooks = options.webhooks === undefined ? undefined : createWebhookDispatcher(vendor.api, options.webhooks, vendor.webhooks);
   /** Set once the server listens: it needs the address. */
   let guard: RequestGuard | undefined;
   /** The "full" errors: the write was undone, so its idempotency key is not kept either. */
   const undone = new WeakSet<MockError>();
-  let states = new Map<string, State>();
-  let idempotency = new IdempotencyStore();
+  /** What a reset forgets of the tenants, as a new server has it: made here, and only here. */
+  const emptyTenants = () => ({ states: new Map<string, State>(), idempotency: new IdempotencyStore() });
+  let tenants = emptyTenants();
   const faults = new FaultQueue(index.operations.map((operation) => operation.operationId));
-  /** Cancels the pending fault delays (see `pause`); close() calls them all. */
-  const pendingDelays = new Set<() => void>();
-  let closed = false;
+  const delays = new FaultDelays();
+
+  /** `reset()` and `POST <controlUrl>/reset`. */
+  function reset(): void {
+    tenants = emptyTenants();
+    faults.clear();
+    webhooks?.reset();
+  }
+
+  const control: ControlTarget<State> = {
+    vendor,
+    token: controlToken,
+    faults,
+    webhooks,
+    now,
+    settledState: (tenant, at) => {
+      const state = tenants.states.get(tenant);
+      return state === undefined ? undefined : settled(tenant, state, at);
+    },
+    reset,
+  };
+
+  const errorReply = (error: unknown): MockReply => toReply(vendor, error);
 
   function stateFor(principal: Principal, at: Date): State {
-    let state = states.get(principal.tenant);
-    if (!state) states.set(principal.tenant, (state = vendor.createState(principal, at, seed)));
+    let state = tenants.states.get(principal.tenant);
+    if (!state) tenants.states.set(principal.tenant, (state = vendor.createState(principal, at, seed)));
     return settled(principal.tenant, state, at);
   }
 
@@ -170,12 +188,12 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     // clients may retry a 421 on a new connection, which would get the same answer.
     const refusal = guard?.refusal({ host: request.headers.host, origin: request.headers.origin });
     if (refusal !== undefined) {
-      return { kind: "reply", reply: isControl ? { status: 403, body: { error: refusal } } : toReply(new MockError(403, "forbidden", refusal)) };
+      return { kind: "reply", reply: isControl ? { status: 403, body: { error: refusal } } : errorReply(new MockError(403, "forbidden", refusal)) };
     }
-    if (isControl) return { kind: "reply", reply: await control(request, url) };
+    if (isControl) return { kind: "reply", reply: await serveControl(control, request, url) };
     let ownFault: FaultSpec | undefined;
     try {
-      ownFault = faultFromHeader(request);
+      ownFault = faultFromHeader(request.headers[FAULT_HEADER]);
     } catch (error) {
       return { kind: "reply", reply: { status: 400, body: { error: (error as Error).message } } };
     }
@@ -189,13 +207,13 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     if (!fault) return { kind: "reply", reply: await serve(request, url, match) };
     if (answersInstead(fault)) {
       // Before authentication, like a gateway: the handler never runs.
-      await pause(fault.delayMs, response);
-      return faultOutcome(fault);
+      await delays.wait(fault.delayMs, response);
+      return faultOutcome(vendor, fault);
     }
     // Around the request: served as usual (the handler's changes and an idempotent reply are kept,
     // errors included), then answered late or not at all.
-    const reply = await serve(request, url, match).catch(toReply);
-    await pause(fault.delayMs, response);
+    const reply = await serve(request, url, match).catch(errorReply);
+    await delays.wait(fault.delayMs, response);
     return fault.drop === "after" ? { kind: "drop" } : { kind: "reply", reply };
   }
 
@@ -207,7 +225,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     const principal = vendor.authenticate(headers);
     if (!principal) throw vendor.errors.unauthorized();
 
-    const body = await readJson(request);
+    const body = await readJson(request, vendor.errors);
 
     const params: Record<string, string> = { ...match.pathParams };
     const query: Record<string, unknown> = Object.fromEntries(url.searchParams);
@@ -234,6 +252,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     if (!idempotent || key === undefined) return run(handler, context, emitted);
 
     const fingerprint = IdempotencyStore.fingerprint(method, url.pathname, body);
+    const { idempotency } = tenants;
     const outcome = idempotency.begin(principal.credential, key, fingerprint, Date.now());
     if (outcome.kind === "mismatch") throw idempotent.mismatch();
     if (outcome.kind === "in-progress") throw idempotent.inProgress();
@@ -247,7 +266,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
         idempotency.forget(principal.credential, key);
         throw error;
       }
-      reply = toReply(error);
+      reply = errorReply(error);
     }
     idempotency.finish(principal.credential, key, reply);
     return reply;
@@ -273,6 +292,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     }
     const tenant = context.principal.tenant;
     const backup = structuredClone(context.state);
+    const { states } = tenants;
     const undo = () => states.set(tenant, backup);
     let reply: MockReply;
     try {
@@ -296,154 +316,11 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     return reply;
   }
 
-  /** The parsed JSON body, undefined when there is none. */
-  async function readJson(request: IncomingMessage): Promise<unknown> {
-    const raw = await readBody(request);
-    if (raw.length === 0) return undefined;
-    // On the text, before parsing: nothing deeper is ever parsed, validated or stored.
-    if (nestsDeeperThan(raw, REQUEST_LIMITS.jsonDepth)) {
-      throw vendor.errors.validation("body", [{ field: "", message: `nests deeper than ${REQUEST_LIMITS.jsonDepth} levels` }]);
-    }
-    try {
-      return JSON.parse(raw.toString("utf8"));
-    } catch {
-      throw vendor.errors.invalidJson();
-    }
-  }
-
-  /** The request's own fault, from the `x-specwright-fault` header; throws (naming the header) when it is not a valid one. */
-  function faultFromHeader(request: IncomingMessage): FaultSpec | undefined {
-    const value = request.headers[FAULT_HEADER];
-    if (value === undefined) return undefined;
-    const text = Array.isArray(value) ? value.join(", ") : value;
-    if (nestsDeeperThan(Buffer.from(text), REQUEST_LIMITS.jsonDepth)) throw new TypeError(`${FAULT_HEADER} header: nests deeper than ${REQUEST_LIMITS.jsonDepth} levels`);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new TypeError(`${FAULT_HEADER} header: not a JSON fault spec: ${JSON.stringify(text.slice(0, 200))}`);
-    }
-    try {
-      return parseFaultSpec(json, { perRequest: true });
-    } catch (error) {
-      throw new TypeError(`${FAULT_HEADER} header: ${(error as Error).message}`);
-    }
-  }
-
-  /** What a fault that answers instead of the handler sends. */
-  function faultOutcome(fault: FaultSpec): Outcome {
-    if (fault.drop === "before") return { kind: "drop" };
-    const status = faultStatus(fault)!;
-    const retryAfter: Record<string, string> = fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) };
-    if (fault.body !== undefined) {
-      const shape = FAULT_BODIES[fault.body];
-      return { kind: "raw", status, headers: { ...retryAfter, "content-type": shape.contentType }, payload: shape.payload(status, STATUS_CODES[status] ?? "Error") };
-    }
-    const error = vendor.errors.injected(status);
-    // Renderers that quote the wait (DRF: "Expected available in 7 seconds.") read it from the error's
-    // headers, in seconds; the header itself is sent as given (seconds or an HTTP-date).
-    if (fault.retryAfter !== undefined) {
-      error.extra.headers = { ...error.extra.headers, "retry-after": String(retryAfterSeconds(fault.retryAfter, Date.now())) };
-    }
-    const reply = toReply(error);
-    return { kind: "reply", reply: { ...reply, headers: { ...reply.headers, ...retryAfter } } };
-  }
-
-  /**
-   * Waits `ms` without holding up other requests. Never resolves once the server is closing or the
-   * client has gone (its timer is cleared then): nothing is left to answer, and no timer outlives close().
-   */
-  function pause(ms: number | undefined, response: ServerResponse): Promise<void> {
-    if (!ms) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      if (closed || response.destroyed) return;
-      const cancel = () => {
-        clearTimeout(timer);
-        pendingDelays.delete(cancel);
-        response.off("close", cancel);
-      };
-      const timer = setTimeout(() => {
-        cancel();
-        resolve();
-      }, ms);
-      pendingDelays.add(cancel);
-      response.once("close", cancel);
-    });
-  }
-
-  async function control(request: IncomingMessage, url: URL): Promise<MockReply> {
-    const [, token = ""] = url.pathname.slice(CONTROL_PREFIX.length).split("/");
-    if (!tokenMatches(token, controlToken)) {
-      return { status: 403, body: { error: `control routes need this server's control token: use mock.controlUrl, which specwright mock prints` } };
-    }
-    const route = url.pathname.slice(controlPath.length);
-    if (request.method === "POST" && route === "/reset") {
-      reset();
-      return { status: 204 };
-    }
-    if (request.method === "GET" && route === "/webhooks/deliveries") return { status: 200, body: webhooks?.deliveries() ?? [] };
-    if (request.method === "POST" && route === "/faults") {
-      try {
-        const raw = await readBody(request);
-        if (nestsDeeperThan(raw, REQUEST_LIMITS.jsonDepth)) throw new TypeError(`the fault spec nests deeper than ${REQUEST_LIMITS.jsonDepth} levels`);
-        faults.add(JSON.parse(raw.toString("utf8")) as FaultSpec);
-        return { status: 204 };
-      } catch (error) {
-        return { status: 400, body: { error: error instanceof Error ? error.message : "invalid fault" } };
-      }
-    }
-    if (request.method === "DELETE" && route === "/faults") {
-      faults.clear();
-      return { status: 204 };
-    }
-    const [api, name = "", ...segments] = route.split("/").slice(1);
-    const handler: ControlHandler<State> | undefined = api === vendor.api && vendor.control && Object.hasOwn(vendor.control, name) ? vendor.control[name] : undefined;
-    if (handler) {
-      const emitted: { tenant: string; event: EmittedEvent }[] = [];
-      const at = now();
-      const reply = handler({
-        method: request.method ?? "GET",
-        segments: segments.filter((segment) => segment !== "").map(safeDecode),
-        query: Object.fromEntries(url.searchParams),
-        headers: flattenHeaders(request),
-        body: await readJson(request),
-        state: (tenant) => {
-          const state = states.get(tenant);
-          return state === undefined ? undefined : settled(tenant, state, at);
-        },
-        now: at,
-        emit: (tenant, event) => void emitted.push({ tenant, event }),
-      });
-      // Only once the route returned: one that throws refuses before it changes anything.
-      for (const { tenant, event } of emitted) webhooks?.publish(tenant, [event], at);
-      return reply;
-    }
-    // The route relative to controlUrl: the token stays out of error messages and the logs they end up in.
-    return { status: 404, body: { error: `no control route ${request.method} <controlUrl>${route}` } };
-  }
-
-  /** `reset()` and `POST <controlUrl>/reset`. */
-  function reset(): void {
-    states = new Map();
-    idempotency = new IdempotencyStore();
-    faults.clear();
-    webhooks?.reset();
-  }
-
-  function toReply(error: unknown): MockReply {
-    if (error instanceof MockError) {
-      return { status: error.status, body: vendor.renderError(error), ...(error.extra.headers ? { headers: error.extra.headers } : {}) };
-    }
-    // A handler bug: say so on the server's console and answer like the vendor's own 500.
-    console.error(`${vendor.api} mock: unexpected error`, error);
-    return toReply(vendor.errors.internal());
-  }
-
   const server = createServer((request, response) => {
     // randomUUID draws from a cached entropy pool: ~0.3 µs, where randomBytes(12) costs ~2.2 µs a request.
     const requestId = `req_${randomUUID().replaceAll("-", "").slice(0, 24)}`;
     handle(request, response)
-      .catch((error: unknown): Outcome => ({ kind: "reply", reply: toReply(error) }))
+      .catch((error: unknown): Outcome => ({ kind: "reply", reply: errorReply(error) }))
       .then((outcome) => {
         // A dropped connection: the client sees a network error (ECONNRESET, "other side closed").
         if (outcome.kind === "drop") request.socket.destroy();
@@ -478,13 +355,41 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     settleWebhooks: () => webhooks?.settled() ?? Promise.resolve(),
     close: () =>
       new Promise<void>((resolve, reject) => {
-        closed = true;
-        for (const cancel of [...pendingDelays]) cancel();
+        delays.close();
         webhooks?.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
   };
+}
+
+/** What a fault that answers instead of the handler sends. */
+function faultOutcome<State>(vendor: VendorMock<State>, fault: FaultSpec): Outcome {
+  if (fault.drop === "before") return { kind: "drop" };
+  const status = faultStatus(fault)!;
+  const retryAfter: Record<string, string> = fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) };
+  if (fault.body !== undefined) {
+    const shape = FAULT_BODIES[fault.body];
+    return { kind: "raw", status, headers: { ...retryAfter, "content-type": shape.contentType }, payload: shape.payload(status, STATUS_CODES[status] ?? "Error") };
+  }
+  const error = vendor.errors.injected(status);
+  // Renderers that quote the wait (DRF: "Expected available in 7 seconds.") read it from the error's
+  // headers, in seconds; the header itself is sent as given (seconds or an HTTP-date).
+  if (fault.retryAfter !== undefined) {
+    error.extra.headers = { ...error.extra.headers, "retry-after": String(retryAfterSeconds(fault.retryAfter, Date.now())) };
+  }
+  const reply = toReply(vendor, error);
+  return { kind: "reply", reply: { ...reply, headers: { ...reply.headers, ...retryAfter } } };
+}
+
+/** A thrown error as the vendor answers it; anything but a MockError is a bug, logged and answered as the vendor's 500. */
+function toReply<State>(vendor: VendorMock<State>, error: unknown): MockReply {
+  if (error instanceof MockError) {
+    return { status: error.status, body: vendor.renderError(error), ...(error.extra.headers ? { headers: error.extra.headers } : {}) };
+  }
+  // A handler bug: say so on the server's console and answer like the vendor's own 500.
+  console.error(`${vendor.api} mock: unexpected error`, error);
+  return toReply(vendor, vendor.errors.internal());
 }
 
 function send(response: ServerResponse, requestId: string, outcome: Exclude<Outcome, { kind: "drop" }>): void {
@@ -503,33 +408,4 @@ function send(response: ServerResponse, requestId: string, outcome: Exclude<Outc
   }
   const payload = encodedBodies.get(reply) ?? JSON.stringify(reply.body);
   response.writeHead(reply.status, { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(payload) }).end(payload);
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-/** The request's headers, one string each, without the fault header: it is the server's, never the API's. */
-function flattenHeaders(request: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (name === FAULT_HEADER) continue;
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return headers;
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > REQUEST_LIMITS.bodyBytes) throw new MockError(413, "payload_too_large", `request bodies are limited to ${REQUEST_LIMITS.bodyBytes} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }

@@ -43,6 +43,23 @@ export interface MockReply {
 export type MockHandler<State> = (context: MockContext<State>) => MockReply;
 
 /**
+ * A handler for every operation of a spec, by operationId. `Operations` is the spec's generated
+ * `operations` (generated/<api>/schema.ts), so a registry that misses one does not compile.
+ */
+export type HandlerRegistry<Operations, State> = { [OperationId in keyof Operations & string]: MockHandler<State> };
+
+/**
+ * The operationIds of a spec's webhooks (its `webhooks:`, which the generated `operations` hold too):
+ * operations the vendor sends, which a mock may send but never serves.
+ */
+export type WebhookOperationId<Operations, Webhooks> = {
+  [OperationId in keyof Operations & string]: Operations[OperationId] extends NonNullable<Webhooks[keyof Webhooks] extends { post?: infer Post } ? Post : never> ? OperationId : never;
+}[keyof Operations & string];
+
+/** One resource group's handlers (a file of a vendor's handlers/): some of the spec's operations, and no other name. */
+export type HandlerGroup<Operations, State> = Partial<HandlerRegistry<Operations, State>>;
+
+/**
  * A request to one of a vendor's own control routes, `<controlUrl>/<api>/<name>/<segments...>`: what a
  * browser or a test does outside the API (e.g. pay a checkout link), not a call of the spec.
  */
@@ -115,7 +132,11 @@ export interface GenericErrors {
   full(message: string): MockError;
 }
 
-export interface VendorMock<State> {
+/**
+ * `Operations` is the spec's generated `operations`, for the handlers and the idempotent operations to be
+ * checked against; the server itself takes any (the default: by operationId, unchecked).
+ */
+export interface VendorMock<State, Operations = Record<string, unknown>> {
   api: ApiName;
   /**
    * A tenant's first state: the seed set of `seed` (see `MockServerOptions.seed`; 0 when not given, the
@@ -128,7 +149,7 @@ export interface VendorMock<State> {
   authenticate(headers: Record<string, string>): Principal | undefined;
   errors: GenericErrors;
   renderError(error: MockError): unknown;
-  handlers: Record<string, MockHandler<State>>;
+  handlers: HandlerRegistry<Operations, State>;
   /**
    * The clock-driven work due by `now` (a billing period that ended, a scheduled change), done on a
    * tenant's state before each of its requests and before a control route reads it. Its events are
@@ -136,7 +157,7 @@ export interface VendorMock<State> {
    */
   settle?(state: State, now: Date, emit: (event: EmittedEvent) => void): void;
   /** Operations that honour an idempotency key header (same key, same body: the first reply again). */
-  idempotency?: { header: string; operations: readonly string[]; mismatch(): MockError; inProgress(): MockError };
+  idempotency?: { header: string; operations: readonly (keyof Operations & string)[]; mismatch(): MockError; inProgress(): MockError };
   /** Vendor control routes by name, served under `<controlUrl>/<api>/<name>/...`, any method. */
   control?: Record<string, ControlHandler<State>>;
   /** Present when the mock can deliver webhooks (`MockServerOptions.webhooks`). */

@@ -1,17 +1,18 @@
 /**
  * The Cloud Plans mock: `Authorization: Bearer <token>` with the seeded long-term tokens, one world
  * shared by all of them, the role policy of the spec, the `{status, error, message}` error envelope,
- * the 17 handlers and the checkout control route that stands in for Stripe.
+ * the 17 handlers and the checkout control route that stands in for Stripe (control.ts).
  */
+import type { operations } from "../../../generated/cloudplans/schema.js";
 import type { VendorMock } from "../types.js";
 import { isSeedToken } from "./access.js";
-import { cloudplansControl } from "./checkout.js";
+import { cloudplansControl } from "./control.js";
 import { cloudplansGenericErrors, renderCloudPlansError } from "./errors.js";
-import { cloudplansHandlers } from "./handlers.js";
+import { cloudplansHandlers } from "./handlers/index.js";
 import { CLOUDPLANS_TENANT, cloudplansSeed } from "./seed.js";
 import { createCloudPlansState, type CloudPlansState } from "./state.js";
 
-export const cloudplansMock: VendorMock<CloudPlansState> = {
+export const cloudplansMock: VendorMock<CloudPlansState, operations> = {
   api: "cloudplans",
   createState: (_principal, _now, seed) => createCloudPlansState(seed),
   fixtures: (seed) => cloudplansSeed(seed).fixtures,

@@ -4,7 +4,7 @@
  * grants access (404 no_active_subscription) and the feature in it (400 feature_not_in_plan).
  */
 import { MockError } from "../mock-error.js";
-import { ACCESS_STATUSES, entitlementTo, type Entitlement } from "./access.js";
+import { ACCESS_STATUSES, entitlementTo, type Entitlement } from "./entitlements.js";
 import { liveFeatures } from "./lookup.js";
 import type { CommetState, CustomerRecord, FeatureRecord, SubscriptionRecord } from "./state.js";
 

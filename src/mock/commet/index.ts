@@ -9,13 +9,13 @@ import { MockError } from "../mock-error.js";
 import type { VendorMock } from "../types.js";
 import { commetControl } from "./control.js";
 import { commetErrors, renderCommetError } from "./errors.js";
-import { commetHandlers } from "./handlers/index.js";
+import { commetHandlers, type ServedOperations } from "./handlers/index.js";
 import { settleCommet } from "./lifecycle.js";
 import { commetSeed } from "./seed.js";
 import { createCommetState, type CommetState } from "./state.js";
 import { commetWebhooks } from "./webhooks/profile.js";
 
-export const commetMock: VendorMock<CommetState> = {
+export const commetMock: VendorMock<CommetState, ServedOperations> = {
   api: "commet",
   createState: (principal, now, seed) => createCommetState(principal.tenant === "live", now, seed),
   fixtures: (seed) => commetSeed(seed).fixtures,

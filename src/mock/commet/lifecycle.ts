@@ -5,7 +5,7 @@
  * looks the same whichever way it happens, webhooks included.
  */
 import type { EmittedEvent } from "../types.js";
-import { activeAddons } from "./access.js";
+import { activeAddons } from "./entitlements.js";
 import { newInvoice, periodEnd } from "./billing.js";
 import { planOf } from "./lookup.js";
 import { paymentMethodOf } from "./payment-method.js";

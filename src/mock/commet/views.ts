@@ -1,7 +1,7 @@
 /** The Commet mock's records as the API shows them, in the `{ success: true, data }` envelope. */
 import type { components } from "../../../generated/commet/schema.js";
 import type { MockReply } from "../types.js";
-import { creditsRemaining, entitlements, overageQuantity } from "./access.js";
+import { creditsRemaining, entitlements, overageQuantity } from "./entitlements.js";
 import { daysRemaining } from "./billing.js";
 import { planOf } from "./lookup.js";
 import type { AddonRecord, ActivationRecord, CommetState, CustomerRecord, FeatureRecord, SubscriptionRecord } from "./state.js";

@@ -5,10 +5,15 @@
  * pending cancellation.
  */
 import type { components } from "../../../generated/onet/schema.js";
+import type { MockReply } from "../types.js";
 import { centsToNumber, formatCents } from "./money.js";
 import type { DomainRecord, DomainTaskRecord, HostingRecord, InstanceRecord, InstanceTaskRecord, OnetState, OrderRecord, OrganizationRecord } from "./state.js";
 
 type Schemas = components["schemas"];
+
+/** DRF answers with the object itself, in no envelope. */
+export const ok = (body: unknown): MockReply => ({ status: 200, body });
+export const created = (body: unknown): MockReply => ({ status: 201, body });
 
 /**
  * Tasks run on the mock's clock (`startMock(api, { now })`): pending when created, running after

@@ -99,18 +99,20 @@ export class WebhookDispatcher {
 
   /** Forgets pending deliveries and the records, and enables the endpoint again. */
   reset(): void {
-    this.#generation += 1;
-    for (const cancel of [...this.#cancels]) cancel();
-    this.#queues.clear();
+    this.#stop();
     this.#records = [];
     this.#failedInARow = 0;
     this.#disabled = false;
-    this.#wakeIdle();
   }
 
   /** Cancels pending retries and attempts in flight (their sockets and timers); later events are dropped. The records stay readable. */
   close(): void {
     this.#closed = true;
+    this.#stop();
+  }
+
+  /** What reset() and close() share: the work under way stops where it is, recording nothing, and whoever waits for it is woken. */
+  #stop(): void {
     this.#generation += 1;
     for (const cancel of [...this.#cancels]) cancel();
     this.#queues.clear();

@@ -1,7 +1,7 @@
 /** The add-on operations: the catalogue, activation on a subscription (with its prorated charge) and deactivation. */
-import type { components } from "../../../../generated/commet/schema.js";
+import type { components, operations } from "../../../../generated/commet/schema.js";
 import { MockError } from "../../mock-error.js";
-import type { MockContext, MockHandler } from "../../types.js";
+import type { HandlerGroup, MockContext } from "../../types.js";
 import { proratedCharge } from "../billing.js";
 import { newId } from "../ids.js";
 import { ACTIVE_STATUSES, activeSubscriptionOf, findAddon, findCustomer, findFeature, findSubscription, liveAddons, planOf } from "../lookup.js";
@@ -123,7 +123,7 @@ function deactivateAddon({ state, params, now, emit }: Context) {
   return ok({ id: subscription.id, status: "inactive", deactivatedAt: activation.deactivatedAt, object: "subscription", livemode: state.livemode });
 }
 
-export const addonHandlers: Record<string, MockHandler<CommetState>> = {
+export const addonHandlers = {
   listAddons,
   getAddon,
   createAddon,
@@ -132,4 +132,4 @@ export const addonHandlers: Record<string, MockHandler<CommetState>> = {
   listActiveAddons,
   activateAddon,
   deactivateAddon,
-};
+} satisfies HandlerGroup<operations, CommetState>;

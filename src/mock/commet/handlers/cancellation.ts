@@ -3,9 +3,9 @@
  * scheduled cancellation, and reactivate (a canceled subscription starts a new paid period; a past_due
  * one retries its renewal charge). The state changes themselves live in lifecycle.ts.
  */
-import type { components } from "../../../../generated/commet/schema.js";
+import type { components, operations } from "../../../../generated/commet/schema.js";
 import { MockError } from "../../mock-error.js";
-import type { MockContext, MockHandler } from "../../types.js";
+import type { HandlerGroup, MockContext } from "../../types.js";
 import { newInvoice, periodEnd } from "../billing.js";
 import { newId } from "../ids.js";
 import { cancelAtPeriodEnd, cancelNow, uncancel } from "../lifecycle.js";
@@ -110,4 +110,4 @@ function reactivateSubscription({ state, params, now, emit }: Context) {
   return ok({ id: subscription.id, retryInitiated: false, object: "subscription", livemode: state.livemode } satisfies Schemas["ReactivatedSubscription"]);
 }
 
-export const cancellationHandlers: Record<string, MockHandler<CommetState>> = { cancelSubscription, uncancelSubscription, reactivateSubscription };
+export const cancellationHandlers = { cancelSubscription, uncancelSubscription, reactivateSubscription } satisfies HandlerGroup<operations, CommetState>;

@@ -1,8 +1,8 @@
 /** Customers: list (by external ID, paged), create (idempotent on the caller's own ID), get and update. */
 import { isDeepStrictEqual } from "node:util";
-import type { components } from "../../../../generated/commet/schema.js";
+import type { components, operations } from "../../../../generated/commet/schema.js";
 import { MockError } from "../../mock-error.js";
-import type { MockContext, MockHandler } from "../../types.js";
+import type { HandlerGroup, MockContext } from "../../types.js";
 import { newId } from "../ids.js";
 import { findCustomer } from "../lookup.js";
 import { page } from "../paging.js";
@@ -82,4 +82,4 @@ function updateCustomer({ state, params, body, now, emit }: Context) {
   return ok(toCustomer(state, customer));
 }
 
-export const customerHandlers: Record<string, MockHandler<CommetState>> = { listCustomers, createCustomer, getCustomer, updateCustomer };
+export const customerHandlers = { listCustomers, createCustomer, getCustomer, updateCustomer } satisfies HandlerGroup<operations, CommetState>;

@@ -1,11 +1,11 @@
 /**
  * Feature access: what a customer's subscription gives, feature by feature, plan features first and
- * then the features of its active add-ons (access.ts), and one feature's access, with `action=canUse`
+ * then the features of its active add-ons (entitlements.ts), and one feature's access, with `action=canUse`
  * for one more unit.
  */
-import type { components } from "../../../../generated/commet/schema.js";
-import type { MockContext, MockHandler } from "../../types.js";
-import { billedQuantity, canConsume, entitlementTo, entitlements, overageQuantity, remaining, type Entitlement } from "../access.js";
+import type { components, operations } from "../../../../generated/commet/schema.js";
+import type { HandlerGroup, MockContext } from "../../types.js";
+import { billedQuantity, canConsume, entitlementTo, entitlements, overageQuantity, remaining, type Entitlement } from "../entitlements.js";
 import { accessSubscriptionOf, featureByCode } from "../entitled.js";
 import { findCustomer } from "../lookup.js";
 import type { CommetState } from "../state.js";
@@ -60,4 +60,4 @@ function getFeatureAccess({ state, params, query }: Context) {
   return ok(lookup);
 }
 
-export const featureAccessHandlers: Record<string, MockHandler<CommetState>> = { listFeatureAccess, getFeatureAccess };
+export const featureAccessHandlers = { listFeatureAccess, getFeatureAccess } satisfies HandlerGroup<operations, CommetState>;

@@ -1,7 +1,7 @@
 /** The feature catalogue: list, get, create, update and delete, with unique codes and names. */
-import type { components } from "../../../../generated/commet/schema.js";
+import type { components, operations } from "../../../../generated/commet/schema.js";
 import { MockError } from "../../mock-error.js";
-import type { MockContext, MockHandler } from "../../types.js";
+import type { HandlerGroup, MockContext } from "../../types.js";
 import { newId } from "../ids.js";
 import { findFeature, liveAddons, liveFeatures } from "../lookup.js";
 import type { CommetState, FeatureRecord } from "../state.js";
@@ -73,4 +73,4 @@ function deleteFeature({ state, params, now }: Context) {
   return ok({ id: feature.id, deleted: true, object: "feature", livemode: state.livemode });
 }
 
-export const featureHandlers: Record<string, MockHandler<CommetState>> = { listFeatures, getFeature, createFeature, updateFeature, deleteFeature };
+export const featureHandlers = { listFeatures, getFeature, createFeature, updateFeature, deleteFeature } satisfies HandlerGroup<operations, CommetState>;

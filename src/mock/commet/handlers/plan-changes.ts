@@ -6,10 +6,10 @@
  * route). In a trial nothing has been paid and nothing is charged: an upgrade switches the plan for the
  * rest of the trial, and billing starts at the new price when the trial ends.
  */
-import type { components } from "../../../../generated/commet/schema.js";
+import type { components, operations } from "../../../../generated/commet/schema.js";
 import { MockError } from "../../mock-error.js";
-import type { MockContext, MockHandler } from "../../types.js";
-import { meteredOverageCharge } from "../access.js";
+import type { HandlerGroup, MockContext } from "../../types.js";
+import { meteredOverageCharge } from "../entitlements.js";
 import { newInvoice } from "../billing.js";
 import { newId } from "../ids.js";
 import { switchPlan, switchPlanInTrial } from "../lifecycle.js";
@@ -158,4 +158,4 @@ function seatLimitWarning(state: CommetState, subscription: SubscriptionRecord, 
   return {};
 }
 
-export const planChangeHandlers: Record<string, MockHandler<CommetState>> = { previewPlanChange, changePlan };
+export const planChangeHandlers = { previewPlanChange, changePlan } satisfies HandlerGroup<operations, CommetState>;

@@ -3,10 +3,10 @@
  * plan and its active add-ons include, and added to, removed from or set. The count belongs to the
  * customer and does not reset with the period; it cannot go below 0 (400 insufficient_balance).
  */
-import type { components } from "../../../../generated/commet/schema.js";
+import type { components, operations } from "../../../../generated/commet/schema.js";
 import { MockError } from "../../mock-error.js";
-import type { MockContext, MockHandler } from "../../types.js";
-import { billedQuantity, entitlements, remaining, type Entitlement } from "../access.js";
+import type { HandlerGroup, MockContext } from "../../types.js";
+import { billedQuantity, entitlements, remaining, type Entitlement } from "../entitlements.js";
 import { accessSubscriptionOf, featureByCode, requireAccessSubscription, requireEntitlement } from "../entitled.js";
 import { newId } from "../ids.js";
 import { findCustomer } from "../lookup.js";
@@ -100,4 +100,4 @@ const addQuota = (context: Context) => changeQuota(context, (previous, count = 1
 const removeQuota = (context: Context) => changeQuota(context, (previous, count = 1) => previous - count);
 const setQuota = (context: Context) => changeQuota(context, (_previous, count) => count!);
 
-export const quotaHandlers: Record<string, MockHandler<CommetState>> = { getQuota, getAllQuota, addQuota, removeQuota, setQuota };
+export const quotaHandlers = { getQuota, getAllQuota, addQuota, removeQuota, setQuota } satisfies HandlerGroup<operations, CommetState>;

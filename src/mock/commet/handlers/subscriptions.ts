@@ -4,9 +4,9 @@
  * when there is nothing to pay or the card on file pays the first period, and otherwise waits for
  * checkout in `pending_payment` (paid through the mock's control route, see control.ts).
  */
-import type { components } from "../../../../generated/commet/schema.js";
+import type { components, operations } from "../../../../generated/commet/schema.js";
 import { MockError } from "../../mock-error.js";
-import type { MockContext, MockHandler } from "../../types.js";
+import type { HandlerGroup, MockContext } from "../../types.js";
 import { DAY_MS, periodEnd } from "../billing.js";
 import { newId } from "../ids.js";
 import { activeSubscriptionOf, findCustomer, findPlan, findSubscription, liveFeatures, resolveCustomer } from "../lookup.js";
@@ -116,4 +116,4 @@ function getActiveSubscription({ state, query, now }: Context) {
 
 const getSubscription = ({ state, params, now }: Context) => ok(toSubscription(state, findSubscription(state, params.id!), now));
 
-export const subscriptionHandlers: Record<string, MockHandler<CommetState>> = { listSubscriptions, createSubscription, getActiveSubscription, getSubscription };
+export const subscriptionHandlers = { listSubscriptions, createSubscription, getActiveSubscription, getSubscription } satisfies HandlerGroup<operations, CommetState>;

@@ -3,10 +3,10 @@
  * included units of the plan and its active add-ons, or taken from the credit pool), check a prospective
  * use without tracking it, and set the period's count to an exact value.
  */
-import type { components } from "../../../../generated/commet/schema.js";
+import type { components, operations } from "../../../../generated/commet/schema.js";
 import { MockError } from "../../mock-error.js";
-import type { MockContext, MockHandler } from "../../types.js";
-import { canConsume, type Entitlement } from "../access.js";
+import type { HandlerGroup, MockContext } from "../../types.js";
+import { canConsume, type Entitlement } from "../entitlements.js";
 import { featureByCode, requireAccessSubscription, requireEntitlement, requireType } from "../entitled.js";
 import { newId } from "../ids.js";
 import { findCustomer } from "../lookup.js";
@@ -136,4 +136,4 @@ function setUsage({ state, body, now }: Context) {
   return ok(adjustment);
 }
 
-export const usageHandlers: Record<string, MockHandler<CommetState>> = { trackUsage, checkUsage, setUsage };
+export const usageHandlers = { trackUsage, checkUsage, setUsage } satisfies HandlerGroup<operations, CommetState>;

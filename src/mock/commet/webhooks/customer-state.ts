@@ -1,10 +1,10 @@
 /**
  * The `data` of customer.state_changed: what a customer can access now, from their current
  * subscription, its plan's features and the add-ons active on it (the flat 2026-07-11 feature shape),
- * as feature access computes it (access.ts): this period's use, the seats held, the quota balances.
+ * as feature access computes it (entitlements.ts): this period's use, the seats held, the quota balances.
  */
 import type { components } from "../../../../generated/commet/schema.js";
-import { billedQuantity, canConsume, creditsRemaining, entitlements, overageQuantity, remaining, type Entitlement } from "../access.js";
+import { billedQuantity, canConsume, creditsRemaining, entitlements, overageQuantity, remaining, type Entitlement } from "../entitlements.js";
 import { activeSubscriptionOf, planOf } from "../lookup.js";
 import type { CommetState, CustomerRecord, SubscriptionRecord } from "../state.js";
 import type { EmittedEvent } from "../../types.js";
@@ -52,7 +52,7 @@ function customerState(state: CommetState, customer: CustomerRecord, trigger: St
   };
 }
 
-/** The flat 2026-07-11 shape of one entitlement (access.ts); fields that do not apply are null. */
+/** The flat 2026-07-11 shape of one entitlement (entitlements.ts); fields that do not apply are null. */
 function featureAccess(entry: Entitlement): Schemas["WebhookFeatureAccess"] {
   const { feature, model } = entry;
   const allowed = canConsume(entry).allowed;

@@ -1,21 +1,21 @@
 /** The Credentials operations: list an organization's credentials, register a new one. */
-import type { components } from "../../../generated/cloudplans/schema.js";
-import type { MockContext, MockReply } from "../types.js";
-import type { OrgAccess } from "./access.js";
-import { cloudplansErrors } from "./errors.js";
-import { credentialLimit } from "./limits.js";
-import type { CloudPlansState } from "./state.js";
-import { isoSeconds, newId, ok, toCredential } from "./views.js";
+import type { components, operations } from "../../../../generated/cloudplans/schema.js";
+import type { HandlerGroup, MockContext, MockReply } from "../../types.js";
+import { inOrganization, type OrgAccess } from "../access.js";
+import { cloudplansErrors } from "../errors.js";
+import { credentialLimit } from "../limits.js";
+import type { CloudPlansState } from "../state.js";
+import { isoSeconds, newId, ok, toCredential } from "../views.js";
 
 type Schemas = components["schemas"];
 type Context = MockContext<CloudPlansState>;
 
-export function listCredentials(_: Context, { organization }: OrgAccess): MockReply {
+function listCredentials(_: Context, { organization }: OrgAccess): MockReply {
   // `specific` holds secrets (an Azure client secret): stored, never listed.
   return ok({ credentials: organization.credentials.map((credential) => toCredential(organization, credential)) });
 }
 
-export function createCredential({ body, now }: Context, { organization }: OrgAccess): MockReply {
+function createCredential({ body, now }: Context, { organization }: OrgAccess): MockReply {
   const input = body as Schemas["CreateCredentialRequest"];
   const limit = credentialLimit(organization);
   if (organization.credentials.length >= limit) {
@@ -35,3 +35,8 @@ export function createCredential({ body, now }: Context, { organization }: OrgAc
   });
   return ok({ response: "Credential created" });
 }
+
+export const credentialHandlers = {
+  listCredentials: inOrganization("listCredentials", listCredentials),
+  createCredential: inOrganization("createCredential", createCredential),
+} satisfies HandlerGroup<operations, CloudPlansState>;

@@ -2,24 +2,24 @@
  * The Billing operations: the organization's subscription and invoices, and the four actions of
  * `POST /v1/organizations/billing/update` (create, change payment method, update, cancel).
  */
-import type { operations } from "../../../generated/cloudplans/schema.js";
-import type { MockContext, MockReply } from "../types.js";
-import type { OrgAccess, OrgHandler } from "./access.js";
-import { startCheckout } from "./checkout.js";
-import { cloudplansErrors } from "./errors.js";
-import { resourcesInUse } from "./limits.js";
-import type { CloudPlansState, OrganizationRecord, SubscriptionRecord } from "./state.js";
-import { ok, toBillingSubscription, toInvoice } from "./views.js";
+import type { operations } from "../../../../generated/cloudplans/schema.js";
+import type { HandlerGroup, MockContext, MockReply } from "../../types.js";
+import { inOrganization, type OrgAccess, type OrgHandler } from "../access.js";
+import { startCheckout } from "../control.js";
+import { cloudplansErrors } from "../errors.js";
+import { resourcesInUse } from "../limits.js";
+import type { CloudPlansState, OrganizationRecord, SubscriptionRecord } from "../state.js";
+import { ok, toBillingSubscription, toInvoice } from "../views.js";
 
 type Context = MockContext<CloudPlansState>;
 type BillingAction = operations["billingUpdate"]["parameters"]["query"]["action"];
 
-export function describeBilling(_: Context, { organization }: OrgAccess): MockReply {
+function describeBilling(_: Context, { organization }: OrgAccess): MockReply {
   const { id, name, owner } = organization;
   return ok({ response: { organization: { resources: resourcesInUse(organization), name, id, owner }, subscription: toBillingSubscription(organization.subscription) } });
 }
 
-export function listBillingHistory(_: Context, { organization }: OrgAccess): MockReply {
+function listBillingHistory(_: Context, { organization }: OrgAccess): MockReply {
   return ok({ billing_history: organization.invoices.map((invoice) => toInvoice(organization, invoice)) });
 }
 
@@ -69,7 +69,13 @@ const ACTIONS: Record<BillingAction, OrgHandler> = {
   },
 };
 
-export function billingUpdate(context: Context, access: OrgAccess): MockReply {
+function billingUpdate(context: Context, access: OrgAccess): MockReply {
   // The query was validated against the action enum, so this is one of the four.
   return ACTIONS[context.query.action as BillingAction](context, access);
 }
+
+export const billingHandlers = {
+  describeBilling: inOrganization("describeBilling", describeBilling),
+  listBillingHistory: inOrganization("listBillingHistory", listBillingHistory),
+  billingUpdate: inOrganization("billingUpdate", billingUpdate),
+} satisfies HandlerGroup<operations, CloudPlansState>;

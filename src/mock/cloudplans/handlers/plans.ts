@@ -1,11 +1,11 @@
 /** The Plans operations: list, describe, create and update plans, and add resources to them. */
-import type { components } from "../../../generated/cloudplans/schema.js";
-import type { MockContext, MockReply } from "../types.js";
-import type { OrgAccess } from "./access.js";
-import { cloudplansErrors } from "./errors.js";
-import { planLimit, resourceLimit, resourcesInUse } from "./limits.js";
-import type { CloudPlansState, OrganizationRecord, PlanRecord } from "./state.js";
-import { newId, ok, toPlanDetail, toPlanSummary } from "./views.js";
+import type { components, operations } from "../../../../generated/cloudplans/schema.js";
+import type { HandlerGroup, MockContext, MockReply } from "../../types.js";
+import { inOrganization, type OrgAccess } from "../access.js";
+import { cloudplansErrors } from "../errors.js";
+import { planLimit, resourceLimit, resourcesInUse } from "../limits.js";
+import type { CloudPlansState, OrganizationRecord, PlanRecord } from "../state.js";
+import { newId, ok, toPlanDetail, toPlanSummary } from "../views.js";
 
 type Schemas = components["schemas"];
 type Context = MockContext<CloudPlansState>;
@@ -26,15 +26,15 @@ function toSchedule(schedule: Schemas["PlanScheduleInput"], timezone: string): P
   return { start: String(schedule.start), duration: String(schedule.duration), timezone, days: [...schedule.days] };
 }
 
-export function listPlans(_: Context, { organization }: OrgAccess): MockReply {
+function listPlans(_: Context, { organization }: OrgAccess): MockReply {
   return ok({ plans: organization.plans.map(toPlanSummary) });
 }
 
-export function describePlan({ query }: Context, { organization }: OrgAccess): MockReply {
+function describePlan({ query }: Context, { organization }: OrgAccess): MockReply {
   return ok({ plan: toPlanDetail(planOf(organization, query.plan_id as string)) });
 }
 
-export function createPlan({ body }: Context, { organization }: OrgAccess): MockReply {
+function createPlan({ body }: Context, { organization }: OrgAccess): MockReply {
   const input = body as Schemas["CreatePlanRequest"];
   const limit = planLimit(organization);
   if (organization.plans.length >= limit) {
@@ -55,7 +55,7 @@ export function createPlan({ body }: Context, { organization }: OrgAccess): Mock
   return ok();
 }
 
-export function updatePlan({ body }: Context, { organization }: OrgAccess): MockReply {
+function updatePlan({ body }: Context, { organization }: OrgAccess): MockReply {
   const input = body as Schemas["UpdatePlanRequest"];
   const plan = planOf(organization, input.plan_id);
   if (input.name !== undefined) plan.name = input.name;
@@ -67,7 +67,7 @@ export function updatePlan({ body }: Context, { organization }: OrgAccess): Mock
   return ok();
 }
 
-export function addResourceToPlan({ body }: Context, { organization }: OrgAccess): MockReply {
+function addResourceToPlan({ body }: Context, { organization }: OrgAccess): MockReply {
   const input = body as Schemas["AddResourceToPlanRequest"];
   const plan = planOf(organization, input.plan_id);
   const { resource_id, resource_name, type, credential, status, ...extra } = input.resource;
@@ -96,3 +96,11 @@ export function addResourceToPlan({ body }: Context, { organization }: OrgAccess
   });
   return ok();
 }
+
+export const planHandlers = {
+  listPlans: inOrganization("listPlans", listPlans),
+  describePlan: inOrganization("describePlan", describePlan),
+  createPlan: inOrganization("createPlan", createPlan),
+  updatePlan: inOrganization("updatePlan", updatePlan),
+  addResourceToPlan: inOrganization("addResourceToPlan", addResourceToPlan),
+} satisfies HandlerGroup<operations, CloudPlansState>;

@@ -1,10 +1,10 @@
 /** The Organization Users operations: list, add, edit and remove the users of an organization. */
-import type { components } from "../../../generated/cloudplans/schema.js";
-import type { MockContext, MockReply } from "../types.js";
-import type { OrgAccess } from "./access.js";
-import { cloudplansErrors } from "./errors.js";
-import type { CloudPlansState, MemberRecord, OrganizationRecord, Role } from "./state.js";
-import { ok } from "./views.js";
+import type { components, operations } from "../../../../generated/cloudplans/schema.js";
+import type { HandlerGroup, MockContext, MockReply } from "../../types.js";
+import { inOrganization, type OrgAccess } from "../access.js";
+import { cloudplansErrors } from "../errors.js";
+import type { CloudPlansState, MemberRecord, OrganizationRecord, Role } from "../state.js";
+import { ok } from "../views.js";
 
 type Schemas = components["schemas"];
 type Context = MockContext<CloudPlansState>;
@@ -34,11 +34,11 @@ function notTheOwner(organization: OrganizationRecord, member: MemberRecord, toD
   if (member.role === "owner") throw cloudplansErrors.conflict(`${member.email} is the owner of ${organization.id}, who cannot be ${toDo}.`);
 }
 
-export function listOrganizationUsers(_: Context, { organization }: OrgAccess): MockReply {
+function listOrganizationUsers(_: Context, { organization }: OrgAccess): MockReply {
   return ok({ users: organization.members.map(({ email, role, state }) => ({ email, role, state })), mfa: { ...organization.mfa } });
 }
 
-export function addOrganizationUser({ body }: Context, { organization }: OrgAccess): MockReply {
+function addOrganizationUser({ body }: Context, { organization }: OrgAccess): MockReply {
   const input = body as Schemas["AddOrganizationUserRequest"];
   const role = assignableRole(input.role);
   const email = emailOf(input.user_id);
@@ -47,7 +47,7 @@ export function addOrganizationUser({ body }: Context, { organization }: OrgAcce
   return ok();
 }
 
-export function updateOrganizationUser({ body }: Context, { organization }: OrgAccess): MockReply {
+function updateOrganizationUser({ body }: Context, { organization }: OrgAccess): MockReply {
   const input = body as Schemas["UpdateOrganizationUserRequest"];
   const role = input.role === undefined ? undefined : assignableRole(input.role);
   const member = memberOf(organization, emailOf(input.user_id));
@@ -57,10 +57,17 @@ export function updateOrganizationUser({ body }: Context, { organization }: OrgA
   return ok();
 }
 
-export function removeOrganizationUser({ body }: Context, { organization }: OrgAccess): MockReply {
+function removeOrganizationUser({ body }: Context, { organization }: OrgAccess): MockReply {
   const input = body as Schemas["RemoveOrganizationUserRequest"];
   const member = memberOf(organization, emailOf(input.user_id));
   notTheOwner(organization, member, "removed");
   organization.members.splice(organization.members.indexOf(member), 1);
   return ok();
 }
+
+export const userHandlers = {
+  listOrganizationUsers: inOrganization("listOrganizationUsers", listOrganizationUsers),
+  addOrganizationUser: inOrganization("addOrganizationUser", addOrganizationUser),
+  updateOrganizationUser: inOrganization("updateOrganizationUser", updateOrganizationUser),
+  removeOrganizationUser: inOrganization("removeOrganizationUser", removeOrganizationUser),
+} satisfies HandlerGroup<operations, CloudPlansState>;

@@ -1,10 +1,11 @@
 /** The Organization operations: the caller's organizations, creating one, renaming one. */
-import type { MockContext, MockReply } from "../types.js";
-import type { OrgAccess } from "./access.js";
-import { cloudplansErrors } from "./errors.js";
-import { resourcesInUse } from "./limits.js";
-import type { CloudPlansState } from "./state.js";
-import { newId, ok } from "./views.js";
+import type { operations } from "../../../../generated/cloudplans/schema.js";
+import type { HandlerGroup, MockContext, MockReply } from "../../types.js";
+import { forCaller, inOrganization, type OrgAccess } from "../access.js";
+import { cloudplansErrors } from "../errors.js";
+import { resourcesInUse } from "../limits.js";
+import type { CloudPlansState } from "../state.js";
+import { newId, ok } from "../views.js";
 
 type Context = MockContext<CloudPlansState>;
 
@@ -13,7 +14,7 @@ const DEFAULT_ORGANIZATION_NAME = "New organization";
 
 const asRecord = (body: unknown): Record<string, unknown> => (body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {});
 
-export function listOrganizations({ state }: Context, caller: string): MockReply {
+function listOrganizations({ state }: Context, caller: string): MockReply {
   // Membership is what lists an organization; an inactive member still belongs to it (it only cannot use it).
   const organizations = [...state.organizations.values()].flatMap((organization) => {
     const member = organization.members.find((candidate) => candidate.email === caller);
@@ -23,7 +24,7 @@ export function listOrganizations({ state }: Context, caller: string): MockReply
   return ok({ data: { organizations } });
 }
 
-export function createOrganization({ state, body }: Context, caller: string): MockReply {
+function createOrganization({ state, body }: Context, caller: string): MockReply {
   // The body is undocumented and free-form (#21); a non-empty `name` is honoured so that callers can tell organizations apart.
   const name = asRecord(body).name;
   let id = newId("org-");
@@ -44,7 +45,7 @@ export function createOrganization({ state, body }: Context, caller: string): Mo
   return ok({ response: { id } });
 }
 
-export function updateOrganization({ body }: Context, { organization }: OrgAccess): MockReply {
+function updateOrganization({ body }: Context, { organization }: OrgAccess): MockReply {
   // The body is undocumented: `name` is the one setting the API shows, so it is the one that changes.
   const { name } = asRecord(body);
   if (name !== undefined) {
@@ -53,3 +54,9 @@ export function updateOrganization({ body }: Context, { organization }: OrgAcces
   }
   return ok();
 }
+
+export const organizationHandlers = {
+  listOrganizations: forCaller(listOrganizations),
+  createOrganization: forCaller(createOrganization),
+  updateOrganization: inOrganization("updateOrganization", updateOrganization),
+} satisfies HandlerGroup<operations, CloudPlansState>;
