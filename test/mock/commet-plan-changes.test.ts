@@ -177,6 +177,17 @@ describe("free to paid", () => {
     expect(paid.status).toBe(200);
     expect(await subscription(client(), free.id)).toMatchObject({ plan: { name: "Pro", basePrice: 4900 }, checkoutUrl: null, currentPeriod: { start: "2026-07-17T00:00:00.000Z" } });
   });
+
+  it("drops the unpaid checkout when the subscription is set to cancel: paying it later changes nothing", async () => {
+    const free = await subscribed(client(), "free");
+    clock.set(JULY_17);
+    dataOf(await change(free.id, { newPlanId: PLAN_IDS.pro }));
+    dataOf(await client().POST("/subscriptions/{id}/cancel", { params: { path: { id: free.id } } }));
+    expect(await subscription(client(), free.id)).toMatchObject({ plan: { name: "Free" }, checkoutUrl: null, cancelAtPeriodEnd: true });
+    const paid = await fetch(`${mock().controlUrl}/commet/pay/${free.id}`, { method: "POST" });
+    expect(paid.status).toBe(409);
+    expect(await subscription(client(), free.id)).toMatchObject({ plan: { name: "Free" }, cancelAtPeriodEnd: true });
+  });
 });
 
 describe("refusals", () => {

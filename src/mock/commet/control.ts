@@ -1,8 +1,9 @@
 /**
- * The mock's stand-ins for what happens outside the API this project covers, as control routes:
- * - `POST <controlUrl>/commet/cancel/<subscriptionId>` (optional JSON body `{ "reason": "..." }`), for
- *   Commet's "Cancel subscription" operation: cancels the subscription at once, so that tests can reach
- *   a canceled one. Its add-ons stop with it.
+ * The mock's control routes, for what tests need and the API does not offer:
+ * - `POST <controlUrl>/commet/cancel/<subscriptionId>` (optional JSON body `{ "reason": "..." }`): a test
+ *   shortcut that cancels the subscription at once from any status (the API's Cancel subscription
+ *   refuses pending_payment and draft ones), so that tests can reach a canceled one. Its add-ons stop
+ *   with it.
  * - `POST <controlUrl>/commet/pay/<subscriptionId>`: the customer pays the checkout of a subscription
  *   waiting in `pending_payment`, which becomes active with its first period starting now, or the
  *   checkout of a free-to-paid plan change, which moves the subscription to the new plan from now.

@@ -26,7 +26,7 @@ export function accessSubscriptionOf(state: CommetState, customer: CustomerRecor
 
 export function requireAccessSubscription(state: CommetState, customer: CustomerRecord, param: string): SubscriptionRecord {
   const subscription = accessSubscriptionOf(state, customer);
-  if (!subscription) throw new MockError(404, "no_active_subscription", "The customer has no active or trialing subscription.", { param });
+  if (!subscription) throw new MockError(404, "no_active_subscription", "The customer has no active, trialing or past_due subscription.", { param });
   return subscription;
 }
 

@@ -57,12 +57,17 @@ export function cancelNow(state: CommetState, subscription: SubscriptionRecord, 
   emit(stateChanged(state, subscription, "subscription_canceled"));
 }
 
-/** Cancels when the current period ends: access and add-ons last until then. A scheduled plan change is dropped. */
+/**
+ * Cancels when the current period ends: access and add-ons last until then. A scheduled plan change is
+ * dropped, and so is an unpaid free-to-paid checkout: paid later, it would start a new period past the
+ * cancellation date.
+ */
 export function cancelAtPeriodEnd(state: CommetState, subscription: SubscriptionRecord, at: Date, reason: string | null, emit: Emit): void {
   const iso = at.toISOString();
   Object.assign(subscription, {
     cancelAtPeriodEnd: true,
     scheduledChange: null,
+    ...(subscription.pendingChange ? { pendingChange: null, checkoutUrl: null } : {}),
     cancellation: { scheduledAt: iso, reason, effectiveAt: subscription.period!.end.toISOString() },
     updatedAt: iso,
   });

@@ -39,7 +39,7 @@ const LIMIT_MESSAGES = {
     `Usage of ${units} would exceed the included units of ${entry.feature.code} (${entry.current} of ${entry.included} used) and overage is not allowed.`,
   insufficient_credits: (entry: Entitlement, units: number) =>
     `Usage of ${units} ${entry.feature.code} needs ${units * entry.creditsPerUnit} credits; ${entry.creditsRemaining} are left.`,
-  no_active_subscription: () => "The customer has no active or trialing subscription.",
+  no_active_subscription: () => "The customer has no active, trialing or past_due subscription.",
 };
 
 function trackUsage({ state, body, now, emit }: Context) {
