@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { ROOT } from "./lib/processes.js";
 
 export interface NpmTestTimeResult {
@@ -34,7 +35,7 @@ export function benchNpmTest(log: (line: string) => void = console.log): Promise
       const wallMs = performance.now() - start;
       output.end(() => {
         // Colour codes sit around the figures; strip them before reading.
-        const text = readFileSync(resolve(ROOT, logFile), "utf8").replace(/\u001b\[[0-9;]*m/g, "");
+        const text = stripVTControlCharacters(readFileSync(resolve(ROOT, logFile), "utf8"));
         const vitest = /Duration\s+([\d.]+)s/.exec(text);
         resolvePromise({ command: "npm test", wallMs, exitCode: code, log: logFile, ...(vitest ? { vitestSeconds: Number(vitest[1]) } : {}) });
       });

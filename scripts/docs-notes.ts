@@ -189,7 +189,7 @@ export function collectNotes(document: Node): Omit<Note, "shownAt" | "location">
   const notes: Omit<Note, "shownAt" | "location">[] = [];
   const visit = (node: unknown, pointer: string) => {
     if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, `${pointer}/${index}`));
+      for (const [index, item] of node.entries()) visit(item, `${pointer}/${index}`);
       return;
     }
     if (!isNode(node)) return;
@@ -246,7 +246,8 @@ export function surfaceNotes(document: Node): Note[] {
     }
     return { ...found, location: describeLocation(document, found.pointer), shownAt: hosts };
   });
-  const tags = (Array.isArray(document.tags) ? document.tags : (document.tags = [])) as Node[];
+  if (!Array.isArray(document.tags)) document.tags = [];
+  const tags = document.tags as Node[];
   for (const key of Object.keys(REGISTER_TAGS) as NoteKey[]) tags.push({ name: REGISTER_TAGS[key], "x-traitTag": true, description: registerMarkdown(key, notes) });
   return notes;
 }

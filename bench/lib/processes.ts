@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 export const BIN = (name: string): string => resolve(ROOT, "node_modules", ".bin", name);
@@ -30,7 +31,7 @@ export function startProcess(command: string, args: string[], ready: RegExp | nu
     const onStdout = (chunk: Buffer) => {
       output += chunk.toString("utf8");
       // Strip colour codes: Prism colours its log lines.
-      const match = ready && output.replace(/\u001b\[[0-9;]*m/g, "").match(ready);
+      const match = ready && stripVTControlCharacters(output).match(ready);
       if (match) done(match);
     };
     const onStderr = (chunk: Buffer) => {

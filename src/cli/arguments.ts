@@ -94,13 +94,14 @@ export function parseCommandLine(argv: readonly string[]): Command {
 }
 
 function parse<Options extends NonNullable<ParseArgsConfig["options"]>>(command: string, args: readonly string[], options: Options) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true, tokens: true });
-  } catch (error) {
-    // parseArgs' other messages name the option ("Option '--port <value>' argument missing").
-    throw new UsageError(`${command}: ${describeParseError(error, args, options)}`);
-  }
+  const parsed = (() => {
+    try {
+      return parseArgs({ args: [...args], options, allowPositionals: true, strict: true, tokens: true });
+    } catch (error) {
+      // parseArgs' other messages name the option ("Option '--port <value>' argument missing").
+      throw new UsageError(`${command}: ${describeParseError(error, args, options)}`);
+    }
+  })();
   const repeated = repeatedOption(parsed.tokens, options);
   if (repeated !== undefined) throw new UsageError(`${command}: ${repeated}`);
   return parsed;
@@ -233,7 +234,7 @@ function onlyByApi(lists: readonly string[], apis: readonly ApiName[]): Partial<
   for (const id of ids) {
     const owners = apis.filter((api) => getOperations(api).operations.some((operation) => operation.operationId === id));
     if (owners.length === 0) throw new UsageError(`contract: --only: no operation ${JSON.stringify(id)} in ${apis.join(", ")}.`);
-    for (const api of owners) (only[api] ??= []).push(id);
+    for (const api of owners) only[api] = [...(only[api] ?? []), id];
   }
   return only;
 }

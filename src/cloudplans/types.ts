@@ -7,6 +7,7 @@ import type { paths } from "../../generated/cloudplans/schema.js";
 
 type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
 type IsUnion<T> = [T] extends [UnionToIntersection<T>] ? false : true;
+// biome-ignore lint/complexity/noBannedTypes: `{}` here is the empty object type: a key is optional exactly when `{}` is assignable to `Pick<T, K>`.
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 

@@ -28,7 +28,11 @@ export async function runSuite(api: ApiName, target: ContractTarget, options: Su
   const seed = options.seed ?? DEFAULT_SEED;
   const scenario = scenarios[api];
   const cleanup = createCleanupTracker(api, target, scenario.perRequestHeaders);
-  const tracked: ContractTarget = { ...target, observe: (observation) => (target.observe?.(observation), cleanup.observe(observation)) };
+  const tracked: ContractTarget = { ...target, observe: (observation) => {
+      target.observe?.(observation);
+      cleanup.observe(observation);
+    },
+  };
   const cases: CaseResult[] = [];
   const started = performance.now();
   try {

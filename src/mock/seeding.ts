@@ -172,7 +172,7 @@ const examplesByApi = new Map<ApiName, ReadonlySet<string>>();
 
 /** Every string and number an `example` or `examples` of the API's spec shows, as text: what a seeded account must never hold. */
 export function specExamples(api: ApiName): ReadonlySet<string> {
-  let examples = examplesByApi.get(api);
+  const examples = examplesByApi.get(api);
   if (examples) return examples;
   const found = new Set<string>();
   const collect = (value: unknown): void => {
@@ -181,7 +181,10 @@ export function specExamples(api: ApiName): ReadonlySet<string> {
     else if (value !== null && typeof value === "object") Object.values(value).forEach(collect);
   };
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     if (node === null || typeof node !== "object") return;
     for (const [name, value] of Object.entries(node)) {
       if (name === "example") collect(value);
@@ -191,6 +194,6 @@ export function specExamples(api: ApiName): ReadonlySet<string> {
     }
   };
   walk(getDocument(api));
-  examplesByApi.set(api, (examples = found));
-  return examples;
+  examplesByApi.set(api, found);
+  return found;
 }

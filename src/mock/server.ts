@@ -167,7 +167,10 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
 
   function stateFor(principal: Principal, at: Date): State {
     let state = tenants.states.get(principal.tenant);
-    if (!state) tenants.states.set(principal.tenant, (state = vendor.createState(principal, at, seed)));
+    if (!state) {
+      state = vendor.createState(principal, at, seed);
+      tenants.states.set(principal.tenant, state);
+    }
     return settled(principal.tenant, state, at);
   }
 

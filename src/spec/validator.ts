@@ -64,7 +64,10 @@ const schemaCache = new WeakMap<ParameterObject[], Map<string, JsonSchema | unde
 
 function parameterSchema(location: ParameterObject["in"], declared: ParameterObject[]): JsonSchema | undefined {
   let byLocation = schemaCache.get(declared);
-  if (!byLocation) schemaCache.set(declared, (byLocation = new Map()));
+  if (!byLocation) {
+    byLocation = new Map();
+    schemaCache.set(declared, byLocation);
+  }
   if (!byLocation.has(location)) {
     const own = declared.filter((parameter) => parameter.in === location);
     const key = (name: string) => (location === "header" ? name.toLowerCase() : name);

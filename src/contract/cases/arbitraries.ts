@@ -176,7 +176,10 @@ const requestArbitraries = new WeakMap<Operation, fc.Arbitrary<CaseRequest>>();
 /** Schema-valid requests for an operation: parameters from their schemas, the body from its schema. */
 export function requestArbitrary(operation: Operation): fc.Arbitrary<CaseRequest> {
   let arbitrary = requestArbitraries.get(operation);
-  if (!arbitrary) requestArbitraries.set(operation, (arbitrary = buildRequestArbitrary(operation)));
+  if (!arbitrary) {
+    arbitrary = buildRequestArbitrary(operation);
+    requestArbitraries.set(operation, arbitrary);
+  }
   return arbitrary;
 }
 

@@ -55,7 +55,10 @@ function walk(walker: Walker, schema: JsonSchema, root: unknown, at: Segment[], 
   if (depth >= MAX_DEPTH || typeof value !== "object" || value === null) return;
   const folded = foldAllOf(schema);
   const branches = branchesOf(folded);
-  if (!branches) return walkParts(walker, folded, root, at, depth);
+  if (!branches) {
+    walkParts(walker, folded, root, at, depth);
+    return;
+  }
   // Breaking a branch the value is not in proves nothing; another branch is broken from its own example.
   for (const branch of branches) {
     if (accepts(branch, value) !== false) {

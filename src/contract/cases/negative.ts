@@ -7,7 +7,7 @@ import type { ApiName } from "../../spec/apis.js";
 import { getOperations, type Operation } from "../../spec/operations.js";
 import { caseProblems } from "../check-response.js";
 import { bodyMutations, type Mutation } from "./body-mutations.js";
-import { baselineRequest, redact, requestProblems, send, valuesAt, type CaseRequest } from "./request-base.js";
+import { baselineRequest, redact, requestProblems, send, valuesAt, type CaseRequest, type CaseResponse } from "./request-base.js";
 import { passReport, type PassOptions } from "../pass.js";
 import { timed, type CaseResult, type ContractReport } from "../report/results.js";
 import { liveSkipReason } from "../live/safety.js";
@@ -86,7 +86,7 @@ async function runCase({ operation, label, request }: NegativeCase, target: Cont
   const unsafe = liveSkipReason(target, operation, false);
   if (unsafe) return { ...result, outcome: "skip", schemaValidated: false, message: unsafe };
   const name = `${operation.operationId} ${label}`;
-  let real;
+  let real: CaseResponse;
   try {
     real = await send(target, operation, request);
   } catch (error) {

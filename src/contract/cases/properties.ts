@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { getOperations, type Operation } from "../../spec/operations.js";
 import { requestArbitrary } from "./arbitraries.js";
 import { caseProblems } from "../check-response.js";
-import { describeRequest, redact, send, type CaseRequest } from "./request-base.js";
+import { describeRequest, redact, send, type CaseRequest, type CaseResponse } from "./request-base.js";
 import { passReport, type PassOptions } from "../pass.js";
 import { timed, type CaseResult, type ContractReport } from "../report/results.js";
 import { liveSkipReason } from "../live/safety.js";
@@ -80,7 +80,7 @@ function withPerRequestHeaders(request: CaseRequest, extra: Record<string, strin
 
 /** Sends one request; returns what is wrong with the answer, or undefined when it is a documented, valid one. */
 async function exchange(operation: Operation, target: ContractTarget, request: CaseRequest): Promise<string | undefined> {
-  let real;
+  let real: CaseResponse;
   try {
     real = await send(target, operation, request);
   } catch (error) {

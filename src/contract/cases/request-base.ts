@@ -176,7 +176,10 @@ export async function send(target: ContractTarget, operation: Operation, request
  */
 export function redact(text: string, target: Pick<ContractTarget, "credentials">): string {
   let redactor = redactors.get(target.credentials);
-  if (!redactor) redactors.set(target.credentials, (redactor = createRedactor(secretsOfCredentials(target.credentials))));
+  if (!redactor) {
+    redactor = createRedactor(secretsOfCredentials(target.credentials));
+    redactors.set(target.credentials, redactor);
+  }
   return redactor(text);
 }
 

@@ -28,7 +28,10 @@ const cache = new Map<string, UndoLink[]>();
 export function undoLinks(api: ApiName, operation: Operation, status: string): UndoLink[] {
   const key = `${api} ${operation.operationId} ${status}`;
   let links = cache.get(key);
-  if (!links) cache.set(key, (links = readLinks(api, operation, status)));
+  if (!links) {
+    links = readLinks(api, operation, status);
+    cache.set(key, links);
+  }
   return links;
 }
 

@@ -240,7 +240,10 @@ function sentValues(transaction: DreddTransaction, template: string): { path: Re
 
 function extractPathParams(template: string, pathname: string): Record<string, string> {
   const names: string[] = [];
-  const pattern = new RegExp(`^${template.replace(/\{([^}]+)\}/g, (_, name: string) => (names.push(name), "([^/]*)"))}$`);
+  const pattern = new RegExp(`^${template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    names.push(name);
+    return "([^/]*)";
+  })}$`);
   const found = pattern.exec(pathname);
   return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found?.[i + 1] ?? "")]));
 }

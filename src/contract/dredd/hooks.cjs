@@ -13,7 +13,7 @@ function forward(step) {
     bridge[step](transaction).then(
       () => done(),
       (error) => {
-        transaction.fail = `${step}: ${error && error.message ? error.message : String(error)}`;
+        transaction.fail = `${step}: ${error?.message ? error.message : String(error)}`;
         done();
       },
     );

@@ -9,7 +9,7 @@ import { documentedResponse } from "../check-response.js";
 import type { Observation } from "../types.js";
 import { bodyFacts, type BodyFact } from "./body.js";
 import { driftReport } from "./findings.js";
-import { addDistinct, emptyPlaces, WHERE_LIMIT, type FieldPlace, type Places, type ValuePlace } from "./places.js";
+import { addDistinct, emptyPlaces, WHERE_LIMIT, type FieldPlace, type ValuePlace } from "./places.js";
 import { childPointer, locate, operationPointer } from "./pointers.js";
 import { DRIFT_LIMITS, shortJson, type DriftLimits, type DriftReport } from "./types.js";
 
@@ -25,7 +25,10 @@ export function createDriftCollector(api: ApiName, limits: DriftLimits = DRIFT_L
 
   function field(pointer: string, kind: FieldPlace["kind"], required: boolean, present: boolean, where: string): void {
     let place = places.fields.get(pointer);
-    if (!place) places.fields.set(pointer, (place = { kind, required, observed: 0, present: 0, where: [] }));
+    if (!place) {
+      place = { kind, required, observed: 0, present: 0, where: [] };
+      places.fields.set(pointer, place);
+    }
     place.required ||= required;
     place.observed += 1;
     if (present) place.present += 1;
@@ -34,7 +37,10 @@ export function createDriftCollector(api: ApiName, limits: DriftLimits = DRIFT_L
 
   function value(pointer: string, kind: ValuePlace["kind"], shown: string, type: string, where: string, closed = false): void {
     let place = places.values.get(`${kind} ${pointer}`);
-    if (!place) places.values.set(`${kind} ${pointer}`, (place = { kind, closed, count: 0, values: [], types: [], where: [] }));
+    if (!place) {
+      place = { kind, closed, count: 0, values: [], types: [], where: [] };
+      places.values.set(`${kind} ${pointer}`, place);
+    }
     place.count += 1;
     addDistinct(place.values, shown, limits.values);
     addDistinct(place.types, type, limits.values);

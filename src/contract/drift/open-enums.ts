@@ -15,7 +15,10 @@ const opened = new WeakMap<JsonSchema, JsonSchema>();
 
 export function withOpenEnums(schema: JsonSchema): JsonSchema {
   let copy = opened.get(schema);
-  if (!copy) opened.set(schema, (copy = open(schema)));
+  if (!copy) {
+    copy = open(schema);
+    opened.set(schema, copy);
+  }
   return copy;
 }
 

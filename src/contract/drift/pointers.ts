@@ -62,7 +62,8 @@ function indexOf(api: ApiName): ComponentIndex {
         byContent.set(content, byContent.has(content) ? null : childPointer("/components", section, name));
       }
     }
-    indexes.set(api, (index = { byContent, found: new WeakMap() }));
+    index = { byContent, found: new WeakMap() };
+    indexes.set(api, index);
   }
   return index;
 }

@@ -54,7 +54,10 @@ const checked = new Map<ApiName, FlowsDocument>();
 
 export function getFlows(api: ApiName): FlowsDocument {
   let flows = checked.get(api);
-  if (!flows) checked.set(api, (flows = checkFlows(api, documents[api] as FlowsDocument)));
+  if (!flows) {
+    flows = checkFlows(api, documents[api] as FlowsDocument);
+    checked.set(api, flows);
+  }
   return flows;
 }
 

@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { getOperations, type Operation } from "../../spec/operations.js";
 import { caseProblems } from "../check-response.js";
 import { isFixedValue } from "../live/account.js";
-import { asText, describeRequest, exampleOf, redact, send, type CaseRequest } from "../cases/request-base.js";
+import { asText, describeRequest, exampleOf, redact, send, type CaseRequest, type CaseResponse } from "../cases/request-base.js";
 import { passReport, type PassOptions } from "../pass.js";
 import { timed, type CaseResult, type ContractReport } from "../report/results.js";
 import { liveSkipReason } from "../live/safety.js";
@@ -103,7 +103,7 @@ async function runStep(step: FlowStep, operation: Operation, context: FlowContex
   } catch (error) {
     return { status: expectedStatus(step), outcome: "fail", schemaValidated: false, message: `${label}: ${(error as Error).message}` };
   }
-  let real;
+  let real: CaseResponse;
   try {
     real = await send(target, operation, request);
   } catch (error) {

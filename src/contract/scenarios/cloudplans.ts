@@ -117,9 +117,18 @@ export const cloudplansScenario: Scenario<CloudPlansClient> = {
     billingUpdate: {
       // Create subscription documents its org_id and quantity in the query, and no body.
       "200 getpaymentlink": ({ target }) => ({ query: { action: "getpaymentlink", org_id: orgOf(target), quantity: "12" }, rawBody: "" }),
-      "200 getupdatecardlink": async ({ client, target }) => (await ensureSubscription(client, target), billingBody("getupdatecardlink", { org_id: orgOf(target) })),
-      "200 updatesubscription": async ({ client, target }) => (await ensureSubscription(client, target), billingBody("updatesubscription", { org_id: orgOf(target), quantity: 20 })),
-      "200 cancelsubscription": async ({ client, target }) => (await ensureSubscription(client, target), billingBody("cancelsubscription", { org_id: orgOf(target) })),
+      "200 getupdatecardlink": async ({ client, target }) => {
+        await ensureSubscription(client, target);
+        return billingBody("getupdatecardlink", { org_id: orgOf(target) });
+      },
+      "200 updatesubscription": async ({ client, target }) => {
+        await ensureSubscription(client, target);
+        return billingBody("updatesubscription", { org_id: orgOf(target), quantity: 20 });
+      },
+      "200 cancelsubscription": async ({ client, target }) => {
+        await ensureSubscription(client, target);
+        return billingBody("cancelsubscription", { org_id: orgOf(target) });
+      },
       // A quantity-less body for the action that needs one: the schema alone cannot see the mismatch.
       "400": ({ target }) => billingBody("updatesubscription", { org_id: orgOf(target) }),
       "403": mockOnly("the mock's viewer token", ({ target }) => ({ ...billingBody("getupdatecardlink", { org_id: orgOf(target) }), headers: as("viewer") })),
@@ -148,7 +157,10 @@ export const cloudplansScenario: Scenario<CloudPlansClient> = {
       "409": ({ target }) => ({ body: { org_id: orgOf(target), user_id: ownerOf(target), role: "admin" } }),
     },
     updateOrganizationUser: {
-      "200": async ({ client }) => (await ensureMember(client, F.planner, "planner"), {}),
+      "200": async ({ client }) => {
+        await ensureMember(client, F.planner, "planner");
+        return {};
+      },
       "400": ({ target }) => ({ body: { org_id: orgOf(target), user_id: F.planner, state: "away" } }),
       "403": forbiddenFor("planner"),
       "404": ({ target }) => ({ body: { org_id: orgOf(target), user_id: "nobody@example.com", role: "viewer" } }),
@@ -156,7 +168,10 @@ export const cloudplansScenario: Scenario<CloudPlansClient> = {
       "409": ({ target }) => ({ body: { org_id: orgOf(target), user_id: ownerOf(target), role: "viewer" } }),
     },
     removeOrganizationUser: {
-      "200": async ({ client }) => (await ensureMember(client, F.newUser, "viewer"), {}),
+      "200": async ({ client }) => {
+        await ensureMember(client, F.newUser, "viewer");
+        return {};
+      },
       "400": ({ target }) => ({ body: { org_id: orgOf(target), user_id: "not-an-email" } }),
       "403": forbiddenFor("billing"),
       "404": ({ target }) => ({ body: { org_id: orgOf(target), user_id: "nobody@example.com" } }),
@@ -169,7 +184,10 @@ export const cloudplansScenario: Scenario<CloudPlansClient> = {
     },
     createCredential: {
       // Past the free tier's 3 credentials only with a subscription.
-      "200": async ({ client, target }) => (await ensureSubscription(client, target), {}),
+      "200": async ({ client, target }) => {
+        await ensureSubscription(client, target);
+        return {};
+      },
       "400": ({ target }) => ({ body: { org_id: orgOf(target), type: "gap", name: "typo", specific: { project: "p" } } }),
       "403": forbiddenFor("planner"),
       "404": () => ({ body: { org_id: MISSING_ORG, type: "gcp", name: "gcp", specific: { project: "p" } } }),
@@ -187,7 +205,10 @@ export const cloudplansScenario: Scenario<CloudPlansClient> = {
     },
     createPlan: {
       // Past the free tier's one plan only with a subscription.
-      "200": async ({ client, target }) => (await ensureSubscription(client, target), {}),
+      "200": async ({ client, target }) => {
+        await ensureSubscription(client, target);
+        return {};
+      },
       "400": ({ target }) => ({ body: { org_id: orgOf(target), name: "Too long", timezone: "UTC", schedule: { days: ["L"], duration: 30, start: 8 } } }),
       "403": forbiddenFor("viewer"),
       "404": () => ({ body: { org_id: MISSING_ORG, name: "Nowhere", timezone: "UTC", schedule: { days: ["L"], duration: 8, start: 8 } } }),

@@ -51,7 +51,10 @@ async function quotaAt({ client, target }: Context, count: number): Promise<{ cu
 
 export const lifecycleDrivers: Drivers = {
   listFeatureAccess: {
-    "200": async ({ client, target }) => (await fixtureSubscription(client, target), { query: { customerId: customerOf(target) } }),
+    "200": async ({ client, target }) => {
+        await fixtureSubscription(client, target);
+        return { query: { customerId: customerOf(target) } };
+      },
     "400": () => ({ query: { customerId: null } }),
     "404": () => ({ query: { customerId: MISSING.customer } }),
   },
@@ -109,7 +112,10 @@ export const lifecycleDrivers: Drivers = {
   },
 
   getAllQuota: {
-    "200": async ({ client, target }) => (await fixtureSubscription(client, target), { query: { customerId: customerOf(target) } }),
+    "200": async ({ client, target }) => {
+        await fixtureSubscription(client, target);
+        return { query: { customerId: customerOf(target) } };
+      },
     "400": () => ({ query: { customerId: null } }),
     "404": () => ({ query: { customerId: MISSING.customer } }),
   },

@@ -60,7 +60,10 @@ export const commetScenario: Scenario<CommetClient> = {
     listAddons: {
       // A non-empty page, so that item schemas are checked too; the spec's example cursor belongs to
       // no list on this server.
-      "200": async ({ client }) => (await fixtureAddon(client), { query: { cursor: null } }),
+      "200": async ({ client }) => {
+        await fixtureAddon(client);
+        return { query: { cursor: null } };
+      },
       "400": () => ({ query: { limit: "0" } }),
     },
     createAddon: {
@@ -99,7 +102,7 @@ export const commetScenario: Scenario<CommetClient> = {
         await ensureNoAddon(client, target, disposableAddonFeature);
         return { path: { id: await ensureAddon(client, disposableAddonFeature) } };
       },
-      "400": async ({ client, target }) => ({ path: { id: await fixtureAddon(client) }, headers: badVersion }),
+      "400": async ({ client }) => ({ path: { id: await fixtureAddon(client) }, headers: badVersion }),
       "404": () => ({ path: { id: MISSING.addon } }),
       "409": async ({ client, target }) => {
         const id = await fixtureAddon(client);
@@ -144,12 +147,21 @@ export const commetScenario: Scenario<CommetClient> = {
 
     // The spec's feature examples all name `priority_support`.
     listFeatures: {
-      "200": async ({ client, target }) => (await ensureFeature(client, exampleFeatureOf(target)), {}),
+      "200": async ({ client, target }) => {
+        await ensureFeature(client, exampleFeatureOf(target));
+        return {};
+      },
       "400": () => ({ headers: badVersion }),
     },
     getFeature: {
-      "200": async ({ client, target }) => (await ensureFeature(client, exampleFeatureOf(target)), { path: { code: exampleFeatureOf(target) } }),
-      "400": async ({ client, target }) => (await ensureFeature(client, exampleFeatureOf(target)), { path: { code: exampleFeatureOf(target) }, headers: badVersion }),
+      "200": async ({ client, target }) => {
+        await ensureFeature(client, exampleFeatureOf(target));
+        return { path: { code: exampleFeatureOf(target) } };
+      },
+      "400": async ({ client, target }) => {
+        await ensureFeature(client, exampleFeatureOf(target));
+        return { path: { code: exampleFeatureOf(target) }, headers: badVersion };
+      },
       "404": () => ({ path: { code: MISSING.feature } }),
     },
     createFeature: {
@@ -165,8 +177,14 @@ export const commetScenario: Scenario<CommetClient> = {
       },
     },
     updateFeature: {
-      "200": async ({ client, target }) => (await ensureFeature(client, exampleFeatureOf(target)), { path: { code: exampleFeatureOf(target) } }),
-      "400": async ({ client, target }) => (await ensureFeature(client, exampleFeatureOf(target)), { path: { code: exampleFeatureOf(target) }, body: {} }),
+      "200": async ({ client, target }) => {
+        await ensureFeature(client, exampleFeatureOf(target));
+        return { path: { code: exampleFeatureOf(target) } };
+      },
+      "400": async ({ client, target }) => {
+        await ensureFeature(client, exampleFeatureOf(target));
+        return { path: { code: exampleFeatureOf(target) }, body: {} };
+      },
       "404": () => ({ path: { code: MISSING.feature } }),
       // Renaming a feature to the name of another.
       "409": async ({ client, target }) => {
@@ -176,11 +194,20 @@ export const commetScenario: Scenario<CommetClient> = {
       },
     },
     deleteFeature: {
-      "200": async ({ client }) => (await ensureFeature(client, disposableFeature), { path: { code: disposableFeature } }),
-      "400": async ({ client }) => (await ensureFeature(client, disposableFeature), { path: { code: disposableFeature }, headers: badVersion }),
+      "200": async ({ client }) => {
+        await ensureFeature(client, disposableFeature);
+        return { path: { code: disposableFeature } };
+      },
+      "400": async ({ client }) => {
+        await ensureFeature(client, disposableFeature);
+        return { path: { code: disposableFeature }, headers: badVersion };
+      },
       "404": () => ({ path: { code: MISSING.feature } }),
       // The fixture add-on uses its feature.
-      "409": async ({ client }) => (await fixtureAddon(client), { path: { code: fixtureFeature } }),
+      "409": async ({ client }) => {
+        await fixtureAddon(client);
+        return { path: { code: fixtureFeature } };
+      },
     },
 
     listCustomers: {
@@ -214,7 +241,10 @@ export const commetScenario: Scenario<CommetClient> = {
     },
 
     listSubscriptions: {
-      "200": async ({ client, target }) => (await fixtureSubscription(client, target), { query: { customerId: customerOf(target) } }),
+      "200": async ({ client, target }) => {
+        await fixtureSubscription(client, target);
+        return { query: { customerId: customerOf(target) } };
+      },
       "400": () => ({ query: { status: "paused" } }),
     },
     createSubscription: {
@@ -226,10 +256,16 @@ export const commetScenario: Scenario<CommetClient> = {
       },
       "400": ({ target }) => ({ body: { customerId: customerOf(target) } }),
       "404": () => ({ body: { customerId: MISSING.customer, planCode: plan } }),
-      "409": async ({ client, target }) => (await fixtureSubscription(client, target), { body: { customerId: customerOf(target), planCode: plan } }),
+      "409": async ({ client, target }) => {
+        await fixtureSubscription(client, target);
+        return { body: { customerId: customerOf(target), planCode: plan } };
+      },
     },
     getActiveSubscription: {
-      "200": async ({ client, target }) => (await fixtureSubscription(client, target), { query: { customerId: customerOf(target) } }),
+      "200": async ({ client, target }) => {
+        await fixtureSubscription(client, target);
+        return { query: { customerId: customerOf(target) } };
+      },
       "400": () => ({ query: { customerId: null } }),
       "404": () => ({ query: { customerId: MISSING.customer } }),
     },

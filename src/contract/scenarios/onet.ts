@@ -125,14 +125,26 @@ export const onetScenario: Scenario<OnetClient> = {
       "404": () => ({ path: { organization_id: MISSING } }),
     },
     cancelWebHosting: {
-      "200": async ({ client, target }) => (await setCancellation(client, target, false), { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } }),
-      "400": async ({ client, target }) => (await setCancellation(client, target, true), { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } }),
+      "200": async ({ client, target }) => {
+        await setCancellation(client, target, false);
+        return { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } };
+      },
+      "400": async ({ client, target }) => {
+        await setCancellation(client, target, true);
+        return { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } };
+      },
       "403": forbidden,
       "404": missingId,
     },
     revokeWebHostingCancellation: {
-      "200": async ({ client, target }) => (await setCancellation(client, target, true), { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } }),
-      "400": async ({ client, target }) => (await setCancellation(client, target, false), { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } }),
+      "200": async ({ client, target }) => {
+        await setCancellation(client, target, true);
+        return { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } };
+      },
+      "400": async ({ client, target }) => {
+        await setCancellation(client, target, false);
+        return { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } };
+      },
       "403": forbidden,
       "404": missingId,
     },

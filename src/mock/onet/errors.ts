@@ -94,7 +94,12 @@ export function toFieldMap(errors: FieldError[], input: unknown): FieldMap {
     let node = map;
     for (const segment of path.slice(0, -1)) {
       const next = node[segment];
-      node = next !== undefined && !Array.isArray(next) ? next : (node[segment] = {});
+      if (next !== undefined && !Array.isArray(next)) node = next;
+      else {
+        const created: FieldMap = {};
+        node[segment] = created;
+        node = created;
+      }
     }
     const leaf = path.at(-1)!;
     if (node[leaf] === undefined) node[leaf] = [drfMessage(error, input)];

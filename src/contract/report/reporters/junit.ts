@@ -111,6 +111,7 @@ function seconds(ms: number): string {
  * The `u` flag makes `\p{Cs}` match only unpaired surrogates.
  */
 function legal(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 forbids, matched on purpose to replace them.
   return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu, "\uFFFD");
 }
 

@@ -9,7 +9,7 @@ import { driftFails } from "../../drift/findings.js";
 import type { CaseResult, ContractReport } from "../results.js";
 import { caseLabel, totals, type ApiResult, type Reporter } from "./types.js";
 
-export const textReporter: Reporter = (results) => [...results.map(formatApi), formatSummary(results)].join("\n\n") + "\n";
+export const textReporter: Reporter = (results) => `${[...results.map(formatApi), formatSummary(results)].join("\n\n")}\n`;
 
 export function formatApi(result: ApiResult): string {
   const { report, coverage, verdict } = result;
