@@ -1,7 +1,7 @@
 // The Commet factory refuses bad options at construction, naming the option and never the key.
 import { describe, expect, it } from "vitest";
 import { refusal as refuse } from "../helpers/refusal.js";
-import { COMMET_API_VERSION, ConfigurationError, createCommetClient } from "../../src/commet/index.js";
+import { COMMET_API_VERSION, createCommetClient } from "../../src/commet/index.js";
 
 const SECRET = "ck_live_S3cr3tValueThatMustNeverLeak";
 

@@ -29,7 +29,7 @@ async function proWithSsoOnJuly10() {
 
 describe("cancel at the period's end (the default)", () => {
   it("keeps the subscription, its features and add-ons until the period ends, then cancels it", async () => {
-    const { pro, sso } = await proWithSsoOnJuly10();
+    const { pro } = await proWithSsoOnJuly10();
     const canceled = dataOf(await cancel(pro.id, { reason: "Too expensive" }));
     expect(canceled).toEqual({
       id: pro.id,

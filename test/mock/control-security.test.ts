@@ -24,7 +24,6 @@ afterAll(async () => {
 beforeEach(() => commet.reset());
 
 const origin = (mock: MockServer) => new URL(mock.url).origin;
-const host = (mock: MockServer) => new URL(mock.url).host;
 
 async function customerCount(): Promise<number> {
   const response = await fetch(`${commet.url}/customers`, { headers: SANDBOX });
