@@ -1,7 +1,8 @@
 /**
- * `npm run lint`: Redocly's recommended rules over every spec in redocly.yaml and every API's declared
- * flows (specs/<api>/flows.arazzo.yaml, Arazzo). Redocly exits 0 on warnings; this project allows
- * none, so any problem fails the run.
+ * `npm run lint`: Biome (format and lint rules, biome.jsonc) over the TypeScript, then Redocly's
+ * recommended rules over every spec in redocly.yaml and every API's declared flows
+ * (specs/<api>/flows.arazzo.yaml, Arazzo). Both exit 0 on warnings; this project allows none, so any
+ * problem fails the run. `npx biome check --write .` fixes the formatting.
  */
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
@@ -9,8 +10,15 @@ import { API_NAMES } from "../src/spec/apis.js";
 
 const root = resolve(import.meta.dirname, "..");
 const redocly = join(root, "node_modules", ".bin", "redocly");
+const biome = join(root, "node_modules", ".bin", "biome");
 
 let failed = false;
+const code = spawnSync(biome, ["ci", "--error-on-warnings", "--reporter=summary", "."], { cwd: root, stdio: "inherit" });
+if (code.status === 0) console.log("lint: TypeScript: formatted, and passes Biome's rules (0 errors, 0 warnings).");
+else {
+  console.error("lint: TypeScript: Biome found problems (above); `npx biome check --write .` fixes the formatting.");
+  failed = true;
+}
 // One document per call: with several, Redocly's JSON output is several documents back to back.
 for (const target of API_NAMES.flatMap((api) => [api, `specs/${api}/flows.arazzo.yaml`])) {
   const json = spawnSync(redocly, ["lint", target, "--format", "json"], { cwd: root, encoding: "utf8" });
