@@ -38,17 +38,6 @@ describe("specwright --help", () => {
   });
 });
 
-function expectUsageError(act: () => unknown, message: RegExp | string): void {
-  let thrown: unknown;
-  try {
-    act();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(UsageError);
-  if (typeof message === "string") expect((thrown as Error).message).toContain(message);
-  else expect((thrown as Error).message).toMatch(message);
-}
 
 describe("usage errors exit 2 with a message that names the mistake", () => {
   // The first three are started as a CLI by default: a missing command, a mock and a contract option.
@@ -81,7 +70,8 @@ describe("usage errors exit 2 with a message that names the mistake", () => {
   ];
 
   it.each(USAGE_ERRORS)("%j", (args, message) => {
-    expectUsageError(() => parseCommandLine(args), message);
+    expect(() => parseCommandLine(args)).toThrow(UsageError);
+    expect(() => parseCommandLine(args)).toThrow(message);
   });
 
   it.each(exhaustively(USAGE_ERRORS, 3))("%j, from the CLI", async (args, message) => {
@@ -100,7 +90,8 @@ describe("usage errors exit 2 with a message that names the mistake", () => {
 
   const credentials = Object.entries(LIVE_CREDENTIALS) as [ApiName, (typeof LIVE_CREDENTIALS)[ApiName]][];
   it.each(credentials)("a live run against %s without its credential variable set names the variable", (api, { variable }) => {
-    expectUsageError(() => liveCredentials(api, {}), `${variable} is not set`);
+    expect(() => liveCredentials(api, {})).toThrow(UsageError);
+    expect(() => liveCredentials(api, {})).toThrow(`${variable} is not set`);
   });
 
   it.each(exhaustively(credentials))("a live run against %s without its credential variable set names the variable, from the CLI", async (api, { variable }) => {
