@@ -52,9 +52,9 @@ async function snapshot(api: ApiName, target: ContractTarget): Promise<Record<st
 // API and seed (test/helpers/exhaustive.ts).
 describe.each(
   exhaustively([
+    ["onet", 7],
     ["commet", 7],
     ["commet", 90210],
-    ["onet", 7],
     ["cloudplans", 7],
   ] as const),
 )("%s, seed %i, --allow-writes through a proxy without control routes", (api, seed) => {
