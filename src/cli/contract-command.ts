@@ -29,14 +29,6 @@ import { readFixturesFile } from "./fixtures-file.js";
 import { preflight } from "./preflight.js";
 import { UsageError } from "./usage-error.js";
 
-// dredd 14 on Node 20 triggers a harmless warning (winston 2 reads `padLevels` from a module still
-// loading); it says nothing about the run, so it is the one warning not passed on.
-const emitWarning = process.emitWarning.bind(process);
-process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-  if (String(warning instanceof Error ? warning.message : warning).includes("'padLevels'")) return;
-  (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
-}) as typeof process.emitWarning;
-
 /** Resolves to the exit code: 0 when the run passed, 1 when it failed or could not complete. */
 export async function runContractCommand(command: ContractCommand, lookup?: Lookup): Promise<number> {
   const live = command.baseUrl ? await prepareLive(command, command.baseUrl, lookup) : undefined;

@@ -7,6 +7,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exhaustively } from "../helpers/exhaustive.js";
 import { runCli, type CliRun } from "./cli.js";
 
 // URL-special characters every few letters, so that its URL encoding holds no long plain run of it.
@@ -96,18 +97,22 @@ describe("a live server that echoes every request's headers back, failing every 
   }, LONG);
 });
 
+// The first describe holds every reporter to the rule; here each form is, through the JSON report
+// (and the JUnit one too in the exhaustive run, test/helpers/exhaustive.ts).
+const REPORTERS = exhaustively(["json", "junit"] as const);
+
 describe("a live server that echoes the key in another form", () => {
   it.each<[string, (credential: string) => string]>([
     ["lower-cased", (credential) => credential.toLowerCase()],
     ["URL-encoded", (credential) => encodeURIComponent(credential)],
     ["base64-encoded", (credential) => base64(credential)],
     ["cut to a 16-character prefix", (credential) => credential.slice(0, 16)],
-  ])("gets it %s into neither stdout nor the JSON and JUnit reports", async (_, form) => {
+  ])(`gets it %s into neither stdout nor the ${REPORTERS.join(" and ")} report`, async (_, form) => {
     const echo = await echoServer(form);
     try {
       const scratch = mkdtempSync(join(tmpdir(), "specwright-echo-form-"));
       const runs = await Promise.all(
-        (["json", "junit"] as const).map((reporter) => runCli(["contract", "commet", "--base-url", echo.url, ...ONLY, "--reporter", reporter, "--output", join(scratch, `report.${reporter}`)], { env: { COMMET_API_KEY: KEY } })),
+        REPORTERS.map((reporter) => runCli(["contract", "commet", "--base-url", echo.url, ...ONLY, "--reporter", reporter, "--output", join(scratch, `report.${reporter}`)], { env: { COMMET_API_KEY: KEY } })),
       );
       for (const run of runs) expectNoneOf([KEY, form(KEY)], { stdout: run.stdout, stderr: run.stderr });
       expectNoneOf([KEY, form(KEY)], reportFiles(scratch));

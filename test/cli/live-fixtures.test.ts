@@ -5,9 +5,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFixturesFile } from "../../src/cli/fixtures-file.js";
+import { UsageError } from "../../src/cli/usage-error.js";
 import { createCommetClient } from "../../src/commet/index.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { startBrokenProxy } from "../helpers/broken-proxy.js";
+import { exhaustively } from "../helpers/exhaustive.js";
 import { runCli } from "./cli.js";
 
 const KEY = "ck_sandbox_live_fixtures";
@@ -73,16 +76,29 @@ describe("a read-only live run against an account holding data of its own", () =
 
 describe("--fixtures refuses a file it cannot use, before anything is sent", () => {
   const url = "http://127.0.0.1:9/api/v1";
-  it.each([
+  const REFUSALS: [string, string, RegExp][] = [
     ["not JSON", "{", /--fixtures .* is not JSON/],
     ["a list", "[1]", /expected a JSON object of parameter names to values/],
     ["a value that is not a string", '{"organization_id": {"a": 1}}', /organization_id: expected a string/],
     ["an operation the API does not have", '{"operations": {"getAdon": {"id": "x"}}}', /operations\.getAdon: no such operation in commet/],
     ["a parameter the operation does not have", '{"operations": {"getAddon": {"code": "x"}}}', /operations\.getAddon\.code: getAddon has no parameter code/],
-  ])("%s", async (_, text, message) => {
+  ];
+  const fileWith = (text: string) => {
     const file = join(scratch, `bad-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(file, text);
-    const run = await runCli(["contract", "commet", "--base-url", url, "--fixtures", file], { env: { COMMET_API_KEY: KEY } });
+    return file;
+  };
+
+  // Each reason where the file is read, as the usage error the CLI prints with exit code 2; the CLI is
+  // started for the first, and for every one in the exhaustive run (test/helpers/exhaustive.ts).
+  it.each(REFUSALS)("%s", (_, text, message) => {
+    const file = fileWith(text);
+    expect(() => readFixturesFile(file, "commet")).toThrow(UsageError);
+    expect(() => readFixturesFile(file, "commet")).toThrow(message);
+  });
+
+  it.each(exhaustively(REFUSALS))("%s, from the CLI", async (_, text, message) => {
+    const run = await runCli(["contract", "commet", "--base-url", url, "--fixtures", fileWith(text)], { env: { COMMET_API_KEY: KEY } });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });

@@ -26,8 +26,8 @@ describe("specwright mock commet --webhook-url --webhook-secret", () => {
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
 
-    // One node process, so that SIGTERM reaches the CLI itself (see CliOptions.singleProcess).
-    const cli = startCli(["mock", "commet", "--webhook-url", url, "--webhook-secret", SECRET], { singleProcess: true });
+    // One node process, so that SIGTERM reaches the CLI itself (see startCli).
+    const cli = startCli(["mock", "commet", "--webhook-url", url, "--webhook-secret", SECRET]);
     try {
       const base = await firstLine(cli);
       const deadline = Date.now() + 15_000;

@@ -128,7 +128,6 @@ describe("Ctrl-C during a live run with --allow-writes", () => {
     writeFileSync(fixtures, formatFixtures(mock.fixtures()));
     const cli = startCli(["contract", "commet", "--base-url", proxy.url, "--allow-writes", "--fixtures", fixtures, "--runs", "0", "--output", join(scratch, "report.json")], {
       env: { COMMET_API_KEY: "ck_sandbox_contract" },
-      singleProcess: true,
     });
     // Interrupt once the run has created something of its own. A hang guard: dredd parses the spec
     // first, which on a busy 2-core machine took over 150 s.

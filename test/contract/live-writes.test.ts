@@ -14,6 +14,7 @@ import { startMock, type MockServer } from "../../src/mock/index.js";
 import type { ApiName } from "../../src/spec/apis.js";
 import { getOperations } from "../../src/spec/operations.js";
 import { startBrokenProxy } from "../helpers/broken-proxy.js";
+import { exhaustively } from "../helpers/exhaustive.js";
 
 /** The reads whose answers must not change: each list, with the fixtures' values for its parameters. */
 const LISTS: Record<ApiName, string[]> = {
@@ -47,12 +48,16 @@ async function snapshot(api: ApiName, target: ContractTarget): Promise<Record<st
   return seen;
 }
 
-describe.each([
-  ["commet", 7],
-  ["commet", 90210],
-  ["onet", 7],
-  ["cloudplans", 7],
-] as const)("%s, seed %i, --allow-writes through a proxy without control routes", (api, seed) => {
+// Each account is a whole contract run: the default run takes one per mode, the exhaustive run every
+// API and seed (test/helpers/exhaustive.ts).
+describe.each(
+  exhaustively([
+    ["onet", 7],
+    ["commet", 7],
+    ["commet", 90210],
+    ["cloudplans", 7],
+  ] as const),
+)("%s, seed %i, --allow-writes through a proxy without control routes", (api, seed) => {
   let mock: MockServer;
   let proxy: { url: string; close(): Promise<void> };
   let target: ContractTarget;
@@ -93,11 +98,13 @@ describe.each([
   });
 });
 
-describe.each([
-  ["commet", 31],
-  ["onet", 31],
-  ["cloudplans", 31],
-] as const)("%s, seed %i, read-only through a proxy without control routes, with the account's fixtures", (api, seed) => {
+describe.each(
+  exhaustively([
+    ["onet", 31],
+    ["commet", 31],
+    ["cloudplans", 31],
+  ] as const),
+)("%s, seed %i, read-only through a proxy without control routes, with the account's fixtures", (api, seed) => {
   let mock: MockServer;
   let proxy: { url: string; close(): Promise<void> };
   const methods = new Set<string>();

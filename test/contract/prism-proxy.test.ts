@@ -14,6 +14,7 @@ import type { Driver, Scenario } from "../../src/contract/types.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { API_NAMES, type ApiName } from "../../src/spec/apis.js";
 import { getOperations } from "../../src/spec/operations.js";
+import { exhaustively } from "../helpers/exhaustive.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PRISM = `${ROOT}node_modules/.bin/prism`;
@@ -111,8 +112,10 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
+// Prism parses a whole spec before it listens (15 s of CPU for Commet's): one API by default, every
+// API in the exhaustive run (test/helpers/exhaustive.ts).
 describe("Prism's validating proxy finds no violation in the contract's success cases", () => {
-  it.each(API_NAMES)("%s", async (api) => {
+  it.each(exhaustively<ApiName>(["onet", ...API_NAMES.filter((api) => api !== "onet")]))("%s", async (api) => {
     const mock: MockServer = await startMock(api);
     cleanups.push(() => mock.close());
     const prism = await startPrism(api, mock.url);

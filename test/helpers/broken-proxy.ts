@@ -11,6 +11,8 @@ export interface Exchange {
   operationId: string | undefined;
   status: number;
   body: unknown;
+  /** One of dredd's own transactions (dredd's User-Agent), not a request of a driver's set-up. */
+  fromDredd: boolean;
 }
 
 /** Returns the reply to send instead, or undefined to pass the real one through. */
@@ -52,7 +54,7 @@ export async function startBrokenProxy(
     let status = real.status;
     let payload = text;
     try {
-      const replaced = tamper({ operationId, status, body: JSON.parse(text) });
+      const replaced = tamper({ operationId, status, body: JSON.parse(text), fromDredd: /^Dredd\//.test(request.headers["user-agent"] ?? "") });
       if (replaced) {
         status = replaced.status ?? status;
         if ("body" in replaced) payload = JSON.stringify(replaced.body);

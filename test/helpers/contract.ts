@@ -5,6 +5,7 @@ import { startMock, type MockServer } from "../../src/mock/index.js";
 import { runDreddPass, type ContractReport } from "../../src/contract/dredd/run.js";
 import type { ContractTarget, Scenario } from "../../src/contract/types.js";
 import type { ApiName } from "../../src/spec/apis.js";
+import { getOperations } from "../../src/spec/operations.js";
 import { startBrokenProxy, type Tamper } from "./broken-proxy.js";
 
 export interface ContractHarness {
@@ -41,4 +42,9 @@ export function useContractMock<Client>(api: ApiName, scenario: Scenario<Client>
 
 export function failuresOf(report: ContractReport) {
   return report.cases.filter((result) => result.outcome === "fail");
+}
+
+/** Every documented (operation, status) pair of an API as `<operationId> <status>`; `default` is none. */
+export function documentedPairs(api: ApiName): string[] {
+  return getOperations(api).operations.flatMap((operation) => operation.statuses.filter((status) => status !== "default").map((status) => `${operation.operationId} ${status}`));
 }
