@@ -25,7 +25,10 @@ interface Report {
 async function readOnlyRun(mock: MockServer, extra: string[] = []): Promise<{ report: Report; methods: string[]; paths: string[]; code: number | null; stderr: string }> {
   const methods: string[] = [];
   const paths: string[] = [];
-  const proxy = await startBrokenProxy("commet", mock.url, () => undefined, (method, path) => (methods.push(method), paths.push(path)));
+  const proxy = await startBrokenProxy("commet", mock.url, () => undefined, (method, path) => {
+    methods.push(method);
+    paths.push(path);
+  });
   try {
     const output = join(scratch, `run-${Math.random().toString(36).slice(2)}.json`);
     const run = await runCli(["contract", "commet", "--base-url", proxy.url, "--only", READS, "--runs", "0", "--output", output, ...extra], { env: { COMMET_API_KEY: KEY } });

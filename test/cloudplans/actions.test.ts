@@ -16,7 +16,7 @@ describe("SINGLE_ACTIONS", () => {
     const fromSpec: Record<string, Record<string, string>> = {};
     for (const operation of operations) {
       const values = actionEnum(operation.parameters);
-      if (values.length === 1) (fromSpec[operation.path] ??= {})[operation.method] = String(values[0]);
+      if (values.length === 1) fromSpec[operation.path] = { ...fromSpec[operation.path], [operation.method]: String(values[0]) };
     }
     expect(SINGLE_ACTIONS).toEqual(fromSpec);
   });

@@ -192,7 +192,9 @@ describe("an undocumented enum value in a response's check", () => {
   const reply = (body: unknown) => ({ statusCode: 200, headers: HEADERS, body: JSON.stringify(body) });
 
   it("fails a mock run's case, and is only a warning on a live run", () => {
-    const real = reply(tampered((organization, index) => index === 0 && (organization.organization_type = "enterprise")));
+    const real = reply(tampered((organization, index) => {
+      if (index === 0) organization.organization_type = "enterprise";
+    }));
     expect(checkResponse(operation, real)).toHaveLength(1);
     expect(caseProblems({}, operation, real)).toHaveLength(1);
     expect(classifyResponse(operation, real)).toEqual({ failures: [], warnings: checkResponse(operation, real) });

@@ -23,7 +23,10 @@ function countingClient(options: Parameters<typeof createOnetClient>[0] extends 
     baseUrl: mock.url,
     retries: { baseDelayMs: 5, maxDelayMs: 20 },
     ...options,
-    fetch: (input, init) => (sent.push(`${(input as Request).method} ${new URL((input as Request).url).pathname}`), fetch(input, init)),
+    fetch: (input, init) => {
+      sent.push(`${(input as Request).method} ${new URL((input as Request).url).pathname}`);
+      return fetch(input, init);
+    },
   });
   return { client, sent };
 }

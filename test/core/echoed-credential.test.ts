@@ -1,7 +1,7 @@
 // A server that echoes the caller's own credential (as sent, or in another form) gets it into no error
 // the client throws or returns: message, stack, requestId, body, toJSON(), the returned `error`.
 import { describe, expect, it } from "vitest";
-import { ApiError, AuthenticationError, createCommetClient, NetworkError, unwrap } from "../../src/commet/index.js";
+import { type ApiError, AuthenticationError, createCommetClient, NetworkError, unwrap } from "../../src/commet/index.js";
 import { createOnetClient } from "../../src/onet/index.js";
 import { json, scriptedFetch } from "../helpers/scripted-fetch.js";
 

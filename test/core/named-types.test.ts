@@ -6,7 +6,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import type { CloudPlansComponents, CreatePlanRequest, PlanDetail, BillingUpdateRequest as CloudPlansBillingUpdateRequest } from "../../src/cloudplans/index.js";
 import type { ApiError, Addon, CommetComponents, CommetOperations, CreateAddonRequest, Customer, Subscription } from "../../src/commet/index.js";
 import type { OnetComponents, ValidationError, WebHosting, WebHostingOrderRequest } from "../../src/onet/index.js";
-import { ApiError as ApiErrorClass, ValidationError as ValidationErrorClass } from "../../src/core/index.js";
+import type { ApiError as ApiErrorClass, ValidationError as ValidationErrorClass } from "../../src/core/index.js";
 import type { BillingUpdateRequest as BillingUpdateCall } from "../../src/cloudplans/billing.js";
 import { compile } from "../helpers/compile.js";
 

@@ -31,7 +31,11 @@ describe("serializePath", () => {
 describe("the clients' path parameters on the wire", () => {
   it("send an id with ../, ? or # as one encoded segment of the documented path", async () => {
     const seen: string[] = [];
-    const client = createCommetClient({ apiKey: "ck_sandbox_paths", fetch: async (input) => (seen.push((input as Request).url), Response.json({ success: true, data: {} })) });
+    const client = createCommetClient({ apiKey: "ck_sandbox_paths", fetch: async (input) => {
+        seen.push((input as Request).url);
+        return Response.json({ success: true, data: {} });
+      },
+    });
     for (const id of ["../../customers", "a?b=c", "x#y"]) await client.GET("/addons/{id}", { params: { path: { id } } });
     expect(seen).toEqual([
       "https://commet.co/api/v1/addons/..%2F..%2Fcustomers",
@@ -42,7 +46,11 @@ describe("the clients' path parameters on the wire", () => {
 
   it("refuses an empty or dot-segment id before sending anything", async () => {
     let calls = 0;
-    const client = createCommetClient({ apiKey: "ck_sandbox_paths", fetch: async () => (calls++, Response.json({})) });
+    const client = createCommetClient({ apiKey: "ck_sandbox_paths", fetch: async () => {
+        calls++;
+        return Response.json({});
+      },
+    });
     await expect(client.GET("/addons/{id}", { params: { path: { id: "" } } })).rejects.toThrow(/"id"/);
     await expect(client.DELETE("/addons/{id}", { params: { path: { id: ".." } } })).rejects.toThrow(/"id"/);
     expect(calls).toBe(0);

@@ -14,7 +14,7 @@ describe("createRedactor", () => {
     ["lower-cased", KEY.toLowerCase()],
     ["upper-cased", KEY.toUpperCase()],
     ["URL-encoded", encodeURIComponent(KEY)],
-    ["URL-encoded with lower-case hex", encodeURIComponent(KEY).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())],
+    ["URL-encoded with lower-case hex", encodeURIComponent(KEY).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())],
     ["base64-encoded", base64(KEY)],
     ["base64url-encoded", base64url(KEY)],
     ["cut to a 16-character prefix", KEY.slice(0, 16)],

@@ -190,6 +190,7 @@ describe.skipIf(!haveChromium && !inCi)("API docs in a browser, offline", () => 
 
       // All of them in the register.
       const register = await open(registerRoute(key).slice(1));
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText(), the rendered text a reader sees, not the DOM property.
       const text = (await register.innerText()).replace(/\s+/g, " ");
       const missing = notes.map((note) => onScreen(note.text)).filter((start) => !text.includes(start));
       expect(missing, `${key} notes missing from the ${REGISTER_TAGS[key]} section`).toEqual([]);

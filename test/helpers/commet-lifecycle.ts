@@ -6,7 +6,7 @@ import { createCommetClient, type CommetClient, type CommetComponents } from "..
 import { startMock, type MockServer } from "../../src/mock/index.js";
 import { getOperations } from "../../src/spec/operations.js";
 import { expectDocumented } from "./documented.js";
-import { Clock, dataOf, SANDBOX_KEY } from "./commet.js";
+import { type Clock, dataOf, SANDBOX_KEY } from "./commet.js";
 
 type Schemas = CommetComponents["schemas"];
 

@@ -49,7 +49,10 @@ function specExampleValues(api: ApiName): Example[] {
     else if (value !== null && typeof value === "object") for (const [inner, item] of Object.entries(value)) collect(item, inner);
   };
   const walk = (node: unknown, key: string): void => {
-    if (Array.isArray(node)) return node.forEach((item) => walk(item, key));
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item, key);
+      return;
+    }
     if (node === null || typeof node !== "object") return;
     const record = node as Record<string, unknown>;
     // A parameter object: its examples illustrate the parameter.
@@ -95,7 +98,7 @@ function leaksIn(api: ApiName, responses: readonly Seen[]): Leak[] {
   const scan = (operationId: string, value: unknown, where: string, key: string): void => {
     if (typeof value === "string" && strings.has(value)) leaks.push({ operationId, where, value });
     else if (typeof value === "number" && numbers.has(`${key}=${value}`)) leaks.push({ operationId, where, value });
-    else if (Array.isArray(value)) value.forEach((item, index) => scan(operationId, item, `${where}[${index}]`, key));
+    else if (Array.isArray(value)) for (const [index, item] of value.entries()) scan(operationId, item, `${where}[${index}]`, key);
     else if (value !== null && typeof value === "object") for (const [name, item] of Object.entries(value)) scan(operationId, item, `${where}.${name}`, name);
   };
   for (const seen of responses) scan(seen.operation.operationId, JSON.parse(seen.body || "null"), "", "");

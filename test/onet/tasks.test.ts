@@ -108,7 +108,11 @@ describe("waitForTask's limits", () => {
 
   it("refuses a pause below 1 ms and a bad timeout before it sends anything", async () => {
     let sent = 0;
-    const onet = createOnetClient({ token: TOKEN, fetch: async () => (sent++, Response.json({})) });
+    const onet = createOnetClient({ token: TOKEN, fetch: async () => {
+        sent++;
+        return Response.json({});
+      },
+    });
     for (const options of [{ intervalMs: 0 }, { intervalMs: Number.NaN }, { timeoutMs: -1 }, { timeoutMs: Infinity }]) {
       await expect(waitForTask(onet, { ...IN_PROJECT, id: MISSING }, options)).rejects.toBeInstanceOf(ConfigurationError);
     }
