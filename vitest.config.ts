@@ -10,9 +10,11 @@ export default defineConfig(({ mode }) => ({
     // in-process, and a 2-core CI machine busy with other work can be many times slower than an idle one.
     testTimeout: 300_000,
     hookTimeout: 120_000,
-    // Vitest's default on 2 cores is one worker, which runs the files one after another; many files
-    // spend part of their time waiting on servers and child processes, so three workers keep both cores busy.
-    maxWorkers: 3,
+    // Vitest's default on 2 cores is one worker, which runs the files one after another, waiting while a
+    // file's CLI runs and servers work. Two workers keep both cores busy (the CLI runs are processes of
+    // their own); a third only adds a third copy of every module and warm-up: test/cli and test/contract
+    // took 61 s with two, 65 s with three and 69 s with four, on this 2-core machine under other load.
+    maxWorkers: 2,
     // A worker runs its files one after another in one module graph: the mocks, the specs and their
     // compiled validators load once per worker, not once per file (which cost the unit, mock and spec
     // tests two thirds of their CPU time). No file depends on a fresh graph: each starts and closes its

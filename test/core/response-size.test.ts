@@ -31,9 +31,20 @@ async function stream(response: ServerResponse, kind: string, next: () => Buffer
     cutShort.set(kind, !response.writableFinished);
   });
   for (let chunk = next(); chunk !== undefined && !closed; chunk = next()) {
-    if (!response.write(chunk)) await new Promise((resolve) => response.once("drain", resolve).once("close", resolve));
+    if (!response.write(chunk)) await drainedOrClosed(response);
   }
   if (!closed) response.end();
+}
+
+/** Resolves on "drain" or "close", whichever comes first, and leaves no listener behind (a long body drains thousands of times). */
+function drainedOrClosed(response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off("drain", done).off("close", done);
+      resolve();
+    };
+    response.once("drain", done).once("close", done);
+  });
 }
 
 function handle(request: IncomingMessage, response: ServerResponse): void {
