@@ -167,7 +167,10 @@ const CLIENT_PARTS: Parts = [
 /** The parts of the mock entry, by path. */
 const MOCK_PARTS: Parts = [
   { part: "the three dereferenced specs (generated/*/openapi.json)", pattern: /generated[\\/][^\\/]+[\\/]openapi\.json$/ },
-  { part: "Ajv, ajv-formats and their dependencies", pattern: /node_modules[\\/](ajv|ajv-formats|fast-deep-equal|fast-uri|json-schema-traverse|require-from-string|fast-json-stable-stringify)[\\/]/ },
+  {
+    part: "Ajv, ajv-formats and their dependencies",
+    pattern: /node_modules[\\/](ajv|ajv-formats|fast-deep-equal|fast-uri|json-schema-traverse|require-from-string|fast-json-stable-stringify)[\\/]/,
+  },
   { part: "mock servers (src/mock/)", pattern: /dist[\\/]src[\\/]mock[\\/]/ },
   { part: "spec index and validator (src/spec/)", pattern: /dist[\\/]src[\\/]spec[\\/]/ },
 ];
@@ -190,14 +193,23 @@ async function profile(entry: string, factory: string, parts: Parts): Promise<Bu
   }
   const gzipByPart = [...byPart].map(([part, share]) => ({ part, ...share })).sort((a, b) => b.gzipBytes - a.gzipBytes);
   const only = await bundle(`export { ${factory} } from ${JSON.stringify(entryFile(entry))};`, "node");
-  return { entry, inputs, gzipByPart, factoryOnly: { import: `import { ${factory} } from "specwright/${entry}"`, minBytes: only.code.length, gzipBytes: gzipSize(only.code) } };
+  return {
+    entry,
+    inputs,
+    gzipByPart,
+    factoryOnly: { import: `import { ${factory} } from "specwright/${entry}"`, minBytes: only.code.length, gzipBytes: gzipSize(only.code) },
+  };
 }
 
 const shortName = (input: string) => input.replace(/^.*?(node_modules[\\/]|dist[\\/])/, "$1");
 
 /** Empties every "…", '…' and `…` literal of minified code (esbuild emits no regex literal with quotes here). */
 const withoutStrings = (code: Uint8Array) =>
-  Buffer.from(Buffer.from(code).toString("utf8").replace(/`(?:\\.|[^`\\])*`|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'/g, (literal) => literal[0]! + literal[0]!));
+  Buffer.from(
+    Buffer.from(code)
+      .toString("utf8")
+      .replace(/`(?:\\.|[^`\\])*`|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'/g, (literal) => literal[0]! + literal[0]!),
+  );
 
 async function floor(what: string, contents: string): Promise<BundleFloor> {
   const { code } = await bundle(contents, "node");
@@ -210,7 +222,9 @@ export async function benchBundleSize(log: (line: string) => void = console.log)
   for (const entry of ["commet", "onet", "cloudplans", "mock"]) {
     sizes.push(await measure(`specwright/${entry}`, `export * from ${JSON.stringify(entryFile(entry))};`, pkg.exports[`./${entry}`]!.default));
   }
-  sizes.push(await measure("@commet/node", `export * from "@commet/node"; export { default } from "@commet/node";`, "node_modules/@commet/node/dist/index.mjs"));
+  sizes.push(
+    await measure("@commet/node", `export * from "@commet/node"; export { default } from "@commet/node";`, "node_modules/@commet/node/dist/index.mjs"),
+  );
   sizes.push(await measure("openapi-fetch (createClient only)", `export { default } from "openapi-fetch";`, "node_modules/openapi-fetch/dist/index.mjs"));
   const profiles = [
     await profile("commet", "createCommetClient", CLIENT_PARTS),
@@ -220,7 +234,10 @@ export async function benchBundleSize(log: (line: string) => void = console.log)
   ];
   const transport = JSON.stringify(resolve(ROOT, "dist/src/core/transport.js"));
   const floors = [
-    await floor("openapi-fetch + specwright's transport (timeouts, retries), nothing else", `export { default } from "openapi-fetch"; export { createTransport } from ${transport};`),
+    await floor(
+      "openapi-fetch + specwright's transport (timeouts, retries), nothing else",
+      `export { default } from "openapi-fetch"; export { createTransport } from ${transport};`,
+    ),
     await floor("specwright/commet", `export * from ${JSON.stringify(entryFile("commet"))};`),
   ];
   return { command: "npx tsx bench/run.ts --only bundle", sizes, profiles, floors };

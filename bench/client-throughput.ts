@@ -46,7 +46,9 @@ interface Worker {
 }
 
 async function startWorker(contender: Contender, target: string): Promise<Worker> {
-  const started = await startTsProcess("bench/client-worker.ts", [contender.variant, target, ...(contender.module ? [contender.module] : [])], /READY/, { ipc: true });
+  const started = await startTsProcess("bench/client-worker.ts", [contender.variant, target, ...(contender.module ? [contender.module] : [])], /READY/, {
+    ipc: true,
+  });
   const { child } = started;
   return {
     started,
@@ -119,6 +121,9 @@ export async function benchClientThroughput(options: ClientThroughputOptions, lo
       openapiFetchVsRawFetch: pairedRatio(perSecond["openapi-fetch"], perSecond["raw fetch"]),
       commetNodeVsRawFetch: pairedRatio(perSecond["@commet/node"], perSecond["raw fetch"]),
     },
-    overheadUs: Object.fromEntries(CLIENT_VARIANTS.map((variant) => [variant, summarize(canned[variant].map((rate) => 1e6 / rate))])) as Record<ClientVariant, Summary>,
+    overheadUs: Object.fromEntries(CLIENT_VARIANTS.map((variant) => [variant, summarize(canned[variant].map((rate) => 1e6 / rate))])) as Record<
+      ClientVariant,
+      Summary
+    >,
   };
 }

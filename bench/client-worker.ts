@@ -18,7 +18,9 @@ const baseUrl = target === "canned" ? CANNED_BASE : target;
 const body = JSON.stringify(ADDON_RESPONSE);
 // `canned`: each client's own work per call, without a network or a server.
 const underlying: typeof fetch =
-  target === "canned" ? async () => new Response(body, { status: 200, headers: { "content-type": "application/json", "x-request-id": "req_1" } }) : globalThis.fetch;
+  target === "canned"
+    ? async () => new Response(body, { status: 200, headers: { "content-type": "application/json", "x-request-id": "req_1" } })
+    : globalThis.fetch;
 
 /**
  * @commet/node has no base URL or fetch option: it calls the global `fetch` with
@@ -26,7 +28,10 @@ const underlying: typeof fetch =
  * uses that same global fetch (none gets a `fetch` option), so all pay the wrapper's string check alike.
  */
 globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
-  underlying(typeof input === "string" && input.startsWith(COMMET_ORIGIN_PREFIX) ? baseUrl + input.slice(COMMET_ORIGIN_PREFIX.length) : input, init)) as typeof fetch;
+  underlying(
+    typeof input === "string" && input.startsWith(COMMET_ORIGIN_PREFIX) ? baseUrl + input.slice(COMMET_ORIGIN_PREFIX.length) : input,
+    init,
+  )) as typeof fetch;
 
 const expectId = (id: unknown) => {
   if (id !== ADDON_RESPONSE.data.id) throw new Error(`${variant}: unexpected answer ${JSON.stringify(id)}`);

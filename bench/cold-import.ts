@@ -9,7 +9,15 @@ import { ROOT } from "./lib/processes.js";
 import { rotation, summarize, type Summary } from "./lib/stats.js";
 
 /** The last is an empty module: what the first `import()` of anything costs (the ESM loader's own start). */
-export const IMPORTS = ["specwright/commet", "specwright/onet", "specwright/cloudplans", "specwright/mock", "@commet/node", "openapi-fetch", "data:text/javascript,export default 0"] as const;
+export const IMPORTS = [
+  "specwright/commet",
+  "specwright/onet",
+  "specwright/cloudplans",
+  "specwright/mock",
+  "@commet/node",
+  "openapi-fetch",
+  "data:text/javascript,export default 0",
+] as const;
 
 export interface ColdImportResult {
   command: string;

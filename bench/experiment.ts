@@ -20,7 +20,10 @@ import { load } from "./lib/load.js";
 import { BIN, ROOT, startProcess, type Started } from "./lib/processes.js";
 import { rotation, summarize } from "./lib/stats.js";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: "string", default: "15" }, mock: { type: "boolean", default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { rounds: { type: "string", default: "15" }, mock: { type: "boolean", default: false } },
+});
 if (positionals.length === 0) {
   console.error("usage: npx tsx bench/experiment.ts <patch.diff> [more.diff …] [--rounds N]");
   process.exit(2);
@@ -29,7 +32,8 @@ if (positionals.length === 0) {
 /** A scratch copy of the sources with the patch applied and built; returns the patched build's `dist/src/`. */
 function buildPatched(patch: string, scratch: string): string {
   const copy = join(scratch, basename(patch, ".diff"));
-  for (const part of ["src", "generated", "tsconfig.json", "tsconfig.build.json", "package.json"]) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+  for (const part of ["src", "generated", "tsconfig.json", "tsconfig.build.json", "package.json"])
+    cpSync(join(ROOT, part), join(copy, part), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"), "dir");
   const applied = spawnSync("patch", ["-p1", "--forward", "--input", resolve(patch)], { cwd: copy, encoding: "utf8" });
   if (applied.status !== 0) throw new Error(`${patch} does not apply to the current sources:\n${applied.stdout}${applied.stderr}`);
@@ -63,7 +67,9 @@ async function compareMocks(builds: { name: string; module?: string }[], rounds:
     for (const cell of cells) {
       const own = rates.get(`${cell.server.name}|${cell.concurrency}`)!;
       const base = rates.get(`${servers[0]!.name}|${cell.concurrency}`)!;
-      console.log(`| ${cell.server.name} | ${cell.concurrency} | ${summarize(own).median.toFixed(0)} | ${summarize(own.map((rate, i) => rate / base[i]!)).median.toFixed(2)} |`);
+      console.log(
+        `| ${cell.server.name} | ${cell.concurrency} | ${summarize(own).median.toFixed(0)} | ${summarize(own.map((rate, i) => rate / base[i]!)).median.toFixed(2)} |`,
+      );
     }
   } finally {
     await Promise.all(servers.map((server) => server.started.stop()));
@@ -75,7 +81,10 @@ try {
   const rounds = Number(values.rounds);
   const patched = positionals.map((patch) => ({ patch, dist: buildPatched(patch, scratch) }));
   if (values.mock) {
-    await compareMocks([{ name: "current dist" }, ...patched.map(({ patch, dist }) => ({ name: `+ ${basename(patch)}`, module: join(dist, "mock/index.js") }))], rounds);
+    await compareMocks(
+      [{ name: "current dist" }, ...patched.map(({ patch, dist }) => ({ name: `+ ${basename(patch)}`, module: join(dist, "mock/index.js") }))],
+      rounds,
+    );
   } else {
     const contenders: Contender[] = [
       { name: "openapi-fetch", variant: "openapi-fetch" },
@@ -94,7 +103,9 @@ try {
         const own = rates[contender.name]!;
         const median = summarize(own).median;
         const ratio = summarize(own.map((rate, index) => rate / base[index]!));
-        console.log(`| ${contender.name} | ${median.toFixed(0)} | ${(1e6 / median).toFixed(1)} | ${ratio.median.toFixed(2)} (p25–p75 ${ratio.p25.toFixed(2)}–${ratio.p75.toFixed(2)}) |`);
+        console.log(
+          `| ${contender.name} | ${median.toFixed(0)} | ${(1e6 / median).toFixed(1)} | ${ratio.median.toFixed(2)} (p25–p75 ${ratio.p25.toFixed(2)}–${ratio.p75.toFixed(2)}) |`,
+        );
       }
     }
   }

@@ -39,7 +39,9 @@ if (which) {
 } else {
   console.log("| primitive | µs per operation (median of 3 processes) |\n|---|---:|");
   for (const name of Object.keys(CASES)) {
-    const samples = [0, 1, 2].map(() => Number(spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, name], { encoding: "utf8" }).stdout.trim()));
+    const samples = [0, 1, 2].map(() =>
+      Number(spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, name], { encoding: "utf8" }).stdout.trim()),
+    );
     console.log(`| ${name} | ${samples.sort((a, b) => a - b)[1]!.toFixed(2)} |`);
   }
 }

@@ -18,6 +18,12 @@ const post = async (path: string, body: unknown) => {
 };
 // The spec's example add-on, so that both mocks answer with the same kind of body.
 await post("/features/manage", { name: "Priority support", code: "priority_support", type: "boolean" });
-const addon = await post("/addons", { name: "Priority support", description: "Replies within one business hour.", basePrice: 2900, featureId: "priority_support", consumptionModel: "boolean" });
+const addon = await post("/addons", {
+  name: "Priority support",
+  description: "Replies within one business hour.",
+  basePrice: 2900,
+  featureId: "priority_support",
+  consumptionModel: "boolean",
+});
 console.log(`READY ${mock.url} ${addon.id}`);
 process.on("SIGTERM", () => void mock.close().then(() => process.exit(0)));

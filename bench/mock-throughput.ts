@@ -72,7 +72,8 @@ export async function benchMockThroughput(options: MockThroughputOptions, log: (
     for (const target of targets) {
       const response = await fetch(target.url, { headers: HEADERS });
       const body = (await response.json()) as { data?: { slug?: string } };
-      if (response.status !== 200 || body.data?.slug !== "priority-support") throw new Error(`${target.server} mock: GET ${target.url} answered ${response.status} ${JSON.stringify(body)}`);
+      if (response.status !== 200 || body.data?.slug !== "priority-support")
+        throw new Error(`${target.server} mock: GET ${target.url} answered ${response.status} ${JSON.stringify(body)}`);
     }
     log(`mock throughput: ${options.rounds} interleaved rounds of ${options.segmentMs} ms per server and concurrency (${options.concurrencies.join(", ")})`);
     const cells = targets.flatMap((target) => options.concurrencies.map((concurrency) => ({ target, concurrency })));

@@ -26,7 +26,17 @@ const { values } = parseArgs({
 async function profile(target: string): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), "specwright-profile-"));
   try {
-    const args = ["--cpu-prof", "--cpu-prof-dir", directory, "--import", "tsx", resolve(ROOT, "bench/client-worker.ts"), values.variant, target, ...(values.module ? [values.module] : [])];
+    const args = [
+      "--cpu-prof",
+      "--cpu-prof-dir",
+      directory,
+      "--import",
+      "tsx",
+      resolve(ROOT, "bench/client-worker.ts"),
+      values.variant,
+      target,
+      ...(values.module ? [values.module] : []),
+    ];
     const worker = await startProcess(process.execPath, args, /READY/, { ipc: true });
     const calls = Number(values.calls);
     const ms = await new Promise<number>((resolvePromise) => {
@@ -35,7 +45,9 @@ async function profile(target: string): Promise<void> {
     });
     // The profile is written when the process exits.
     await worker.stop();
-    console.log(`${values.variant} against ${target === "canned" ? "a canned Response" : "the loopback server"}: ${calls} calls, ${((ms * 1000) / calls).toFixed(1)} µs per call (profiler on)`);
+    console.log(
+      `${values.variant} against ${target === "canned" ? "a canned Response" : "the loopback server"}: ${calls} calls, ${((ms * 1000) / calls).toFixed(1)} µs per call (profiler on)`,
+    );
     for (const line of topSelfTime(directory, Number(values.top))) console.log(line);
   } finally {
     rmSync(directory, { recursive: true, force: true });

@@ -13,18 +13,26 @@ import { API_KEY } from "./lib/fixtures.js";
 import { load } from "./lib/load.js";
 import { ROOT, startProcess } from "./lib/processes.js";
 
-const { values } = parseArgs({ options: { concurrency: { type: "string", default: "32" }, seconds: { type: "string", default: "5" }, top: { type: "string", default: "30" } } });
+const { values } = parseArgs({
+  options: { concurrency: { type: "string", default: "32" }, seconds: { type: "string", default: "5" }, top: { type: "string", default: "30" } },
+});
 
 const directory = mkdtempSync(join(tmpdir(), "specwright-profile-mock-"));
 try {
-  const server = await startProcess(process.execPath, ["--cpu-prof", "--cpu-prof-dir", directory, "--import", "tsx", resolve(ROOT, "bench/mock-server.ts")], /READY (\S+) (\S+)/);
+  const server = await startProcess(
+    process.execPath,
+    ["--cpu-prof", "--cpu-prof-dir", directory, "--import", "tsx", resolve(ROOT, "bench/mock-server.ts")],
+    /READY (\S+) (\S+)/,
+  );
   const url = new URL(`${server.match[1]}/addons/${server.match[2]}`);
   const headers = { "x-api-key": API_KEY, accept: "application/json" };
   await load(url, headers, Number(values.concurrency), 1000);
   const { rate, requests } = await load(url, headers, Number(values.concurrency), Number(values.seconds) * 1000);
   // SIGTERM: mock-server.ts closes the mock and exits, and Node writes the profile on the way out.
   await server.stop();
-  console.log(`specwright mock, concurrency ${values.concurrency}: ${rate.toFixed(0)} requests/s over ${requests} requests (profiler on; the profile covers the whole process, start-up included)`);
+  console.log(
+    `specwright mock, concurrency ${values.concurrency}: ${rate.toFixed(0)} requests/s over ${requests} requests (profiler on; the profile covers the whole process, start-up included)`,
+  );
   for (const line of topSelfTime(directory, Number(values.top))) console.log(line);
 } finally {
   rmSync(directory, { recursive: true, force: true });

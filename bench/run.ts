@@ -90,10 +90,16 @@ const report: BenchReport = {
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 if (wanted("client")) {
-  report.client = await benchClientThroughput(quick ? { rounds: 3, callsPerRound: 300, warmupCalls: 100 } : { rounds: 15, callsPerRound: 1500, warmupCalls: 1000 }, log);
+  report.client = await benchClientThroughput(
+    quick ? { rounds: 3, callsPerRound: 300, warmupCalls: 100 } : { rounds: 15, callsPerRound: 1500, warmupCalls: 1000 },
+    log,
+  );
 }
 if (wanted("mock")) {
-  report.mock = await benchMockThroughput(quick ? { rounds: 2, segmentMs: 300, warmupMs: 200, concurrencies: [1, 32] } : { rounds: 8, segmentMs: 1500, warmupMs: 1000, concurrencies: [1, 32] }, log);
+  report.mock = await benchMockThroughput(
+    quick ? { rounds: 2, segmentMs: 300, warmupMs: 200, concurrencies: [1, 32] } : { rounds: 8, segmentMs: 1500, warmupMs: 1000, concurrencies: [1, 32] },
+    log,
+  );
 }
 if (wanted("bundle")) report.bundle = await benchBundleSize(log);
 if (wanted("import")) report.coldImport = benchColdImport(quick ? 3 : 15, log);
@@ -112,8 +118,16 @@ function goals(result: BenchReport): Goal[] {
   const list: Goal[] = [];
   if (result.client) {
     const { specwrightVsOpenapiFetch, specwrightVsCommetNode } = result.client.ratios;
-    list.push({ goal: `specwright client ≥ ${GOALS.specwrightVsOpenapiFetch}× bare openapi-fetch throughput`, measured: `${specwrightVsOpenapiFetch.toFixed(2)}×`, met: specwrightVsOpenapiFetch >= GOALS.specwrightVsOpenapiFetch });
-    list.push({ goal: "specwright client not slower than @commet/node", measured: `${specwrightVsCommetNode.toFixed(2)}×`, met: specwrightVsCommetNode >= GOALS.specwrightVsCommetNode });
+    list.push({
+      goal: `specwright client ≥ ${GOALS.specwrightVsOpenapiFetch}× bare openapi-fetch throughput`,
+      measured: `${specwrightVsOpenapiFetch.toFixed(2)}×`,
+      met: specwrightVsOpenapiFetch >= GOALS.specwrightVsOpenapiFetch,
+    });
+    list.push({
+      goal: "specwright client not slower than @commet/node",
+      measured: `${specwrightVsCommetNode.toFixed(2)}×`,
+      met: specwrightVsCommetNode >= GOALS.specwrightVsCommetNode,
+    });
   }
   if (result.bundle) {
     for (const size of result.bundle.sizes.filter((entry) => /^specwright\/(commet|onet|cloudplans)$/.test(entry.entry))) {
@@ -122,7 +136,11 @@ function goals(result: BenchReport): Goal[] {
   }
   if (result.mock) {
     for (const [concurrency, ratio] of Object.entries(result.mock.ratios)) {
-      list.push({ goal: `mock ≥ ${GOALS.mockVsPrism}× Prism throughput, concurrency ${concurrency.slice(1)}`, measured: `${ratio.toFixed(1)}×`, met: ratio >= GOALS.mockVsPrism });
+      list.push({
+        goal: `mock ≥ ${GOALS.mockVsPrism}× Prism throughput, concurrency ${concurrency.slice(1)}`,
+        measured: `${ratio.toFixed(1)}×`,
+        met: ratio >= GOALS.mockVsPrism,
+      });
     }
   }
   if (result.typecheck) {
@@ -139,54 +157,112 @@ function kB(bytes: number): string {
 function markdown(result: BenchReport): string {
   const lines: string[] = [];
   const { machine } = result;
-  lines.push(`## Results (${result.date})`, "", `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.os}; load average ${machine.loadAverageAtStart.join(" / ")} at start, ${machine.loadAverageAtEnd.join(" / ")} at end.`, "");
+  lines.push(
+    `## Results (${result.date})`,
+    "",
+    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.os}; load average ${machine.loadAverageAtStart.join(" / ")} at start, ${machine.loadAverageAtEnd.join(" / ")} at end.`,
+    "",
+  );
   if (result.client) {
     const { client } = result;
-    lines.push(`### Client: Get add-on, sequential calls (${client.options.rounds} rounds × ${client.options.callsPerRound} calls)`, "", "| client | calls/s (median) | p25–p75 | µs per call | own CPU µs per call (canned Response) |", "|---|---:|---:|---:|---:|");
+    lines.push(
+      `### Client: Get add-on, sequential calls (${client.options.rounds} rounds × ${client.options.callsPerRound} calls)`,
+      "",
+      "| client | calls/s (median) | p25–p75 | µs per call | own CPU µs per call (canned Response) |",
+      "|---|---:|---:|---:|---:|",
+    );
     for (const variant of CLIENT_VARIANTS) {
       const throughput = client.throughput[variant];
-      lines.push(`| ${variant} | ${throughput.median.toFixed(0)} | ${throughput.p25.toFixed(0)}–${throughput.p75.toFixed(0)} | ${client.latencyUs[variant].toFixed(0)} | ${client.overheadUs[variant].median.toFixed(1)} |`);
-    }
-    lines.push("", `Ratios (median of per-round ratios): specwright / openapi-fetch ${client.ratios.specwrightVsOpenapiFetch.toFixed(2)}, specwright / @commet/node ${client.ratios.specwrightVsCommetNode.toFixed(2)}, openapi-fetch / raw fetch ${client.ratios.openapiFetchVsRawFetch.toFixed(2)}, @commet/node / raw fetch ${client.ratios.commetNodeVsRawFetch.toFixed(2)}.`, "");
-  }
-  if (result.mock) {
-    lines.push(`### Mock servers: Get add-on (${result.mock.options.rounds} rounds × ${result.mock.options.segmentMs} ms)`, "", "| server | concurrency | requests/s (median) | p25–p75 | server CPU µs per request |", "|---|---:|---:|---:|---:|");
-    for (const segment of result.mock.segments) {
-      lines.push(`| ${segment.server} | ${segment.concurrency} | ${segment.throughput.median.toFixed(0)} | ${segment.throughput.p25.toFixed(0)}–${segment.throughput.p75.toFixed(0)} | ${segment.serverCpuUs.median.toFixed(0)} |`);
+      lines.push(
+        `| ${variant} | ${throughput.median.toFixed(0)} | ${throughput.p25.toFixed(0)}–${throughput.p75.toFixed(0)} | ${client.latencyUs[variant].toFixed(0)} | ${client.overheadUs[variant].median.toFixed(1)} |`,
+      );
     }
     lines.push(
       "",
-      `specwright / Prism: ${Object.entries(result.mock.ratios).map(([key, ratio]) => `${ratio.toFixed(1)}× at concurrency ${key.slice(1)}`).join(", ")}. specwright / node:http ceiling: ${Object.entries(result.mock.ofCeiling).map(([key, ratio]) => `${ratio.toFixed(2)} at concurrency ${key.slice(1)}`).join(", ")}. Prism: \`${result.mock.prismCommand}\`.`,
+      `Ratios (median of per-round ratios): specwright / openapi-fetch ${client.ratios.specwrightVsOpenapiFetch.toFixed(2)}, specwright / @commet/node ${client.ratios.specwrightVsCommetNode.toFixed(2)}, openapi-fetch / raw fetch ${client.ratios.openapiFetchVsRawFetch.toFixed(2)}, @commet/node / raw fetch ${client.ratios.commetNodeVsRawFetch.toFixed(2)}.`,
+      "",
+    );
+  }
+  if (result.mock) {
+    lines.push(
+      `### Mock servers: Get add-on (${result.mock.options.rounds} rounds × ${result.mock.options.segmentMs} ms)`,
+      "",
+      "| server | concurrency | requests/s (median) | p25–p75 | server CPU µs per request |",
+      "|---|---:|---:|---:|---:|",
+    );
+    for (const segment of result.mock.segments) {
+      lines.push(
+        `| ${segment.server} | ${segment.concurrency} | ${segment.throughput.median.toFixed(0)} | ${segment.throughput.p25.toFixed(0)}–${segment.throughput.p75.toFixed(0)} | ${segment.serverCpuUs.median.toFixed(0)} |`,
+      );
+    }
+    lines.push(
+      "",
+      `specwright / Prism: ${Object.entries(result.mock.ratios)
+        .map(([key, ratio]) => `${ratio.toFixed(1)}× at concurrency ${key.slice(1)}`)
+        .join(", ")}. specwright / node:http ceiling: ${Object.entries(result.mock.ofCeiling)
+        .map(([key, ratio]) => `${ratio.toFixed(2)} at concurrency ${key.slice(1)}`)
+        .join(", ")}. Prism: \`${result.mock.prismCommand}\`.`,
       "",
     );
   }
   if (result.bundle) {
     lines.push("### Bundle size (esbuild, minified, gzip -9)", "", "| entry | min bytes | min+gz | builds for the browser |", "|---|---:|---:|---|");
-    for (const size of result.bundle.sizes) lines.push(`| ${size.entry} | ${size.minBytes} | ${kB(size.gzipBytes)} (${size.gzipBytes} B) | ${size.browser ? "yes" : "no"} |`);
+    for (const size of result.bundle.sizes)
+      lines.push(`| ${size.entry} | ${size.minBytes} | ${kB(size.gzipBytes)} (${size.gzipBytes} B) | ${size.browser ? "yes" : "no"} |`);
     for (const profile of result.bundle.profiles) {
-      lines.push("", `Profile of specwright/${profile.entry} (gzip bytes by part): ${profile.gzipByPart.map((part) => `${part.part} ${part.gzipBytes}`).join("; ")}. \`${profile.factoryOnly.import}\` alone: ${kB(profile.factoryOnly.gzipBytes)}.`);
+      lines.push(
+        "",
+        `Profile of specwright/${profile.entry} (gzip bytes by part): ${profile.gzipByPart.map((part) => `${part.part} ${part.gzipBytes}`).join("; ")}. \`${profile.factoryOnly.import}\` alone: ${kB(profile.factoryOnly.gzipBytes)}.`,
+      );
     }
     for (const floor of result.bundle.floors) {
-      lines.push("", `Floor: ${floor.what}: ${kB(floor.gzipBytes)} (${floor.gzipBytes} B); with every string literal emptied ${kB(floor.gzipBytesWithoutStrings)} (${floor.gzipBytesWithoutStrings} B).`);
+      lines.push(
+        "",
+        `Floor: ${floor.what}: ${kB(floor.gzipBytes)} (${floor.gzipBytes} B); with every string literal emptied ${kB(floor.gzipBytesWithoutStrings)} (${floor.gzipBytesWithoutStrings} B).`,
+      );
     }
     lines.push("");
   }
   if (result.coldImport) {
-    lines.push(`### Cold import (${result.coldImport.samples} fresh processes each)`, "", "| import | import() ms (median) | p25–p75 | whole process ms |", "|---|---:|---:|---:|");
+    lines.push(
+      `### Cold import (${result.coldImport.samples} fresh processes each)`,
+      "",
+      "| import | import() ms (median) | p25–p75 | whole process ms |",
+      "|---|---:|---:|---:|",
+    );
     for (const specifier of IMPORTS) {
       const summary = result.coldImport.importMs[specifier]!;
-      lines.push(`| ${specifier.startsWith("data:") ? "(an empty module: the ESM loader's own start)" : specifier} | ${summary.median.toFixed(1)} | ${summary.p25.toFixed(1)}–${summary.p75.toFixed(1)} | ${result.coldImport.processMs[specifier]!.median.toFixed(0)} |`);
+      lines.push(
+        `| ${specifier.startsWith("data:") ? "(an empty module: the ESM loader's own start)" : specifier} | ${summary.median.toFixed(1)} | ${summary.p25.toFixed(1)}–${summary.p75.toFixed(1)} | ${result.coldImport.processMs[specifier]!.median.toFixed(0)} |`,
+      );
     }
     lines.push("", `Node alone (no import): ${result.coldImport.baselineProcessMs.median.toFixed(0)} ms per process.`, "");
   }
   if (result.typecheck) {
-    lines.push(`### Type-check (\`${result.typecheck.command}\`, ${result.typecheck.runs} runs)`, "", "| what | wall ms (median) | p25–p75 |", "|---|---:|---:|");
-    for (const [name, summary] of Object.entries(result.typecheck.wallMs)) lines.push(`| ${name} | ${summary.median.toFixed(0)} | ${summary.p25.toFixed(0)}–${summary.p75.toFixed(0)} |`);
-    lines.push("", `tsc --extendedDiagnostics: ${Object.entries(result.typecheck.diagnostics).map(([key, value]) => `${key} ${value}`).join(", ")}.`, "");
+    lines.push(
+      `### Type-check (\`${result.typecheck.command}\`, ${result.typecheck.runs} runs)`,
+      "",
+      "| what | wall ms (median) | p25–p75 |",
+      "|---|---:|---:|",
+    );
+    for (const [name, summary] of Object.entries(result.typecheck.wallMs))
+      lines.push(`| ${name} | ${summary.median.toFixed(0)} | ${summary.p25.toFixed(0)}–${summary.p75.toFixed(0)} |`);
+    lines.push(
+      "",
+      `tsc --extendedDiagnostics: ${Object.entries(result.typecheck.diagnostics)
+        .map(([key, value]) => `${key} ${value}`)
+        .join(", ")}.`,
+      "",
+    );
   }
   if (result.npmTest) {
     const vitest = result.npmTest.vitestSeconds === undefined ? "" : `, of which vitest ${result.npmTest.vitestSeconds.toFixed(1)} s`;
-    lines.push(`### npm test`, "", `\`npm test\`: ${(result.npmTest.wallMs / 1000).toFixed(1)} s wall${vitest}, exit code ${result.npmTest.exitCode} (log: ${result.npmTest.log}).`, "");
+    lines.push(
+      `### npm test`,
+      "",
+      `\`npm test\`: ${(result.npmTest.wallMs / 1000).toFixed(1)} s wall${vitest}, exit code ${result.npmTest.exitCode} (log: ${result.npmTest.log}).`,
+      "",
+    );
   }
   if (result.goals.length) {
     lines.push("### Goals", "", "| goal | measured | |", "|---|---:|---|");

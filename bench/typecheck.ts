@@ -61,7 +61,13 @@ export function benchTypecheck(runs: number, log: (line: string) => void = conso
     const diagnostics: Record<string, string> = {};
     for (const line of tsc(["--noEmit", "-p", CONSUMER_TSCONFIG, "--extendedDiagnostics"]).stdout.split("\n")) {
       const match = /^([A-Za-z /]+):\s+(\S+)$/.exec(line.trim());
-      if (match && /^(Files|Lines of Declarations|Lines of TypeScript|Types|Instantiations|Memory used|Parse time|Bind time|Check time|Program time|Total time)$/.test(match[1]!)) diagnostics[match[1]!] = match[2]!;
+      if (
+        match &&
+        /^(Files|Lines of Declarations|Lines of TypeScript|Types|Instantiations|Memory used|Parse time|Bind time|Check time|Program time|Total time)$/.test(
+          match[1]!,
+        )
+      )
+        diagnostics[match[1]!] = match[2]!;
     }
     return {
       command: `node_modules/.bin/tsc --noEmit -p ${CONSUMER_TSCONFIG}`,

@@ -70,7 +70,10 @@ try {
       include: [],
     }),
   );
-  const tsc = spawnSync(join(root, "node_modules", ".bin", "tsc"), ["-p", join(scratch, "tsconfig.json"), "--pretty", "false"], { cwd: scratch, encoding: "utf8" });
+  const tsc = spawnSync(join(root, "node_modules", ".bin", "tsc"), ["-p", join(scratch, "tsconfig.json"), "--pretty", "false"], {
+    cwd: scratch,
+    encoding: "utf8",
+  });
   if (tsc.error) throw tsc.error;
   problems.push(...diagnostics(tsc.stdout + tsc.stderr));
   if (tsc.status !== 0 && problems.length === 0) problems.push(`tsc exited with ${tsc.status}:\n${tsc.stdout}${tsc.stderr}`);
@@ -79,7 +82,9 @@ try {
 }
 
 if (problems.length > 0) {
-  console.error(`check-samples: ${problems.length} problem(s) in the ${SAMPLE_LANG} samples (x-codeSamples); fix them in specs/<api>/openapi.yaml, then run \`npm run generate\`:\n`);
+  console.error(
+    `check-samples: ${problems.length} problem(s) in the ${SAMPLE_LANG} samples (x-codeSamples); fix them in specs/<api>/openapi.yaml, then run \`npm run generate\`:\n`,
+  );
   for (const problem of problems) console.error(`${problem}\n`);
   process.exit(1);
 }
@@ -104,11 +109,16 @@ function diagnostics(output: string): string[] {
     flush();
     const [, file = "", lineNumber = "", column = "", message = ""] = match;
     const sample = files.get(file.replace(/\\/g, "/"));
-    const key = sample ? `${sample.api} ${describeOperation(sample.operation)}: its ${SAMPLE_LANG} sample does not compile:` : `${file} (reached from a sample):`;
+    const key = sample
+      ? `${sample.api} ${describeOperation(sample.operation)}: its ${SAMPLE_LANG} sample does not compile:`
+      : `${file} (reached from a sample):`;
     current = grouped.get(key) ?? [];
     grouped.set(key, current);
     current.push(`  line ${lineNumber}:${column}: ${message}`);
-    quote = sample?.operation.samples.find((s) => s.lang === SAMPLE_LANG)?.source.split("\n")[Number(lineNumber) - 1]?.trim();
+    quote = sample?.operation.samples
+      .find((s) => s.lang === SAMPLE_LANG)
+      ?.source.split("\n")
+      [Number(lineNumber) - 1]?.trim();
   }
   flush();
   return [...grouped].map(([key, lines]) => `${key}\n${lines.join("\n")}`);

@@ -40,5 +40,7 @@ const results = await Promise.all(
 );
 
 const failed = names.filter((_, index) => !results[index]);
-console.log(`\n${names.length - failed.length} of ${names.length} passed in ${((performance.now() - started) / 1000).toFixed(1)} s${failed.length ? `; failed: ${failed.join(", ")}` : ""}`);
+console.log(
+  `\n${names.length - failed.length} of ${names.length} passed in ${((performance.now() - started) / 1000).toFixed(1)} s${failed.length ? `; failed: ${failed.join(", ")}` : ""}`,
+);
 process.exit(failed.length > 0 ? 1 : 0);

@@ -27,13 +27,19 @@ export const REGISTER_TAGS = {
 
 /** Where Redoc puts a register section: `#/assumptions`, `#/documentation-discrepancies`. */
 export function registerRoute(key: NoteKey): string {
-  return `#/${REGISTER_TAGS[key].toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
+  return `#/${REGISTER_TAGS[key]
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")}`;
 }
 
 const REGISTER_INTROS: Record<NoteKey, string> = {
-  "x-assumed": "Where the vendor's public docs are silent, this reference makes a choice and says why (`x-assumed` in the spec). Each note is also shown, marked **Assumed**, next to what it is about.",
-  "x-doc-discrepancy": "Where the vendor's public docs contradict themselves, this reference says what they say and what was chosen (`x-doc-discrepancy` in the spec). Each note is also shown, marked **Docs discrepancy**, next to what it is about.",
-  "x-irreversible": "Operations whose success nothing in this API takes back (`x-irreversible` in the spec): a contract run against a live server never asks for one, even with `--allow-writes`, since it removes what it creates (the `x-cleanup` links). Each note is also shown, marked **Not undone by contract runs**, next to its operation.",
+  "x-assumed":
+    "Where the vendor's public docs are silent, this reference makes a choice and says why (`x-assumed` in the spec). Each note is also shown, marked **Assumed**, next to what it is about.",
+  "x-doc-discrepancy":
+    "Where the vendor's public docs contradict themselves, this reference says what they say and what was chosen (`x-doc-discrepancy` in the spec). Each note is also shown, marked **Docs discrepancy**, next to what it is about.",
+  "x-irreversible":
+    "Operations whose success nothing in this API takes back (`x-irreversible` in the spec): a contract run against a live server never asks for one, even with `--allow-writes`, since it removes what it creates (the `x-cleanup` links). Each note is also shown, marked **Not undone by contract runs**, next to its operation.",
 };
 
 export interface Note {
@@ -117,15 +123,17 @@ function bodySchemas(document: Node): Map<string, string[]> {
       bodies.set(schemaPointer, list);
     }
   };
-  for (const section of ["paths", "webhooks"] as const) for (const [path, item] of Object.entries(isNode(document[section]) ? document[section] : {})) {
-    if (!isNode(item)) continue;
-    for (const [method, operation] of Object.entries(item)) {
-      if (!HTTP_METHODS.has(method) || !isNode(operation)) continue;
-      const at = `/${section}/${escapePointer(path)}/${method}`;
-      if (operation.requestBody !== undefined) addBody(operation.requestBody, `${at}/requestBody`);
-      for (const [status, response] of Object.entries(isNode(operation.responses) ? operation.responses : {})) addBody(response, `${at}/responses/${escapePointer(status)}`);
+  for (const section of ["paths", "webhooks"] as const)
+    for (const [path, item] of Object.entries(isNode(document[section]) ? document[section] : {})) {
+      if (!isNode(item)) continue;
+      for (const [method, operation] of Object.entries(item)) {
+        if (!HTTP_METHODS.has(method) || !isNode(operation)) continue;
+        const at = `/${section}/${escapePointer(path)}/${method}`;
+        if (operation.requestBody !== undefined) addBody(operation.requestBody, `${at}/requestBody`);
+        for (const [status, response] of Object.entries(isNode(operation.responses) ? operation.responses : {}))
+          addBody(response, `${at}/responses/${escapePointer(status)}`);
+      }
     }
-  }
   return bodies;
 }
 
@@ -151,7 +159,15 @@ export function describeLocation(document: Node, pointer: string): string {
   }
   if (section === "components" && name !== undefined && rest.length > 0) {
     const [componentName, ...inner] = rest;
-    const kind = { schemas: "schema", parameters: "parameter", responses: "response", headers: "header", securitySchemes: "security scheme", requestBodies: "request body" }[name] ?? name;
+    const kind =
+      {
+        schemas: "schema",
+        parameters: "parameter",
+        responses: "response",
+        headers: "header",
+        securitySchemes: "security scheme",
+        requestBodies: "request body",
+      }[name] ?? name;
     if (name === "schemas") return `\`${schemaPath(componentName!, inner)}\``;
     return `${kind} \`${componentName}\`${describeInner(document, `/components/${name}/${escapePointer(componentName!)}`, inner)}`;
   }
@@ -162,7 +178,9 @@ function describeInner(document: Node, base: string, inner: string[]): string {
   if (inner.length === 0) return "";
   const [first, second, ...rest] = inner;
   if (first === "parameters" && second !== undefined) {
-    const parameter = resolvePointer(document, targetOf(resolvePointer(document, `${base}/parameters/${second}`), `${base}/parameters/${second}`)) as Node | undefined;
+    const parameter = resolvePointer(document, targetOf(resolvePointer(document, `${base}/parameters/${second}`), `${base}/parameters/${second}`)) as
+      | Node
+      | undefined;
     return `, parameter \`${String(parameter?.name ?? second)}\``;
   }
   if (first === "requestBody") return ", request body";
@@ -224,7 +242,9 @@ function hostsOf(document: Node, pointer: string, bodies: Map<string, string[]>)
 function registerMarkdown(key: NoteKey, notes: Note[]): string {
   const byText = new Map<string, string[]>();
   for (const note of notes.filter((candidate) => candidate.key === key)) byText.set(note.text, [...(byText.get(note.text) ?? []), note.location]);
-  const items = [...byText].map(([text, locations]) => `- ${noteMarkdown(text).replace(/\s*\n\s*/g, " ")}\n\n  *About:* ${[...new Set(locations)].join("; ")}.`);
+  const items = [...byText].map(
+    ([text, locations]) => `- ${noteMarkdown(text).replace(/\s*\n\s*/g, " ")}\n\n  *About:* ${[...new Set(locations)].join("; ")}.`,
+  );
   return `${REGISTER_INTROS[key]}\n\n${items.length > 0 ? items.join("\n\n") : "None."}\n`;
 }
 
@@ -248,6 +268,7 @@ export function surfaceNotes(document: Node): Note[] {
   });
   if (!Array.isArray(document.tags)) document.tags = [];
   const tags = document.tags as Node[];
-  for (const key of Object.keys(REGISTER_TAGS) as NoteKey[]) tags.push({ name: REGISTER_TAGS[key], "x-traitTag": true, description: registerMarkdown(key, notes) });
+  for (const key of Object.keys(REGISTER_TAGS) as NoteKey[])
+    tags.push({ name: REGISTER_TAGS[key], "x-traitTag": true, description: registerMarkdown(key, notes) });
   return notes;
 }

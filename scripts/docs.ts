@@ -85,7 +85,19 @@ function buildPage(api: ApiName, scratch: string, config: string): PageSummary {
 
   const output = join(outDir, `${api}.html`);
   // --lint-config off: Redocly's config schema knows only the languages Redoc can generate samples in.
-  run(redocly, ["build-docs", variant, "--inlineBundle", "--output", output, "--title", `${document.info.title} · specwright`, "--config", config, "--lint-config", "off"]);
+  run(redocly, [
+    "build-docs",
+    variant,
+    "--inlineBundle",
+    "--output",
+    output,
+    "--title",
+    `${document.info.title} · specwright`,
+    "--config",
+    config,
+    "--lint-config",
+    "off",
+  ]);
 
   let html = readFileSync(output, "utf8");
   for (const [url, replacement] of Object.entries(CDN_IMAGES)) html = html.split(url).join(replacement);

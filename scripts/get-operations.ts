@@ -33,7 +33,9 @@ export function renderGetOperations(bundle: Json, header: string): string {
       .map(([name]) => name);
     operations[path] = { query, arrays: [...new Set(arrays)] };
   }
-  const entries = Object.entries(operations).map(([path, operation]) => `  ${JSON.stringify(path)}: { query: ${JSON.stringify(operation.query)}, arrays: ${JSON.stringify(operation.arrays)} },`);
+  const entries = Object.entries(operations).map(
+    ([path, operation]) => `  ${JSON.stringify(path)}: { query: ${JSON.stringify(operation.query)}, arrays: ${JSON.stringify(operation.arrays)} },`,
+  );
   return `${header}/** Each GET operation: its query parameters, and the array properties of its 200 JSON body. */
 export const GET_OPERATIONS = {
 ${entries.join("\n")}

@@ -56,7 +56,8 @@ try {
   const [packed] = JSON.parse(pack.stdout) as { filename: string; size: number; unpackedSize: number; files: { path: string }[] }[];
   const files = packed!.files.map((file) => file.path);
   for (const file of files) {
-    if (!ALLOWED.some((pattern) => pattern.test(file))) problems.push(`${file}: packed, but users need only dist/, specs/, README.md, LICENSE and package.json (see "files" in package.json).`);
+    if (!ALLOWED.some((pattern) => pattern.test(file)))
+      problems.push(`${file}: packed, but users need only dist/, specs/, README.md, LICENSE and package.json (see "files" in package.json).`);
   }
   for (const required of ["package.json", "README.md", "LICENSE"]) {
     if (!files.includes(required)) problems.push(`${required}: not in the package.`);
@@ -67,11 +68,16 @@ try {
     if (!files.includes(path)) problems.push(`exports target ${target}: not in the package.`);
   }
   const tarball = join(scratch, packed!.filename);
-  console.log(`package-check: ${files.length} files, ${(packed!.size / 1024).toFixed(0)} kB packed, ${(packed!.unpackedSize / 1024).toFixed(0)} kB unpacked (${packed!.filename}).`);
+  console.log(
+    `package-check: ${files.length} files, ${(packed!.size / 1024).toFixed(0)} kB packed, ${(packed!.unpackedSize / 1024).toFixed(0)} kB unpacked (${packed!.filename}).`,
+  );
 
   // 3. publint, strict, on the tarball itself.
   const buffer = readFileSync(tarball);
-  const { messages, pkg: packedPkg } = await publint({ strict: true, pack: { tarball: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer } });
+  const { messages, pkg: packedPkg } = await publint({
+    strict: true,
+    pack: { tarball: buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer },
+  });
   for (const message of messages) {
     const text = `publint ${message.type}: ${formatMessage(message, packedPkg, { color: false }) ?? message.code}`;
     // Suggestions are advice, not faults; strict mode has already turned warnings into errors.
@@ -83,10 +89,14 @@ try {
   // esm-only profile: it skips node10 (no `exports` support) and require() from CommonJS, where an
   // ESM-only package is expected to resolve to ESM. Everything else (node16 from ESM, bundler) must be
   // clean. --no-definitely-typed: the package ships its own types; do not look up @types on npm.
-  const attw = spawnSync(join(root, "node_modules", ".bin", "attw"), [tarball, "--profile", "esm-only", "--no-definitely-typed", "--format", "ascii", "--no-color", "--no-emoji"], {
-    cwd: root,
-    encoding: "utf8",
-  });
+  const attw = spawnSync(
+    join(root, "node_modules", ".bin", "attw"),
+    [tarball, "--profile", "esm-only", "--no-definitely-typed", "--format", "ascii", "--no-color", "--no-emoji"],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
   if (attw.status !== 0) problems.push(`@arethetypeswrong/cli (--profile esm-only) found problems:\n${attw.stdout}${attw.stderr}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -26,7 +26,7 @@ export function operationSamples(document: OpenApiDocument): OperationSamples[] 
   const operations: OperationSamples[] = [];
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of HTTP_METHODS) {
-      const operation = item[method] as ({ operationId: string; "x-codeSamples"?: unknown } | undefined);
+      const operation = item[method] as { operationId: string; "x-codeSamples"?: unknown } | undefined;
       if (!operation) continue;
       const samples = Array.isArray(operation["x-codeSamples"]) ? (operation["x-codeSamples"] as CodeSample[]) : [];
       operations.push({ operationId: operation.operationId, method: method.toUpperCase(), path, samples });

@@ -32,7 +32,12 @@ class Connection {
   }
 
   static open(url: URL, headers: Record<string, string>): Promise<Connection> {
-    const lines = [`GET ${url.pathname}${url.search} HTTP/1.1`, `host: ${url.host}`, "connection: keep-alive", ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
+    const lines = [
+      `GET ${url.pathname}${url.search} HTTP/1.1`,
+      `host: ${url.host}`,
+      "connection: keep-alive",
+      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+    ];
     const payload = Buffer.from(`${lines.join("\r\n")}\r\n\r\n`);
     return new Promise((resolvePromise, reject) => {
       const socket = connect(Number(url.port), url.hostname, () => {

@@ -22,7 +22,12 @@ export interface Started {
  * Spawns `command`, resolves once its stdout matches `ready` (or once it has spawned, when `ready` is
  * null: the caller then polls it); rejects on exit or after `timeoutMs`.
  */
-export function startProcess(command: string, args: string[], ready: RegExp | null, options: { timeoutMs?: number; env?: NodeJS.ProcessEnv; ipc?: boolean } = {}): Promise<Started> {
+export function startProcess(
+  command: string,
+  args: string[],
+  ready: RegExp | null,
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv; ipc?: boolean } = {},
+): Promise<Started> {
   const stdio = options.ipc ? (["ignore", "pipe", "pipe", "ipc"] as const) : (["ignore", "pipe", "pipe"] as const);
   const child = spawn(command, args, { cwd: ROOT, stdio: [...stdio], env: { ...process.env, ...options.env } });
   const timeoutMs = options.timeoutMs ?? 30_000;

@@ -85,7 +85,8 @@ export const CONTRACT_OPTIONS = {
 
 export function parseCommandLine(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError("no command: use `specwright mock <api>`, `specwright contract [api...]` or `specwright webhooks trigger|check` (see --help).");
+  if (command === undefined)
+    throw new UsageError("no command: use `specwright mock <api>`, `specwright contract [api...]` or `specwright webhooks trigger|check` (see --help).");
   if (command === "help" || command === "--help" || command === "-h") return { command: "help" };
   if (command === "mock") return parseMock(rest);
   if (command === "contract") return parseContract(rest);
@@ -127,10 +128,14 @@ function parseMock(args: readonly string[]): Command {
 /** `--webhook-url` and `--webhook-secret`: both or neither, Commet's mock only; the secret is never echoed. */
 function mockWebhooks(api: ApiName, url: string | undefined, secret: string | undefined): MockCommand["webhooks"] {
   if (url === undefined && secret === undefined) return undefined;
-  if (url === undefined || secret === undefined) throw new UsageError("mock: --webhook-url and --webhook-secret go together: where to deliver the webhooks, and the secret that signs them.");
+  if (url === undefined || secret === undefined)
+    throw new UsageError("mock: --webhook-url and --webhook-secret go together: where to deliver the webhooks, and the secret that signs them.");
   if (api !== "commet") throw new UsageError(`mock: --webhook-url: the ${api} mock sends no webhooks; only the commet mock does.`);
   if (!isWebhookUrl(url)) throw new UsageError("mock: --webhook-url must be an absolute http or https URL, e.g. http://127.0.0.1:3000/api/webhooks/commet.");
-  if (!SECRET_PATTERN.test(secret)) throw new UsageError("mock: --webhook-secret is not a Commet signing secret: expected whsec_ followed by letters, digits or _+/=- (the value is not shown).");
+  if (!SECRET_PATTERN.test(secret))
+    throw new UsageError(
+      "mock: --webhook-secret is not a Commet signing secret: expected whsec_ followed by letters, digits or _+/=- (the value is not shown).",
+    );
   return { url, secret };
 }
 
@@ -143,14 +148,21 @@ function parseContract(args: readonly string[]): Command {
   const yes = values.yes ?? false;
   let baseUrl: URL | undefined;
   if (values["base-url"] !== undefined) {
-    if (named.length !== 1) throw new UsageError(`contract: --base-url is one API's server: name exactly that API, e.g. \`specwright contract onet --base-url ${"<url>"}\`.`);
+    if (named.length !== 1)
+      throw new UsageError(`contract: --base-url is one API's server: name exactly that API, e.g. \`specwright contract onet --base-url ${"<url>"}\`.`);
     baseUrl = liveUrl(values["base-url"]);
   }
-  if (allowWrites && !baseUrl) throw new UsageError("contract: --allow-writes is for a live run (--base-url); against the embedded mocks every operation runs anyway.");
+  if (allowWrites && !baseUrl)
+    throw new UsageError("contract: --allow-writes is for a live run (--base-url); against the embedded mocks every operation runs anyway.");
   if (yes && !allowWrites) throw new UsageError("contract: --yes confirms --allow-writes against a host that is not loopback; it means nothing without it.");
-  if (values.strict && !baseUrl) throw new UsageError("contract: --strict makes a live run's drift warnings fail it (--base-url); against the embedded mocks every difference fails already.");
-  if (values.fixtures !== undefined && !baseUrl) throw new UsageError("contract: --fixtures names ids in a live account (--base-url); the embedded mocks know their own.");
-  if (values.allowlist !== undefined && baseUrl) throw new UsageError("contract: --allowlist is for runs against the embedded mocks; a live run does not gate on coverage.");
+  if (values.strict && !baseUrl)
+    throw new UsageError(
+      "contract: --strict makes a live run's drift warnings fail it (--base-url); against the embedded mocks every difference fails already.",
+    );
+  if (values.fixtures !== undefined && !baseUrl)
+    throw new UsageError("contract: --fixtures names ids in a live account (--base-url); the embedded mocks know their own.");
+  if (values.allowlist !== undefined && baseUrl)
+    throw new UsageError("contract: --allowlist is for runs against the embedded mocks; a live run does not gate on coverage.");
   let apis = named.length > 0 ? named : [...API_NAMES];
   let only: ContractCommand["only"];
   if (values.only !== undefined) {
@@ -167,7 +179,10 @@ function parseContract(args: readonly string[]): Command {
     strict: values.strict ?? false,
     reporter,
     output: values.output === undefined ? DEFAULT_OUTPUT[reporter] : nonEmpty("contract: --output", values.output),
-    allowlist: values.allowlist === undefined ? { path: DEFAULT_ALLOWLIST, explicit: false } : { path: nonEmpty("contract: --allowlist", values.allowlist), explicit: true },
+    allowlist:
+      values.allowlist === undefined
+        ? { path: DEFAULT_ALLOWLIST, explicit: false }
+        : { path: nonEmpty("contract: --allowlist", values.allowlist), explicit: true },
     ...(only ? { only } : {}),
     ...(values.seed !== undefined ? { seed: integer("contract: --seed", values.seed, -(2 ** 31), 2 ** 31 - 1) } : {}),
     ...(values.runs !== undefined ? { runs: integer("contract: --runs", values.runs, 0, 100_000) } : {}),
@@ -186,13 +201,15 @@ function apiName(command: string, name: string): ApiName {
 }
 
 function reporterName(name: string): ReporterName {
-  if (!(REPORTERS as readonly string[]).includes(name)) throw new UsageError(`contract: --reporter must be one of ${REPORTERS.join(", ")}, not ${JSON.stringify(name)}.`);
+  if (!(REPORTERS as readonly string[]).includes(name))
+    throw new UsageError(`contract: --reporter must be one of ${REPORTERS.join(", ")}, not ${JSON.stringify(name)}.`);
   return name as ReporterName;
 }
 
 function integer(option: string, text: string, min: number, max: number): number {
   const value = /^-?\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new UsageError(`${option} must be an integer from ${min} to ${max}, not ${JSON.stringify(text)}.`);
+  if (!Number.isSafeInteger(value) || value < min || value > max)
+    throw new UsageError(`${option} must be an integer from ${min} to ${max}, not ${JSON.stringify(text)}.`);
   return value;
 }
 
@@ -212,9 +229,12 @@ function liveUrl(text: string): URL {
   } catch {
     throw new UsageError("contract: --base-url is not an absolute URL (e.g. https://api.example.com/v1).");
   }
-  if (url.username || url.password) throw new UsageError("contract: --base-url must not carry credentials: put them in the API's environment variable (see --help).");
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`contract: --base-url must be http or https, not ${url.protocol.replace(/:$/, "")}.`);
-  if (url.search || url.hash) throw new UsageError("contract: --base-url must not have a query or a fragment: it is the base the spec's paths are appended to.");
+  if (url.username || url.password)
+    throw new UsageError("contract: --base-url must not carry credentials: put them in the API's environment variable (see --help).");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new UsageError(`contract: --base-url must be http or https, not ${url.protocol.replace(/:$/, "")}.`);
+  if (url.search || url.hash)
+    throw new UsageError("contract: --base-url must not have a query or a fragment: it is the base the spec's paths are appended to.");
   // A `*.localhost` name is judged once resolved, before anything is sent (see refusePlainHttp).
   if (!isLocalhostName(url.hostname)) refusePlainHttp(url, isLoopbackHost(url.hostname));
   url.pathname = url.pathname.replace(/\/+$/, "");
@@ -223,12 +243,22 @@ function liveUrl(text: string): URL {
 
 /** Plain http only to loopback: anywhere else the credentials would travel in clear. */
 export function refusePlainHttp(url: URL, loopback: boolean): void {
-  if (url.protocol === "http:" && !loopback) throw new UsageError(`contract: --base-url uses plain http to ${url.host}, which is not a loopback host: the credentials would travel in clear; use https.`);
+  if (url.protocol === "http:" && !loopback)
+    throw new UsageError(
+      `contract: --base-url uses plain http to ${url.host}, which is not a loopback host: the credentials would travel in clear; use https.`,
+    );
 }
 
 /** `--only a,b --only c`: each id must belong to one of the APIs to run; APIs none of them belong to drop out. */
 function onlyByApi(lists: readonly string[], apis: readonly ApiName[]): Partial<Record<ApiName, string[]>> {
-  const ids = [...new Set(lists.flatMap((list) => list.split(",")).map((id) => id.trim()).filter((id) => id !== ""))];
+  const ids = [
+    ...new Set(
+      lists
+        .flatMap((list) => list.split(","))
+        .map((id) => id.trim())
+        .filter((id) => id !== ""),
+    ),
+  ];
   if (ids.length === 0) throw new UsageError("contract: --only needs at least one operationId.");
   const only: Partial<Record<ApiName, string[]>> = {};
   for (const id of ids) {

@@ -130,7 +130,10 @@ export async function prepareLive(command: ContractCommand, url: URL, lookup?: L
         writes.map((write) => `  ${write.method.padEnd(width)} ${write.path}  ${write.operationId}${write.summary ? `: ${write.summary}` : ""}\n`).join(""),
     );
     if (!loopback) {
-      if (!command.yes) throw new UsageError(`contract: refusing to send writes to ${url.host}, which is not a loopback host: review the list above, then add --yes to confirm.`);
+      if (!command.yes)
+        throw new UsageError(
+          `contract: refusing to send writes to ${url.host}, which is not a loopback host: review the list above, then add --yes to confirm.`,
+        );
       process.stderr.write(`specwright contract: writes to ${url.host} confirmed with --yes.\n`);
     }
   }
@@ -160,7 +163,14 @@ async function runAgainstMock(api: ApiName, command: ContractCommand, allowlist:
   const mock = await startMock(api);
   try {
     // The mock's own account values, as a user of a live account would give them (the flows read them).
-    const target: ContractTarget = { api, baseUrl: mock.url, credentials: scenarios[api].mockCredentials, controlUrl: mock.controlUrl, fixtures: mock.fixtures(), signal };
+    const target: ContractTarget = {
+      api,
+      baseUrl: mock.url,
+      credentials: scenarios[api].mockCredentials,
+      controlUrl: mock.controlUrl,
+      fixtures: mock.fixtures(),
+      signal,
+    };
     const report = await runSuite(api, target, suiteOptions(api, command));
     return resultOf(api, command, report, allowlist, `the mock at ${mock.url}`);
   } finally {
@@ -182,7 +192,10 @@ async function runLive(api: ApiName, command: ContractCommand, live: LiveRun, si
   };
   const collector = createDriftCollector(api);
   const report = await runSuite(api, { ...target, observe: collector.observe }, suiteOptions(api, command));
-  const drift = { ...collector.report({ strict: command.strict }), file: join(command.output === "-" ? dirname(DEFAULT_OUTPUT.json) : dirname(command.output), `drift-${api}.yaml`) };
+  const drift = {
+    ...collector.report({ strict: command.strict }),
+    file: join(command.output === "-" ? dirname(DEFAULT_OUTPUT.json) : dirname(command.output), `drift-${api}.yaml`),
+  };
   return resultOf(api, command, report, [], `${displayUrl(live.url)} (live, ${command.allowWrites ? "writes allowed" : "read-only"})`, drift);
 }
 
@@ -193,7 +206,14 @@ function writeDriftFile(result: ApiResult, file: string, redact: Redactor): void
   process.stderr.write(`specwright contract: drift report written to ${file}\n`);
 }
 
-function resultOf(api: ApiName, command: ContractCommand, report: ContractReport, allowlist: readonly AllowlistEntry[], server: string, drift?: DriftReport): ApiResult {
+function resultOf(
+  api: ApiName,
+  command: ContractCommand,
+  report: ContractReport,
+  allowlist: readonly AllowlistEntry[],
+  server: string,
+  drift?: DriftReport,
+): ApiResult {
   const only = command.only?.[api];
   const operations = getOperations(api).operations.filter((operation) => !only || only.includes(operation.operationId));
   const coverage = coverageOf(report, only);

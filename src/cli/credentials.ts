@@ -25,7 +25,9 @@ export function liveCredentials(api: ApiName, env: NodeJS.ProcessEnv): { headers
   const source = LIVE_CREDENTIALS[api];
   const value = env[source.variable]?.trim();
   if (!value) {
-    throw new UsageError(`${source.variable} is not set: a live run against ${api} (--base-url) sends it as the ${source.header} header${source.prefix ? ` (${source.prefix.trim()} …)` : ""}.`);
+    throw new UsageError(
+      `${source.variable} is not set: a live run against ${api} (--base-url) sends it as the ${source.header} header${source.prefix ? ` (${source.prefix.trim()} …)` : ""}.`,
+    );
   }
   return { headers: { [source.header]: `${source.prefix}${value}` }, secrets: [value] };
 }

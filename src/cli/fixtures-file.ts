@@ -29,7 +29,8 @@ export function readFixturesFile(path: string, api: ApiName): Fixtures {
     const operation = index.operations.find((candidate) => candidate.operationId === operationId);
     if (!operation) throw new UsageError(`contract: --fixtures ${path}: operations.${operationId}: no such operation in ${api}`);
     for (const name of Object.keys(fixtures.operations[operationId]!)) {
-      if (!operation.parameters.some((parameter) => parameter.name === name)) throw new UsageError(`contract: --fixtures ${path}: operations.${operationId}.${name}: ${operationId} has no parameter ${name}`);
+      if (!operation.parameters.some((parameter) => parameter.name === name))
+        throw new UsageError(`contract: --fixtures ${path}: operations.${operationId}.${name}: ${operationId} has no parameter ${name}`);
     }
   }
   return fixtures;

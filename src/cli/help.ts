@@ -13,7 +13,9 @@ const variables = API_NAMES.map((api) => {
 }).join("\n");
 
 // Wrapped like the rest of the text: comma-separated, at most ~95 characters a line.
-const events = COMMET_WEBHOOK_EVENT_NAMES.join(", ").replace(/(.{1,90})(?:, |$)/g, "    $1,\n").replace(/,\n$/, "");
+const events = COMMET_WEBHOOK_EVENT_NAMES.join(", ")
+  .replace(/(.{1,90})(?:, |$)/g, "    $1,\n")
+  .replace(/,\n$/, "");
 
 export const HELP = `specwright: mock servers and contract tests for the ${API_NAMES.join(", ")} APIs
 

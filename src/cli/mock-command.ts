@@ -13,7 +13,12 @@ import type { MockCommand } from "./arguments.js";
 import { isLoopbackHost } from "./loopback.js";
 
 export async function runMockCommand(command: MockCommand): Promise<void> {
-  const mock = await startMock(command.api, { port: command.port, host: command.host, seed: command.seed, ...(command.webhooks ? { webhooks: command.webhooks } : {}) });
+  const mock = await startMock(command.api, {
+    port: command.port,
+    host: command.host,
+    seed: command.seed,
+    ...(command.webhooks ? { webhooks: command.webhooks } : {}),
+  });
   if (command.printFixtures !== undefined) {
     // Before the URL: a script that waits for the URL finds the whole file.
     await writeFile(command.printFixtures, formatFixtures(mock.fixtures())).catch(async (error: unknown) => {
@@ -29,12 +34,16 @@ export async function runMockCommand(command: MockCommand): Promise<void> {
         `Any Host header is accepted on this address; the control token is still required and cross-site requests (a foreign Origin) are still refused.\n`,
     );
   }
-  process.stderr.write(`specwright mock: ${command.api} listening; control routes at ${mock.controlUrl} (the path holds this server's control token: keep it private). Ctrl-C to stop.\n`);
+  process.stderr.write(
+    `specwright mock: ${command.api} listening; control routes at ${mock.controlUrl} (the path holds this server's control token: keep it private). Ctrl-C to stop.\n`,
+  );
   if (command.webhooks) {
     // Credentials in the receiver's URL are not repeated either.
     const receiver = new URL(command.webhooks.url);
     receiver.username = receiver.password = "";
-    process.stderr.write(`specwright mock: webhooks: delivering to ${receiver.href}, signed with ${maskSecret(command.webhooks.secret)}; attempts at <controlUrl>/webhooks/deliveries.\n`);
+    process.stderr.write(
+      `specwright mock: webhooks: delivering to ${receiver.href}, signed with ${maskSecret(command.webhooks.secret)}; attempts at <controlUrl>/webhooks/deliveries.\n`,
+    );
   }
   await new Promise<void>((resolve) => {
     let stopping = false;

@@ -23,10 +23,17 @@ export function describeParseError(error: unknown, args: readonly string[], opti
 function unknownOption(raw: string, args: readonly string[], options: Options): string {
   const names = Object.keys(options);
   // `-base-url` reaches parseArgs as the short options -b, -a, …: the word the user typed is the whole argument.
-  const word = raw.startsWith("--") ? raw : (args.slice(0, endOfOptions(args)).find((arg) => arg.startsWith(raw) && !arg.startsWith("--"))?.split("=")[0] ?? raw);
+  const word = raw.startsWith("--")
+    ? raw
+    : (args
+        .slice(0, endOfOptions(args))
+        .find((arg) => arg.startsWith(raw) && !arg.startsWith("--"))
+        ?.split("=")[0] ?? raw);
   const suggestion = closest(word.replace(/^--?/, ""), names);
   const shown = word.length > MAX_SHOWN ? `${word.slice(0, MAX_SHOWN)}…` : word;
-  return suggestion !== undefined ? `unknown option ${shown}; did you mean --${suggestion}?` : `unknown option ${shown}; the options are ${names.map((name) => `--${name}`).join(", ")}.`;
+  return suggestion !== undefined
+    ? `unknown option ${shown}; did you mean --${suggestion}?`
+    : `unknown option ${shown}; the options are ${names.map((name) => `--${name}`).join(", ")}.`;
 }
 
 /** Where the options end: at `--`, after which everything is a positional argument. */

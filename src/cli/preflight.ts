@@ -48,7 +48,13 @@ function sampleValue(parameter: ParameterObject): unknown {
  * Sends the probe to `baseUrl` with the run's credentials. `credentialSource` names where they came
  * from (the environment variable), for the message on a 401. `send` is a test seam.
  */
-export async function preflight(api: ApiName, baseUrl: string, credentials: Record<string, string>, credentialSource: string, send: ProbeSender = sendOnce): Promise<PreflightProblem | undefined> {
+export async function preflight(
+  api: ApiName,
+  baseUrl: string,
+  credentials: Record<string, string>,
+  credentialSource: string,
+  send: ProbeSender = sendOnce,
+): Promise<PreflightProblem | undefined> {
   const probe = probeOperation(api);
   if (!probe) return undefined;
   const search = probe.query.toString();
@@ -60,7 +66,10 @@ export async function preflight(api: ApiName, baseUrl: string, credentials: Reco
     return describeFailure(error, url.host);
   }
   if (status === 401) {
-    return { kind: "credentials", message: `${url.host} refused the credentials from ${credentialSource}: 401 on GET ${probe.operation.path} (${probe.operation.operationId}); check the key and that it belongs to this server.` };
+    return {
+      kind: "credentials",
+      message: `${url.host} refused the credentials from ${credentialSource}: 401 on GET ${probe.operation.path} (${probe.operation.operationId}); check the key and that it belongs to this server.`,
+    };
   }
   return undefined;
 }
@@ -75,10 +84,14 @@ export type ProbeSender = (url: URL, headers: Record<string, string>) => Promise
  */
 const sendOnce: ProbeSender = (url, headers) =>
   new Promise((resolve, reject) => {
-    const request = (url.protocol === "https:" ? httpsRequest : httpRequest)(url, { method: "GET", headers, agent: false, timeout: PROBE_TIMEOUT_MS }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const request = (url.protocol === "https:" ? httpsRequest : httpRequest)(
+      url,
+      { method: "GET", headers, agent: false, timeout: PROBE_TIMEOUT_MS },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     request.on("timeout", () => request.destroy(Object.assign(new Error(`no answer in ${PROBE_TIMEOUT_MS / 1000} s`), { code: "ETIMEDOUT" })));
     request.on("error", reject);
     request.end();

@@ -31,7 +31,9 @@ export type BillingUpdateData<Action extends BillingAction> = Action extends "ge
 /** The success branch of openapi-fetch's result shape, with the action's own data type. */
 export type BillingUpdateSuccess<Action extends BillingAction> = { data: BillingUpdateData<Action>; error?: never; response: Response };
 /** openapi-fetch's result shape, with the action's own success type. */
-export type BillingUpdateResult<Action extends BillingAction> = BillingUpdateSuccess<Action> | { data?: never; error: Schemas["ErrorResponse"]; response: Response };
+export type BillingUpdateResult<Action extends BillingAction> =
+  | BillingUpdateSuccess<Action>
+  | { data?: never; error: Schemas["ErrorResponse"]; response: Response };
 
 /** What a billing call takes besides its request: the per-request options of every call. */
 export type BillingUpdateInit = RequestPolicyOptions;
@@ -43,11 +45,17 @@ export type BillingUpdate<Throws extends boolean = false> = <Request extends Bil
 ) => Promise<Throws extends true ? BillingUpdateSuccess<Request["action"]> : BillingUpdateResult<Request["action"]>>;
 
 export function createBillingUpdate(client: TypedClient<CloudPlansPaths>): BillingUpdate {
-  return async function billingUpdate<Request extends BillingUpdateRequest>(request: Request, init: BillingUpdateInit = {}): Promise<BillingUpdateResult<Request["action"]>> {
+  return async function billingUpdate<Request extends BillingUpdateRequest>(
+    request: Request,
+    init: BillingUpdateInit = {},
+  ): Promise<BillingUpdateResult<Request["action"]>> {
     const { action, ...fields } = request as BillingUpdateRequest;
     const result =
       action === "getpaymentlink"
-        ? await client.POST("/v1/organizations/billing/update", { ...init, params: { query: { action, org_id: request.org_id, quantity: (request as { quantity: number }).quantity } } })
+        ? await client.POST("/v1/organizations/billing/update", {
+            ...init,
+            params: { query: { action, org_id: request.org_id, quantity: (request as { quantity: number }).quantity } },
+          })
         : await client.POST("/v1/organizations/billing/update", { ...init, params: { query: { action } }, body: fields as Schemas["BillingUpdateRequest"] });
     // The spec's 200 body is the union of both shapes; the action decides which one it is.
     return result as BillingUpdateResult<Request["action"]>;

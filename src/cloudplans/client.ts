@@ -46,7 +46,10 @@ export function createCloudPlansClient(options: CloudPlansClientOptions): CloudP
   }
   const token = requireSecret(FACTORY, "token", options.token);
   if (options.baseUrl === undefined) {
-    throw new ConfigurationError("baseUrl", `${FACTORY}: option "baseUrl" is required: the Cloud Plans docs name no API host, so give the origin of yours (e.g. "https://api.your-deployment.example").`);
+    throw new ConfigurationError(
+      "baseUrl",
+      `${FACTORY}: option "baseUrl" is required: the Cloud Plans docs name no API host, so give the origin of yours (e.g. "https://api.your-deployment.example").`,
+    );
   }
   const policy = clientPolicy(FACTORY, options);
   const baseUrl = refuseDoubledPrefix(FACTORY, cloudplansVendor.name, requireBaseUrl(FACTORY, "baseUrl", options.baseUrl, policy.allowInsecureHttp), "/v1");

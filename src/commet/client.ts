@@ -39,7 +39,7 @@ export function createCommetClient(options: CommetClientOptions): CommetClient |
   const apiKey = requireSecret(FACTORY, "apiKey", options.apiKey);
   const policy = clientPolicy(FACTORY, options);
   const baseUrl = requireBaseUrl(FACTORY, "baseUrl", options.baseUrl ?? COMMET_BASE_URL, policy.allowInsecureHttp);
-  const apiVersion = optionalString(FACTORY, "apiVersion", options.apiVersion, /^\d{4}-\d{2}-\d{2}$/, "a date such as \"2026-07-11\"");
+  const apiVersion = optionalString(FACTORY, "apiVersion", options.apiVersion, /^\d{4}-\d{2}-\d{2}$/, 'a date such as "2026-07-11"');
   return createCoreClient<paths>({
     factory: FACTORY,
     vendor: commetVendor,

@@ -24,7 +24,10 @@ export function checkResponse(operation: Operation, real: { statusCode: number; 
  * list is drift a client may well survive (a warning, see src/contract/drift/), not a broken contract.
  * Warnings are the problems that go away once the body's enums are open.
  */
-export function classifyResponse(operation: Operation, real: { statusCode: number; headers: Record<string, string>; body: string }): { failures: string[]; warnings: string[] } {
+export function classifyResponse(
+  operation: Operation,
+  real: { statusCode: number; headers: Record<string, string>; body: string },
+): { failures: string[]; warnings: string[] } {
   const all = checkResponse(operation, real);
   if (all.length === 0) return { failures: [], warnings: [] };
   const failures = checkResponseWith(operation, real, withOpenEnums);
@@ -32,7 +35,11 @@ export function classifyResponse(operation: Operation, real: { statusCode: numbe
 }
 
 /** The problems that fail a case: on a live run, without the warnings of `classifyResponse`. */
-export function caseProblems(target: Pick<ContractTarget, "live">, operation: Operation, real: { statusCode: number; headers: Record<string, string>; body: string }): string[] {
+export function caseProblems(
+  target: Pick<ContractTarget, "live">,
+  operation: Operation,
+  real: { statusCode: number; headers: Record<string, string>; body: string },
+): string[] {
   return target.live ? classifyResponse(operation, real).failures : checkResponse(operation, real);
 }
 
@@ -42,7 +49,11 @@ export function documentedResponse(operation: Operation, statusCode: number): Re
   return operation.object.responses[status] ?? operation.object.responses[`${status[0]}XX`];
 }
 
-function checkResponseWith(operation: Operation, real: { statusCode: number; headers: Record<string, string>; body: string }, bodySchema: (schema: JsonSchema) => JsonSchema): string[] {
+function checkResponseWith(
+  operation: Operation,
+  real: { statusCode: number; headers: Record<string, string>; body: string },
+  bodySchema: (schema: JsonSchema) => JsonSchema,
+): string[] {
   const label = `${operation.operationId} ${real.statusCode}`;
   const responses = operation.object.responses;
   const spec = documentedResponse(operation, real.statusCode);
@@ -75,7 +86,12 @@ const headerLists = new WeakMap<ResponseObject, ParameterObject[]>();
 function declaredHeaders(spec: ResponseObject): ParameterObject[] {
   let list = headerLists.get(spec);
   if (!list) {
-    list = Object.entries(spec.headers ?? {}).map(([name, header]) => ({ name, in: "header" as const, required: header.required ?? false, schema: header.schema ?? {} }));
+    list = Object.entries(spec.headers ?? {}).map(([name, header]) => ({
+      name,
+      in: "header" as const,
+      required: header.required ?? false,
+      schema: header.schema ?? {},
+    }));
     headerLists.set(spec, list);
   }
   return list;

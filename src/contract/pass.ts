@@ -12,7 +12,11 @@ export interface PassOptions {
  * One pass over one API: the scenario says which API and how its statuses are driven, the target which
  * server; the report tallies the pass's own cases (suite.ts joins the passes into the run's report).
  */
-export type ContractPass<Options extends PassOptions = PassOptions> = <Client>(scenario: Scenario<Client>, target: ContractTarget, options?: Options) => Promise<ContractReport>;
+export type ContractPass<Options extends PassOptions = PassOptions> = <Client>(
+  scenario: Scenario<Client>,
+  target: ContractTarget,
+  options?: Options,
+) => Promise<ContractReport>;
 
 /** A pass's cases as its report. */
 export function passReport(scenario: Pick<Scenario<unknown>, "api">, target: ContractTarget, cases: CaseResult[]): ContractReport {

@@ -28,7 +28,9 @@ export async function runSuite(api: ApiName, target: ContractTarget, options: Su
   const seed = options.seed ?? DEFAULT_SEED;
   const scenario = scenarios[api];
   const cleanup = createCleanupTracker(api, target, scenario.perRequestHeaders);
-  const tracked: ContractTarget = { ...target, observe: (observation) => {
+  const tracked: ContractTarget = {
+    ...target,
+    observe: (observation) => {
       target.observe?.(observation);
       cleanup.observe(observation);
     },
@@ -54,7 +56,16 @@ function cleanupCases(report: CleanupReport): CaseResult[] {
   };
   return [
     ...report.removed.map((label): CaseResult => ({ ...base, operationId: label.split(" ")[0]!, variant: label, outcome: "pass", ...duration(label) })),
-    ...report.leftBehind.map((label): CaseResult => ({ ...base, operationId: label.split(/[ :]/)[0]!, variant: "left behind", outcome: "fail", message: `left behind: ${label}`, ...duration(label) })),
+    ...report.leftBehind.map(
+      (label): CaseResult => ({
+        ...base,
+        operationId: label.split(/[ :]/)[0]!,
+        variant: "left behind",
+        outcome: "fail",
+        message: `left behind: ${label}`,
+        ...duration(label),
+      }),
+    ),
   ];
 }
 

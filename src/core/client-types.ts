@@ -45,7 +45,9 @@ type Responses<Operation> = Operation extends { responses: infer R extends Recor
 export type SuccessResult<Operation> = { data: SuccessResponse<Responses<Operation>, Media>; error?: never; response: Response };
 export type FailureResult<Operation> = { data?: never; error: ErrorResponse<Responses<Operation>, Media>; response: Response };
 /** What a call resolves to: both branches, or (on a `throwOnError` client) the success branch only. */
-export type CallResult<Operation, Throws extends boolean> = Throws extends true ? SuccessResult<Operation> : SuccessResult<Operation> | FailureResult<Operation>;
+export type CallResult<Operation, Throws extends boolean> = Throws extends true
+  ? SuccessResult<Operation>
+  : SuccessResult<Operation> | FailureResult<Operation>;
 
 type Method<Paths extends {}, M extends HttpMethod, Throws extends boolean> = <Path extends PathsWithMethod<Paths, M>>(
   url: Path,

@@ -38,14 +38,22 @@ export function requireListPath(paging: ListPaging<unknown>, path: unknown): voi
   const lists = listPaths(paging);
   if (typeof path === "string" && lists.includes(path)) return;
   // The caller's value is shown cut short: it may be anything, of any length.
-  const shown = typeof path === "string" ? JSON.stringify(path.length > MAX_SHOWN ? `${path.slice(0, MAX_SHOWN)}…` : path) : `a value of type ${path === null ? "null" : typeof path}`;
+  const shown =
+    typeof path === "string"
+      ? JSON.stringify(path.length > MAX_SHOWN ? `${path.slice(0, MAX_SHOWN)}…` : path)
+      : `a value of type ${path === null ? "null" : typeof path}`;
   throw new ConfigurationError("path", `paginate (${paging.vendor}): ${shown} is not a list operation; it takes one of ${lists.join(", ")}.`);
 }
 
 type Get = (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /** Checks the path at once, then walks the list lazily; `init` is the caller's (params without the cursor, request options). */
-export function paginateList<Item, Cursor>(client: { GET: unknown }, path: string, init: object | undefined, paging: ListPaging<Cursor>): AsyncGenerator<Item, void, undefined> {
+export function paginateList<Item, Cursor>(
+  client: { GET: unknown },
+  path: string,
+  init: object | undefined,
+  paging: ListPaging<Cursor>,
+): AsyncGenerator<Item, void, undefined> {
   requireListPath(paging as ListPaging<unknown>, path);
   const options = (init ?? {}) as { params?: { query?: object }; signal?: AbortSignal };
   const get = client.GET as Get;

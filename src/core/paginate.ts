@@ -11,7 +11,10 @@ export interface Page<Item, Cursor> {
   next: Cursor | undefined;
 }
 
-export async function* paginate<Item, Cursor>(fetchPage: (cursor: Cursor | undefined) => Promise<Page<Item, Cursor>>, signal?: AbortSignal): AsyncGenerator<Item, void, undefined> {
+export async function* paginate<Item, Cursor>(
+  fetchPage: (cursor: Cursor | undefined) => Promise<Page<Item, Cursor>>,
+  signal?: AbortSignal,
+): AsyncGenerator<Item, void, undefined> {
   let cursor: Cursor | undefined;
   const seen = new Set<Cursor>();
   for (;;) {

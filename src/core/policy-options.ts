@@ -84,7 +84,11 @@ export function clientPolicy(factory: string, options: ReliabilityOptions): Clie
  * One request's policy: its own options (read off the Request, where openapi-fetch copied them) over
  * its client's. A request without any gets the client's policy object itself, nothing allocated.
  */
-export function requestPolicy(options: { retries?: unknown; timeoutMs?: unknown; maxResponseBytes?: unknown }, client: RequestPolicy, factory: string): RequestPolicy {
+export function requestPolicy(
+  options: { retries?: unknown; timeoutMs?: unknown; maxResponseBytes?: unknown },
+  client: RequestPolicy,
+  factory: string,
+): RequestPolicy {
   if (options.retries === undefined && options.timeoutMs === undefined && options.maxResponseBytes === undefined) return client;
   const where = `${factory} (per-request options)`;
   return {

@@ -78,7 +78,15 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
   };
 
   /** One attempt, following same-origin redirects, with the whole exchange (body included) under the timeout. */
-  async function attemptOnce(input: Request, body: Uint8Array | undefined, signal: AbortSignal, timeoutMs: number, maxResponseBytes: number, label: () => RequestTarget, attempt: number): Promise<Outcome> {
+  async function attemptOnce(
+    input: Request,
+    body: Uint8Array | undefined,
+    signal: AbortSignal,
+    timeoutMs: number,
+    maxResponseBytes: number,
+    label: () => RequestTarget,
+    attempt: number,
+  ): Promise<Outcome> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     // One signal per attempt, the caller's abort forwarded to it: AbortSignal.any() costs ~20 µs a call on Node 20.
@@ -96,7 +104,8 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
         if (REDIRECT_STATUSES.has(response.status) && response.headers.has("location")) {
           response.body?.cancel().catch(() => undefined);
           const target = new URL(response.headers.get("location")!, url);
-          if (target.origin !== new URL(input.url).origin) throw new RedirectError(label(), response.status, target.origin, "another origin would receive the credentials");
+          if (target.origin !== new URL(input.url).origin)
+            throw new RedirectError(label(), response.status, target.origin, "another origin would receive the credentials");
           if (hop + 1 >= MAX_REDIRECTS) throw new RedirectError(label(), response.status, target.origin, `more than ${MAX_REDIRECTS} redirects`);
           if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
             method = "GET";

@@ -50,7 +50,12 @@ export async function serveControl<State>(target: ControlTarget<State>, request:
 }
 
 /** The server's own routes: reset, the webhook deliveries, the fault queue. */
-async function serverRoute<State>({ faults, webhooks, reset }: ControlTarget<State>, method: string, route: string, request: IncomingMessage): Promise<MockReply | undefined> {
+async function serverRoute<State>(
+  { faults, webhooks, reset }: ControlTarget<State>,
+  method: string,
+  route: string,
+  request: IncomingMessage,
+): Promise<MockReply | undefined> {
   if (method === "POST" && route === "/reset") {
     reset();
     return { status: 204 };
@@ -74,7 +79,13 @@ async function serverRoute<State>({ faults, webhooks, reset }: ControlTarget<Sta
 }
 
 /** One of the vendor's own routes, `/<api>/<name>/<segments...>`; its webhook events go out once it returns. */
-async function vendorRoute<State>(target: ControlTarget<State>, method: string, route: string, request: IncomingMessage, url: URL): Promise<MockReply | undefined> {
+async function vendorRoute<State>(
+  target: ControlTarget<State>,
+  method: string,
+  route: string,
+  request: IncomingMessage,
+  url: URL,
+): Promise<MockReply | undefined> {
   const { vendor, webhooks } = target;
   const [api, name = "", ...segments] = route.split("/").slice(1);
   const handler = api === vendor.api && vendor.control && Object.hasOwn(vendor.control, name) ? vendor.control[name] : undefined;

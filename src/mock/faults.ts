@@ -93,7 +93,8 @@ export function parseFaultSpec(input: unknown, options: { perRequest?: boolean; 
   if (typeof input !== "object" || input === null || Array.isArray(input)) throw new TypeError(`a fault must be a JSON object, got ${describe(input)}`);
   const raw = input as Record<string, unknown>;
   for (const name of Object.keys(raw)) {
-    if (!(FIELDS as readonly string[]).includes(name)) throw new TypeError(`fault has an unknown field ${JSON.stringify(name)}; the fields are ${FIELDS.join(", ")}`);
+    if (!(FIELDS as readonly string[]).includes(name))
+      throw new TypeError(`fault has an unknown field ${JSON.stringify(name)}; the fields are ${FIELDS.join(", ")}`);
     if (options.perRequest && QUEUE_ONLY_FIELDS.has(name)) {
       throw new TypeError(`fault ${name} cannot be given per request: a header fault applies to the request carrying it, once`);
     }
@@ -101,7 +102,8 @@ export function parseFaultSpec(input: unknown, options: { perRequest?: boolean; 
   const spec: FaultSpec = {};
 
   if (raw.operationId !== undefined) {
-    if (typeof raw.operationId !== "string" || raw.operationId === "") throw new TypeError(`fault operationId must be a non-empty string, got ${describe(raw.operationId)}`);
+    if (typeof raw.operationId !== "string" || raw.operationId === "")
+      throw new TypeError(`fault operationId must be a non-empty string, got ${describe(raw.operationId)}`);
     if (options.knownOperations && !options.knownOperations.has(raw.operationId)) {
       throw new RangeError(`fault operationId ${JSON.stringify(raw.operationId)} is not an operation of this API`);
     }
@@ -192,7 +194,8 @@ export function retryAfterSeconds(retryAfter: number | string, now: number): num
 export function faultFromHeader(value: string | string[] | undefined): FaultSpec | undefined {
   if (value === undefined) return undefined;
   const text = Array.isArray(value) ? value.join(", ") : value;
-  if (nestsDeeperThan(Buffer.from(text), REQUEST_LIMITS.jsonDepth)) throw new TypeError(`${FAULT_HEADER} header: nests deeper than ${REQUEST_LIMITS.jsonDepth} levels`);
+  if (nestsDeeperThan(Buffer.from(text), REQUEST_LIMITS.jsonDepth))
+    throw new TypeError(`${FAULT_HEADER} header: nests deeper than ${REQUEST_LIMITS.jsonDepth} levels`);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -21,7 +21,9 @@ export class IdempotencyStore {
   private entries = new Map<string, Entry>();
 
   static fingerprint(method: string, path: string, body: unknown): string {
-    return createHash("sha256").update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`).digest("hex");
+    return createHash("sha256")
+      .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`)
+      .digest("hex");
   }
 
   begin(scope: string, key: string, fingerprint: string, now: number): IdempotencyOutcome {

@@ -45,11 +45,66 @@ export interface Seeding {
 
 /** Words for generated names: none is a word of the specs' examples. */
 const WORDS = [
-  "alder", "amber", "aspen", "basalt", "birch", "brook", "cedar", "cobalt", "coral", "drift", "dune", "ember",
-  "fern", "fjord", "flint", "glade", "garnet", "grove", "hazel", "heron", "indigo", "iris", "jasper", "juniper",
-  "kelp", "kestrel", "lagoon", "larch", "lichen", "maple", "marsh", "moss", "nectar", "nimbus", "ochre", "onyx",
-  "pebble", "pine", "plume", "quartz", "quill", "raven", "reed", "ridge", "sage", "sierra", "slate", "thistle",
-  "tide", "tundra", "umber", "vale", "violet", "vireo", "willow", "wren", "yarrow", "yew", "zephyr", "zinnia",
+  "alder",
+  "amber",
+  "aspen",
+  "basalt",
+  "birch",
+  "brook",
+  "cedar",
+  "cobalt",
+  "coral",
+  "drift",
+  "dune",
+  "ember",
+  "fern",
+  "fjord",
+  "flint",
+  "glade",
+  "garnet",
+  "grove",
+  "hazel",
+  "heron",
+  "indigo",
+  "iris",
+  "jasper",
+  "juniper",
+  "kelp",
+  "kestrel",
+  "lagoon",
+  "larch",
+  "lichen",
+  "maple",
+  "marsh",
+  "moss",
+  "nectar",
+  "nimbus",
+  "ochre",
+  "onyx",
+  "pebble",
+  "pine",
+  "plume",
+  "quartz",
+  "quill",
+  "raven",
+  "reed",
+  "ridge",
+  "sage",
+  "sierra",
+  "slate",
+  "thistle",
+  "tide",
+  "tundra",
+  "umber",
+  "vale",
+  "violet",
+  "vireo",
+  "willow",
+  "wren",
+  "yarrow",
+  "yew",
+  "zephyr",
+  "zinnia",
 ] as const;
 
 const DIGITS = "0123456789";
@@ -120,11 +175,15 @@ export function seeding(seed: number, avoid: ReadonlySet<string> = new Set()): S
 
   const pick = (alphabet: string, random: (n: number) => number) => alphabet[random(alphabet.length)]!;
   const sameClass = (character: string, random: (n: number) => number, hex: boolean) =>
-    hex && /[0-9a-f]/.test(character) ? pick(HEX, random)
-    : /\d/.test(character) ? pick(DIGITS, random)
-    : /[a-z]/.test(character) ? pick(LOWER, random)
-    : /[A-Z]/.test(character) ? pick(UPPER, random)
-    : character;
+    hex && /[0-9a-f]/.test(character)
+      ? pick(HEX, random)
+      : /\d/.test(character)
+        ? pick(DIGITS, random)
+        : /[a-z]/.test(character)
+          ? pick(LOWER, random)
+          : /[A-Z]/.test(character)
+            ? pick(UPPER, random)
+            : character;
 
   function word(original: string, random: (n: number) => number): string {
     if (/^\d+$/.test(original) || original.length === 1 || /\d/.test(original) || original === original.toUpperCase()) {
@@ -137,23 +196,44 @@ export function seeding(seed: number, avoid: ReadonlySet<string> = new Set()): S
 
   const seeding: Seeding = {
     uuid: (original) =>
-      draw("uuid", original, (random) => {
-        const hex = Array.from({ length: 32 }, () => pick(HEX, random));
-        hex[12] = "4";
-        hex[16] = "89ab"[random(4)]!;
-        const text = hex.join("");
-        return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
-      }, true),
+      draw(
+        "uuid",
+        original,
+        (random) => {
+          const hex = Array.from({ length: 32 }, () => pick(HEX, random));
+          hex[12] = "4";
+          hex[16] = "89ab"[random(4)]!;
+          const text = hex.join("");
+          return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
+        },
+        true,
+      ),
     prefixedId: (original) =>
-      draw("prefixed id", original, (random) => {
-        const prefix = /^[^-_]*[-_]/.exec(original)?.[0] ?? "";
-        const rest = original.slice(prefix.length);
-        const hex = /^[0-9a-f]+$/.test(rest);
-        return prefix + [...rest].map((character) => sameClass(character, random, hex)).join("");
-      }, true),
+      draw(
+        "prefixed id",
+        original,
+        (random) => {
+          const prefix = /^[^-_]*[-_]/.exec(original)?.[0] ?? "";
+          const rest = original.slice(prefix.length);
+          const hex = /^[0-9a-f]+$/.test(rest);
+          return prefix + [...rest].map((character) => sameClass(character, random, hex)).join("");
+        },
+        true,
+      ),
     // Nothing to draw in a name without letters or digits (an empty company name stays empty).
     name: (original) =>
-      /[A-Za-z0-9]/.test(original) ? draw("name", original, (random) => original.split(/([^A-Za-z0-9]+)/).map((part, index) => (index % 2 === 1 || part === "" ? part : word(part, random))).join(""), true) : original,
+      /[A-Za-z0-9]/.test(original)
+        ? draw(
+            "name",
+            original,
+            (random) =>
+              original
+                .split(/([^A-Za-z0-9]+)/)
+                .map((part, index) => (index % 2 === 1 || part === "" ? part : word(part, random)))
+                .join(""),
+            true,
+          )
+        : original,
     domain: (original) => {
       const labels = original.split(".");
       return [...labels.slice(0, -1).map((label) => seeding.name(label)), labels.at(-1)!].join(".");
@@ -189,7 +269,8 @@ export function specExamples(api: ApiName): ReadonlySet<string> {
     for (const [name, value] of Object.entries(node)) {
       if (name === "example") collect(value);
       // Media type examples are Example Objects ({ value }); schema examples are a plain array.
-      else if (name === "examples") collect(Array.isArray(value) ? value : Object.values(value as object).map((example: { value?: unknown }) => example?.value));
+      else if (name === "examples")
+        collect(Array.isArray(value) ? value : Object.values(value as object).map((example: { value?: unknown }) => example?.value));
       else walk(value);
     }
   };

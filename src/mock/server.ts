@@ -115,10 +115,7 @@ export interface MockServer {
  * What the server does with a request: answer with a reply (JSON), answer with a fault's raw payload,
  * or destroy the connection.
  */
-type Outcome =
-  | { kind: "reply"; reply: MockReply }
-  | { kind: "raw"; status: number; headers: Record<string, string>; payload: string }
-  | { kind: "drop" };
+type Outcome = { kind: "reply"; reply: MockReply } | { kind: "raw"; status: number; headers: Record<string, string>; payload: string } | { kind: "drop" };
 
 export async function serveMock<State>(vendor: VendorMock<State>, options: MockServerOptions = {}): Promise<MockServer> {
   const index = getOperations(vendor.api);
@@ -232,7 +229,11 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
 
     const params: Record<string, string> = { ...match.pathParams };
     const query: Record<string, unknown> = Object.fromEntries(url.searchParams);
-    for (const [location, values] of [["path", params], ["query", query], ["header", headers]] as const) {
+    for (const [location, values] of [
+      ["path", params],
+      ["query", query],
+      ["header", headers],
+    ] as const) {
       const result = validateParameters(location, operation.parameters, values);
       if (!result.valid) throw vendor.errors.validation(location, result.errors, values);
     }
@@ -248,7 +249,18 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
 
     const emitted: EmittedEvent[] = [];
     const at = now();
-    const context = { operation, params, query, headers, body, principal, state: stateFor(principal, at), controlPath, now: at, emit: (event: EmittedEvent) => void emitted.push(event) };
+    const context = {
+      operation,
+      params,
+      query,
+      headers,
+      body,
+      principal,
+      state: stateFor(principal, at),
+      controlPath,
+      now: at,
+      emit: (event: EmittedEvent) => void emitted.push(event),
+    };
     const handler = vendor.handlers[operation.operationId]!;
     const idempotent = vendor.idempotency;
     const key = idempotent?.operations.includes(operation.operationId) ? headers[idempotent.header.toLowerCase()] : undefined;
@@ -308,7 +320,12 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
       throw error;
     }
     const size = measureState(context.state);
-    const over = size.objects > tenantLimits.objects ? `${tenantLimits.objects} objects` : size.bytes > tenantLimits.bytes ? `about ${tenantLimits.bytes} bytes` : undefined;
+    const over =
+      size.objects > tenantLimits.objects
+        ? `${tenantLimits.objects} objects`
+        : size.bytes > tenantLimits.bytes
+          ? `about ${tenantLimits.bytes} bytes`
+          : undefined;
     if (over !== undefined) {
       undo();
       const full = vendor.errors.full(`This mock tenant is full: it holds at most ${over}. Delete something, or reset the mock (POST <controlUrl>/reset).`);
@@ -373,7 +390,12 @@ function faultOutcome<State>(vendor: VendorMock<State>, fault: FaultSpec): Outco
   const retryAfter: Record<string, string> = fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) };
   if (fault.body !== undefined) {
     const shape = FAULT_BODIES[fault.body];
-    return { kind: "raw", status, headers: { ...retryAfter, "content-type": shape.contentType }, payload: shape.payload(status, STATUS_CODES[status] ?? "Error") };
+    return {
+      kind: "raw",
+      status,
+      headers: { ...retryAfter, "content-type": shape.contentType },
+      payload: shape.payload(status, STATUS_CODES[status] ?? "Error"),
+    };
   }
   const error = vendor.errors.injected(status);
   // Renderers that quote the wait (DRF: "Expected available in 7 seconds.") read it from the error's

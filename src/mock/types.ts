@@ -53,7 +53,9 @@ export type HandlerRegistry<Operations, State> = { [OperationId in keyof Operati
  * operations the vendor sends, which a mock may send but never serves.
  */
 export type WebhookOperationId<Operations, Webhooks> = {
-  [OperationId in keyof Operations & string]: Operations[OperationId] extends NonNullable<Webhooks[keyof Webhooks] extends { post?: infer Post } ? Post : never> ? OperationId : never;
+  [OperationId in keyof Operations & string]: Operations[OperationId] extends NonNullable<Webhooks[keyof Webhooks] extends { post?: infer Post } ? Post : never>
+    ? OperationId
+    : never;
 }[keyof Operations & string];
 
 /** One resource group's handlers (a file of a vendor's handlers/): some of the spec's operations, and no other name. */

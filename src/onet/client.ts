@@ -37,7 +37,12 @@ export function createOnetClient(options: OnetClientOptions): OnetClient | OnetT
   return createCoreClient<paths>({
     factory: FACTORY,
     vendor: onetVendor,
-    baseUrl: refuseDoubledPrefix(FACTORY, onetVendor.name, requireBaseUrl(FACTORY, "baseUrl", options.baseUrl ?? ONET_BASE_URL, policy.allowInsecureHttp), "/v1"),
+    baseUrl: refuseDoubledPrefix(
+      FACTORY,
+      onetVendor.name,
+      requireBaseUrl(FACTORY, "baseUrl", options.baseUrl ?? ONET_BASE_URL, policy.allowInsecureHttp),
+      "/v1",
+    ),
     headers: optionalHeaders(FACTORY, options.headers),
     credentials: { Authorization: `Bearer ${token}` },
     fetch: optionalFetch(FACTORY, options.fetch),

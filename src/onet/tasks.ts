@@ -54,14 +54,19 @@ export async function waitForTask(onet: OnetClient, task: OnetTaskRef, options: 
   const deadline = Date.now() + timeoutMs;
   for (let reads = 1; ; reads++) {
     const result = await onet.GET("/v1/organizations/{organization_id}/projects/{project_id}/compute/tasks/{id}", {
-        params: { path: task },
-        ...(options.signal ? { signal: options.signal } : {}),
+      params: { path: task },
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     const current = unwrap(result);
     if (isTaskFinished(current)) return current;
     const left = deadline - Date.now();
     if (left <= 0) {
-      throw new TimeoutError(targetOf("GET", result.response.url), timeoutMs, reads, `waiting for task ${task.id} to end (last status ${JSON.stringify(current.status)})`);
+      throw new TimeoutError(
+        targetOf("GET", result.response.url),
+        timeoutMs,
+        reads,
+        `waiting for task ${task.id} to end (last status ${JSON.stringify(current.status)})`,
+      );
     }
     await sleep(Math.min(intervalMs, left), options.signal);
   }

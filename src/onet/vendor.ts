@@ -10,7 +10,8 @@ import { stringField, type VendorProfile } from "../core/vendor.js";
  * instead of 401 when its first authenticator issues no challenge (the spec's Unauthorized response
  * says some deployments do): they still mean "get a new token", not "ask for access".
  */
-const UNAUTHENTICATED_DETAIL = /^(Authentication credentials were not provided|Incorrect authentication credentials|Invalid token|Given token not valid|Token is invalid or expired)/;
+const UNAUTHENTICATED_DETAIL =
+  /^(Authentication credentials were not provided|Incorrect authentication credentials|Invalid token|Given token not valid|Token is invalid or expired)/;
 const UNAUTHENTICATED_CODES = new Set(["not_authenticated", "authentication_failed", "token_not_valid", "bad_authorization_header"]);
 
 export const onetVendor: VendorProfile = {

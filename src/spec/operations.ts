@@ -61,9 +61,7 @@ function buildIndex(api: ApiName): OperationIndex {
       operations.push({ operationId: object.operationId, method, path, parameters: [...parameters.values()], object, statuses: Object.keys(object.responses) });
     }
   }
-  const routes = operations
-    .map((operation) => toRoute(operation))
-    .sort((a, b) => b.literalSegments - a.literalSegments);
+  const routes = operations.map((operation) => toRoute(operation)).sort((a, b) => b.literalSegments - a.literalSegments);
   const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
   return {
     api,

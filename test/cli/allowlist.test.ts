@@ -38,7 +38,15 @@ describe("loading the allowlist", () => {
   });
 
   it("reports every problem of the file at once", () => {
-    expect(() => parseAllowlist([{ ...entry, why: 1 }, { ...entry, api: "stripe" }], "list.json")).toThrow(/\[0\]: unknown field "why"\nlist\.json\[1\]: unknown API/);
+    expect(() =>
+      parseAllowlist(
+        [
+          { ...entry, why: 1 },
+          { ...entry, api: "stripe" },
+        ],
+        "list.json",
+      ),
+    ).toThrow(/\[0\]: unknown field "why"\nlist\.json\[1\]: unknown API/);
   });
 
   it("treats a missing default file as empty, but a named one as an error", () => {
@@ -77,7 +85,9 @@ describe("judging coverage against the allowlist", () => {
   });
 
   it("does not count a failed case as exercising its pair", () => {
-    const cases = passingCases("onet").map((result) => (result.operationId === "listWebHosting" && result.status === "200" ? { ...result, outcome: "fail" as const, message: "boom" } : result));
+    const cases = passingCases("onet").map((result) =>
+      result.operationId === "listWebHosting" && result.status === "200" ? { ...result, outcome: "fail" as const, message: "boom" } : result,
+    );
     const result = resultOf(reportOf("onet", cases), parseAllowlist([entry], "list.json"));
     expect(result.verdict.stale).toEqual([]);
     expect(result.ok).toBe(false);

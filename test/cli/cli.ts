@@ -57,7 +57,10 @@ export interface CliOptions {
  * SIGKILL, so no handler of the CLI would run.) Node's warnings are off unless a test removes
  * NODE_OPTIONS (`env: { NODE_OPTIONS: undefined }`).
  */
-export function startCli(args: readonly string[], { env = {}, cwd = ROOT }: CliOptions = {}): { child: ChildProcess; done: Promise<CliRun>; output(): { stdout: string; stderr: string } } {
+export function startCli(
+  args: readonly string[],
+  { env = {}, cwd = ROOT }: CliOptions = {},
+): { child: ChildProcess; done: Promise<CliRun>; output(): { stdout: string; stderr: string } } {
   const merged: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: "--no-warnings" };
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) delete merged[name];

@@ -27,13 +27,25 @@ describe("specwright contract against the mock", () => {
     expect(run.stderr).not.toContain("Warning");
     expect(run.stdout).toMatch(/^onet: contract against the mock at http:\/\/127\.0\.0\.1:\d+\n/);
     expect(run.stdout).toMatch(/\n  listWebHosting +GET +\d+\/\d+ +1 run, all passed +200 ok, 400 ok, 401 ok, 403 ok, 404 ok, 429 ok\n/);
-    expect(run.stdout).toMatch(/operations 2\/2, \(operation, status\) pairs 12\/12, responses schema-validated \d+, negative \d+ run\/\d+ passed, generated 1 run × 2 operations, all passed \(seed 20261121\); \d+ passed, 0 failed, 0 skipped/);
+    expect(run.stdout).toMatch(
+      /operations 2\/2, \(operation, status\) pairs 12\/12, responses schema-validated \d+, negative \d+ run\/\d+ passed, generated 1 run × 2 operations, all passed \(seed 20261121\); \d+ passed, 0 failed, 0 skipped/,
+    );
     expect(run.stdout).toMatch(/: OK\n$/);
     expect(run.stderr).toContain("json report written to reports/contract.json");
-    const report = JSON.parse(readFileSync(join(cwd, "reports/contract.json"), "utf8")) as { ok: boolean; passed: number; apis: { api: string; passed: number; failed: number; verdict: { enforced: boolean; notExercised: string[]; stale: unknown[] } }[] };
+    const report = JSON.parse(readFileSync(join(cwd, "reports/contract.json"), "utf8")) as {
+      ok: boolean;
+      passed: number;
+      apis: { api: string; passed: number; failed: number; verdict: { enforced: boolean; notExercised: string[]; stale: unknown[] } }[];
+    };
     expect(report.ok).toBe(true);
     // What .ci/run reads.
-    expect(report.apis.map(({ api, failed, verdict }) => ({ api, failed, verdict: { enforced: verdict.enforced, notExercised: verdict.notExercised, stale: verdict.stale } }))).toEqual([{ api: "onet", failed: 0, verdict: { enforced: true, notExercised: [], stale: [] } }]);
+    expect(
+      report.apis.map(({ api, failed, verdict }) => ({
+        api,
+        failed,
+        verdict: { enforced: verdict.enforced, notExercised: verdict.notExercised, stale: verdict.stale },
+      })),
+    ).toEqual([{ api: "onet", failed: 0, verdict: { enforced: true, notExercised: [], stale: [] } }]);
     expect(report.apis[0]!.passed).toBe(closingCounts(run.stdout).passed);
   });
 
@@ -43,8 +55,15 @@ describe("specwright contract against the mock", () => {
     expect(run.code).toBe(0);
     const xml = readFileSync(output, "utf8");
     expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => ["testsuite", "testcase"].includes(name) }).parse(xml) as {
-      testsuites: { tests: string; failures: string; time: string; testsuite: { name: string; time: string; testcase: { classname: string; name: string; time: string; failure?: unknown }[] }[] };
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => ["testsuite", "testcase"].includes(name) }).parse(
+      xml,
+    ) as {
+      testsuites: {
+        tests: string;
+        failures: string;
+        time: string;
+        testsuite: { name: string; time: string; testcase: { classname: string; name: string; time: string; failure?: unknown }[] }[];
+      };
     };
     const [suite] = parsed.testsuites.testsuite;
     expect(parsed.testsuites.testsuite).toHaveLength(1);
@@ -54,13 +73,19 @@ describe("specwright contract against the mock", () => {
     expect(Number(parsed.testsuites.tests)).toBe(suite!.testcase.length);
     expect(parsed.testsuites.failures).toBe("0");
     // The clean-up takes back the cancellation the run requested, outside --only's scope if need be.
-    expect(new Set(suite!.testcase.map((test) => test.classname))).toEqual(new Set(["onet.listWebHosting", "onet.cancelWebHosting", "onet.revokeWebHostingCancellation"]));
+    expect(new Set(suite!.testcase.map((test) => test.classname))).toEqual(
+      new Set(["onet.listWebHosting", "onet.cancelWebHosting", "onet.revokeWebHostingCancellation"]),
+    );
     expect(suite!.testcase.map((test) => test.name)).toEqual(expect.arrayContaining(["dredd 200", "dredd 429"]));
     for (const kind of ["negative 4xx[", "property no 5xx"]) expect(suite!.testcase.some((test) => test.name.startsWith(kind))).toBe(true);
     // Every case carries its measured time in seconds; each request took some, and none the whole run.
     const times = suite!.testcase.map((test) => Number(test.time));
     for (const test of suite!.testcase) expect(test.time, test.name).toMatch(/^\d+\.\d{3}$/);
-    for (const kind of ["dredd ", "negative ", "cleanup "]) expect(suite!.testcase.some((test) => test.name.startsWith(kind) && Number(test.time) > 0), kind).toBe(true);
+    for (const kind of ["dredd ", "negative ", "cleanup "])
+      expect(
+        suite!.testcase.some((test) => test.name.startsWith(kind) && Number(test.time) > 0),
+        kind,
+      ).toBe(true);
     expect(Math.max(...times)).toBeLessThanOrEqual(Number(suite!.time));
     expect(Number(suite!.time)).toBeGreaterThan(0);
     expect(parsed.testsuites.time).toBe(suite!.time);

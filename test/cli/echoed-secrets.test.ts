@@ -28,7 +28,10 @@ function expectNoneOf(forms: readonly string[], outputs: Record<string, string>)
   const runs = forms.flatMap((form) => runsOf(form));
   for (const [where, text] of Object.entries(outputs)) {
     const lower = text.toLowerCase();
-    expect(runs.filter((run) => lower.includes(run)), where).toEqual([]);
+    expect(
+      runs.filter((run) => lower.includes(run)),
+      where,
+    ).toEqual([]);
   }
 }
 
@@ -64,37 +67,65 @@ describe("a live server that echoes every request's headers back, failing every 
   });
   afterAll(() => new Promise((resolve) => echo.server.close(resolve)));
 
-  it("never gets the Commet key (x-api-key) into stdout, stderr or any report, with --verbose, in every reporter", async () => {
-    const scratch = mkdtempSync(join(tmpdir(), "specwright-echo-verbose-"));
-    const runs = await Promise.all(
-      (["json", "junit", "text"] as const).map((reporter) =>
-        runCli(["contract", "commet", "--base-url", echo.url, ...ONLY, "--verbose", "--reporter", reporter, "--output", join(scratch, `report.${reporter}`)], { env: { COMMET_API_KEY: KEY } }),
-      ),
-    );
-    for (const run of runs) expectNoneOf([KEY], { stdout: run.stdout, stderr: run.stderr });
-    // The drift report of a live run is one more file, held to the same rule.
-    expect(Object.keys(reportFiles(scratch)).sort()).toEqual(["drift-commet.yaml", "report.json", "report.junit", "report.text"]);
-    expectNoneOf([KEY], reportFiles(scratch));
-    for (const run of runs) {
-      expect(run.code).toBe(1);
-      // Dredd's verbose dump of the failing requests is there, with the header redacted, not silenced.
-      expect(run.stdout).toContain("x-api-key: [REDACTED]");
-      expect(run.stdout).toContain("echo [REDACTED]");
-    }
-    for (const text of Object.values(reports(scratch))) expect(text).toContain("echo [REDACTED]");
-  }, LONG);
+  it(
+    "never gets the Commet key (x-api-key) into stdout, stderr or any report, with --verbose, in every reporter",
+    async () => {
+      const scratch = mkdtempSync(join(tmpdir(), "specwright-echo-verbose-"));
+      const runs = await Promise.all(
+        (["json", "junit", "text"] as const).map((reporter) =>
+          runCli(
+            ["contract", "commet", "--base-url", echo.url, ...ONLY, "--verbose", "--reporter", reporter, "--output", join(scratch, `report.${reporter}`)],
+            { env: { COMMET_API_KEY: KEY } },
+          ),
+        ),
+      );
+      for (const run of runs) expectNoneOf([KEY], { stdout: run.stdout, stderr: run.stderr });
+      // The drift report of a live run is one more file, held to the same rule.
+      expect(Object.keys(reportFiles(scratch)).sort()).toEqual(["drift-commet.yaml", "report.json", "report.junit", "report.text"]);
+      expectNoneOf([KEY], reportFiles(scratch));
+      for (const run of runs) {
+        expect(run.code).toBe(1);
+        // Dredd's verbose dump of the failing requests is there, with the header redacted, not silenced.
+        expect(run.stdout).toContain("x-api-key: [REDACTED]");
+        expect(run.stdout).toContain("echo [REDACTED]");
+      }
+      for (const text of Object.values(reports(scratch))) expect(text).toContain("echo [REDACTED]");
+    },
+    LONG,
+  );
 
-  it("never gets the OnetSolutions token (Authorization: Bearer) into any output either", async () => {
-    const scratch = mkdtempSync(join(tmpdir(), "specwright-echo-verbose-onet-"));
-    // The ids no OnetSolutions list gives; the echo server answers any.
-    const fixtures = join(mkdtempSync(join(tmpdir(), "specwright-echo-fixtures-")), "fixtures.json");
-    writeFileSync(fixtures, JSON.stringify({ organization_id: randomUUID(), project_id: randomUUID() }));
-    const run = await runCli(["contract", "onet", "--base-url", echo.url, "--fixtures", fixtures, "--only", "listWebHosting", "--runs", "1", "--verbose", "--output", join(scratch, "report.json")], { env: { ONET_TOKEN: TOKEN } });
-    expectNoneOf([TOKEN], outputsOf(run, scratch));
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/Authorization: Bearer \[REDACTED\]/i);
-    expect(run.stdout).toContain("echo [REDACTED]");
-  }, LONG);
+  it(
+    "never gets the OnetSolutions token (Authorization: Bearer) into any output either",
+    async () => {
+      const scratch = mkdtempSync(join(tmpdir(), "specwright-echo-verbose-onet-"));
+      // The ids no OnetSolutions list gives; the echo server answers any.
+      const fixtures = join(mkdtempSync(join(tmpdir(), "specwright-echo-fixtures-")), "fixtures.json");
+      writeFileSync(fixtures, JSON.stringify({ organization_id: randomUUID(), project_id: randomUUID() }));
+      const run = await runCli(
+        [
+          "contract",
+          "onet",
+          "--base-url",
+          echo.url,
+          "--fixtures",
+          fixtures,
+          "--only",
+          "listWebHosting",
+          "--runs",
+          "1",
+          "--verbose",
+          "--output",
+          join(scratch, "report.json"),
+        ],
+        { env: { ONET_TOKEN: TOKEN } },
+      );
+      expectNoneOf([TOKEN], outputsOf(run, scratch));
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/Authorization: Bearer \[REDACTED\]/i);
+      expect(run.stdout).toContain("echo [REDACTED]");
+    },
+    LONG,
+  );
 });
 
 // The first describe holds every reporter to the rule; here each form is, through the JSON report
@@ -107,23 +138,31 @@ describe("a live server that echoes the key in another form", () => {
     ["URL-encoded", (credential) => encodeURIComponent(credential)],
     ["base64-encoded", (credential) => base64(credential)],
     ["cut to a 16-character prefix", (credential) => credential.slice(0, 16)],
-  ])(`gets it %s into neither stdout nor the ${REPORTERS.join(" and ")} report`, async (_, form) => {
-    const echo = await echoServer(form);
-    try {
-      const scratch = mkdtempSync(join(tmpdir(), "specwright-echo-form-"));
-      const runs = await Promise.all(
-        REPORTERS.map((reporter) => runCli(["contract", "commet", "--base-url", echo.url, ...ONLY, "--reporter", reporter, "--output", join(scratch, `report.${reporter}`)], { env: { COMMET_API_KEY: KEY } })),
-      );
-      for (const run of runs) expectNoneOf([KEY, form(KEY)], { stdout: run.stdout, stderr: run.stderr });
-      expectNoneOf([KEY, form(KEY)], reportFiles(scratch));
-      // The echo did reach every output, redacted as a whole.
-      for (const run of runs) {
-        expect(run.code).toBe(1);
-        expect(run.stdout).toContain("echo [REDACTED] ");
+  ])(
+    `gets it %s into neither stdout nor the ${REPORTERS.join(" and ")} report`,
+    async (_, form) => {
+      const echo = await echoServer(form);
+      try {
+        const scratch = mkdtempSync(join(tmpdir(), "specwright-echo-form-"));
+        const runs = await Promise.all(
+          REPORTERS.map((reporter) =>
+            runCli(["contract", "commet", "--base-url", echo.url, ...ONLY, "--reporter", reporter, "--output", join(scratch, `report.${reporter}`)], {
+              env: { COMMET_API_KEY: KEY },
+            }),
+          ),
+        );
+        for (const run of runs) expectNoneOf([KEY, form(KEY)], { stdout: run.stdout, stderr: run.stderr });
+        expectNoneOf([KEY, form(KEY)], reportFiles(scratch));
+        // The echo did reach every output, redacted as a whole.
+        for (const run of runs) {
+          expect(run.code).toBe(1);
+          expect(run.stdout).toContain("echo [REDACTED] ");
+        }
+        for (const text of Object.values(reports(scratch))) expect(text).toContain("echo [REDACTED] ");
+      } finally {
+        await new Promise((resolve) => echo.server.close(resolve));
       }
-      for (const text of Object.values(reports(scratch))) expect(text).toContain("echo [REDACTED] ");
-    } finally {
-      await new Promise((resolve) => echo.server.close(resolve));
-    }
-  }, LONG);
+    },
+    LONG,
+  );
 });

@@ -11,7 +11,18 @@ export function passingCases(api: ApiName): CaseResult[] {
   return getOperations(api).operations.flatMap((operation) =>
     operation.statuses
       .filter((status) => status !== "default")
-      .map((status): CaseResult => ({ kind: "dredd", operationId: operation.operationId, method: operation.method.toUpperCase(), path: operation.path, status, realStatus: Number(status), outcome: "pass", schemaValidated: true })),
+      .map(
+        (status): CaseResult => ({
+          kind: "dredd",
+          operationId: operation.operationId,
+          method: operation.method.toUpperCase(),
+          path: operation.path,
+          status,
+          realStatus: Number(status),
+          outcome: "pass",
+          schemaValidated: true,
+        }),
+      ),
   );
 }
 

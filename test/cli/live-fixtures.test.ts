@@ -22,23 +22,34 @@ interface Report {
 }
 
 /** A run of the read operations through a proxy that counts the methods sent. */
-async function readOnlyRun(mock: MockServer, extra: string[] = []): Promise<{ report: Report; methods: string[]; paths: string[]; code: number | null; stderr: string }> {
+async function readOnlyRun(
+  mock: MockServer,
+  extra: string[] = [],
+): Promise<{ report: Report; methods: string[]; paths: string[]; code: number | null; stderr: string }> {
   const methods: string[] = [];
   const paths: string[] = [];
-  const proxy = await startBrokenProxy("commet", mock.url, () => undefined, (method, path) => {
-    methods.push(method);
-    paths.push(path);
-  });
+  const proxy = await startBrokenProxy(
+    "commet",
+    mock.url,
+    () => undefined,
+    (method, path) => {
+      methods.push(method);
+      paths.push(path);
+    },
+  );
   try {
     const output = join(scratch, `run-${Math.random().toString(36).slice(2)}.json`);
-    const run = await runCli(["contract", "commet", "--base-url", proxy.url, "--only", READS, "--runs", "0", "--output", output, ...extra], { env: { COMMET_API_KEY: KEY } });
+    const run = await runCli(["contract", "commet", "--base-url", proxy.url, "--only", READS, "--runs", "0", "--output", output, ...extra], {
+      env: { COMMET_API_KEY: KEY },
+    });
     return { report: JSON.parse(readFileSync(output, "utf8")) as Report, methods, paths, code: run.code, stderr: run.stderr };
   } finally {
     await proxy.close();
   }
 }
 
-const dreddCase = (report: Report, operationId: string, status: string) => report.apis[0]!.cases.find((result) => result.operationId === operationId && result.status === status && result.kind === "dredd");
+const dreddCase = (report: Report, operationId: string, status: string) =>
+  report.apis[0]!.cases.find((result) => result.operationId === operationId && result.status === status && result.kind === "dredd");
 
 describe("a read-only live run against an account holding data of its own", () => {
   let mock: MockServer;
@@ -47,7 +58,8 @@ describe("a read-only live run against an account holding data of its own", () =
     mock = await startMock("commet");
     const client = createCommetClient({ apiKey: KEY, baseUrl: mock.url, retries: 0 });
     const feature = await client.POST("/features/manage", { body: { code: "live_seats", name: "Seats", type: "boolean" } });
-    ids.addon = (await client.POST("/addons", { body: { name: "More seats", basePrice: 100, featureId: feature.data!.data.id, consumptionModel: "boolean" } })).data!.data.id;
+    ids.addon = (await client.POST("/addons", { body: { name: "More seats", basePrice: 100, featureId: feature.data!.data.id, consumptionModel: "boolean" } }))
+      .data!.data.id;
     ids.customer = (await client.POST("/customers", { body: { email: "ann@example.com" } })).data!.data.id;
   });
   afterAll(() => mock.close());
@@ -57,14 +69,22 @@ describe("a read-only live run against an account holding data of its own", () =
     expect(code).toBe(0);
     expect(report.apis[0]!.failed).toBe(0);
     expect(new Set(methods)).toEqual(new Set(["GET"]));
-    for (const [operationId, status] of [["getAddon", "200"], ["getFeature", "200"], ["getCustomer", "200"], ["listActiveAddons", "200"]] as const) {
+    for (const [operationId, status] of [
+      ["getAddon", "200"],
+      ["getFeature", "200"],
+      ["getCustomer", "200"],
+      ["listActiveAddons", "200"],
+    ] as const) {
       expect(dreddCase(report, operationId, status)?.outcome, `${operationId} ${status}`).toBe("pass");
     }
     expect(paths).toContain(`/api/v1/addons/${ids.addon}`);
     expect(paths).toContain(`/api/v1/active-addons?customerId=${ids.customer}`);
     expect(paths.some((path) => path.includes("adn_7Hq2LmZp4Rt9VxKc"))).toBe(false);
     // No subscription to list: the case says which fixture would let it run.
-    expect(dreddCase(report, "getSubscription", "200")).toMatchObject({ outcome: "skip", message: expect.stringContaining('add "id" (or operations.getSubscription.id) to --fixtures') });
+    expect(dreddCase(report, "getSubscription", "200")).toMatchObject({
+      outcome: "skip",
+      message: expect.stringContaining('add "id" (or operations.getSubscription.id) to --fixtures'),
+    });
   }, 300_000);
 
   it("takes a fixture over what it could discover", async () => {

@@ -29,7 +29,12 @@ const LONG = 300_000;
 
 beforeAll(async () => {
   mock = await startMock("onet");
-  proxy = await startBrokenProxy("onet", mock.url, () => undefined, (method) => sent.set(method, (sent.get(method) ?? 0) + 1));
+  proxy = await startBrokenProxy(
+    "onet",
+    mock.url,
+    () => undefined,
+    (method) => sent.set(method, (sent.get(method) ?? 0) + 1),
+  );
   // The ids a user of this account knows from its console (no list in the API gives a project id).
   writeFileSync(FIXTURES, formatFixtures(mock.fixtures()));
 });
@@ -50,27 +55,55 @@ function expectNoSecret(texts: string[]): void {
 }
 
 describe("a live run (--base-url) against a loopback server", () => {
-  it("sends only reads by default, authenticated from ONET_TOKEN, and never prints the token", async () => {
-    const output = join(scratch, "read-only.json");
-    const run = await runCli(["contract", "onet", "--fixtures", FIXTURES, "--base-url", proxy.url, "--runs", "1", "--output", output], { env: { ONET_TOKEN: TOKEN } });
-    expect(run.stderr).not.toContain("could not complete");
-    expect(sent.get("GET") ?? 0).toBeGreaterThan(10);
-    expect(writesSent()).toEqual([]);
-    expect(run.stdout).toContain("(live, read-only)");
-    const report = JSON.parse(readFileSync(output, "utf8")) as { ok: boolean; apis: { target: string; failed: number; skipped: number; cases: { method: string; outcome: string }[] }[] };
-    expect(report.apis[0]).toMatchObject({ target: "live", failed: 0 });
-    // The writes are in the report, skipped, not sent.
-    expect(report.apis[0]!.cases.filter((result) => result.method !== "GET").every((result) => result.outcome === "skip")).toBe(true);
-    expect(report.apis[0]!.skipped).toBeGreaterThan(0);
-    // Coverage gaps are reported but do not fail a live run.
-    expect(run.stdout).toContain("not exercised (live run: reported, not a failure)");
-    expect(run.code).toBe(0);
-    expectNoSecret([run.stdout, run.stderr]);
-  }, LONG);
+  it(
+    "sends only reads by default, authenticated from ONET_TOKEN, and never prints the token",
+    async () => {
+      const output = join(scratch, "read-only.json");
+      const run = await runCli(["contract", "onet", "--fixtures", FIXTURES, "--base-url", proxy.url, "--runs", "1", "--output", output], {
+        env: { ONET_TOKEN: TOKEN },
+      });
+      expect(run.stderr).not.toContain("could not complete");
+      expect(sent.get("GET") ?? 0).toBeGreaterThan(10);
+      expect(writesSent()).toEqual([]);
+      expect(run.stdout).toContain("(live, read-only)");
+      const report = JSON.parse(readFileSync(output, "utf8")) as {
+        ok: boolean;
+        apis: { target: string; failed: number; skipped: number; cases: { method: string; outcome: string }[] }[];
+      };
+      expect(report.apis[0]).toMatchObject({ target: "live", failed: 0 });
+      // The writes are in the report, skipped, not sent.
+      expect(report.apis[0]!.cases.filter((result) => result.method !== "GET").every((result) => result.outcome === "skip")).toBe(true);
+      expect(report.apis[0]!.skipped).toBeGreaterThan(0);
+      // Coverage gaps are reported but do not fail a live run.
+      expect(run.stdout).toContain("not exercised (live run: reported, not a failure)");
+      expect(run.code).toBe(0);
+      expectNoSecret([run.stdout, run.stderr]);
+    },
+    LONG,
+  );
 
   it("with --allow-writes lists the planned writes first, needs no --yes on loopback, and sends them", async () => {
     const output = join(scratch, "writes.xml");
-    const run = await runCli(["contract", "onet", "--fixtures", FIXTURES, "--base-url", proxy.url, "--allow-writes", "--only", "listWebHosting,cancelWebHosting", "--runs", "1", "--reporter", "junit", "--output", output], { env: { ONET_TOKEN: TOKEN } });
+    const run = await runCli(
+      [
+        "contract",
+        "onet",
+        "--fixtures",
+        FIXTURES,
+        "--base-url",
+        proxy.url,
+        "--allow-writes",
+        "--only",
+        "listWebHosting,cancelWebHosting",
+        "--runs",
+        "1",
+        "--reporter",
+        "junit",
+        "--output",
+        output,
+      ],
+      { env: { ONET_TOKEN: TOKEN } },
+    );
     expect(run.stderr).toContain(`--allow-writes: this run may send these ${plannedWrites("onet").length} kinds of write to ${proxy.url}`);
     for (const write of plannedWrites("onet")) expect(run.stderr).toContain(`${write.path}  ${write.operationId}`);
     expect(run.stderr.indexOf("--allow-writes: this run may send")).toBeLessThan(run.stderr.indexOf("onet against"));
@@ -81,10 +114,30 @@ describe("a live run (--base-url) against a loopback server", () => {
   });
 
   it("reports the failures a lying server causes, in JUnit XML too, still without the token", async () => {
-    const liar = await startBrokenProxy("onet", mock.url, ({ operationId, status, body }) => (operationId === "listWebHosting" && status === 200 ? { body: { ...(body as object), count: "many" } } : undefined));
+    const liar = await startBrokenProxy("onet", mock.url, ({ operationId, status, body }) =>
+      operationId === "listWebHosting" && status === 200 ? { body: { ...(body as object), count: "many" } } : undefined,
+    );
     try {
       const output = join(scratch, "lying.xml");
-      const run = await runCli(["contract", "onet", "--fixtures", FIXTURES, "--base-url", liar.url, "--only", "listWebHosting", "--runs", "1", "--reporter", "junit", "--output", output], { env: { ONET_TOKEN: TOKEN } });
+      const run = await runCli(
+        [
+          "contract",
+          "onet",
+          "--fixtures",
+          FIXTURES,
+          "--base-url",
+          liar.url,
+          "--only",
+          "listWebHosting",
+          "--runs",
+          "1",
+          "--reporter",
+          "junit",
+          "--output",
+          output,
+        ],
+        { env: { ONET_TOKEN: TOKEN } },
+      );
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(/FAIL listWebHosting 200 \(got 200\): .*count/);
       const xml = readFileSync(output, "utf8");
@@ -107,7 +160,9 @@ describe("a live server that echoes the credentials back", () => {
     try {
       const output = join(scratch, "echo.json");
       const url = `http://127.0.0.1:${(echo.address() as { port: number }).port}`;
-      const run = await runCli(["contract", "onet", "--fixtures", FIXTURES, "--base-url", url, "--only", "listWebHosting", "--runs", "1", "--output", output], { env: { ONET_TOKEN: TOKEN } });
+      const run = await runCli(["contract", "onet", "--fixtures", FIXTURES, "--base-url", url, "--only", "listWebHosting", "--runs", "1", "--output", output], {
+        env: { ONET_TOKEN: TOKEN },
+      });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain("echo Bearer [REDACTED]");
       expect(readFileSync(output, "utf8")).toContain("echo Bearer [REDACTED]");
@@ -128,7 +183,27 @@ function externalAddress(): string | undefined {
 /** A throwaway self-signed certificate, if openssl is at hand. */
 function selfSignedCertificate(): { key: string; cert: string } | undefined {
   try {
-    execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj", "/CN=specwright-test", "-keyout", join(scratch, "key.pem"), "-out", join(scratch, "cert.pem")], { stdio: "ignore" });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=specwright-test",
+        "-keyout",
+        join(scratch, "key.pem"),
+        "-out",
+        join(scratch, "cert.pem"),
+      ],
+      { stdio: "ignore" },
+    );
     return { key: readFileSync(join(scratch, "key.pem"), "utf8"), cert: readFileSync(join(scratch, "cert.pem"), "utf8") };
   } catch {
     return undefined;
@@ -162,10 +237,14 @@ describe("writes to a host that is not loopback", () => {
   });
 
   it.skipIf(!certificate)("are refused without --yes, after the listing and before anything is sent", async () => {
-    const run = await runCli(["contract", "onet", "--base-url", relayUrl, "--allow-writes", "--output", join(scratch, "refused.json")], { env: { ONET_TOKEN: TOKEN } });
+    const run = await runCli(["contract", "onet", "--base-url", relayUrl, "--allow-writes", "--output", join(scratch, "refused.json")], {
+      env: { ONET_TOKEN: TOKEN },
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--allow-writes: this run may send");
-    expect(run.stderr).toContain(`refusing to send writes to ${new URL(relayUrl).host}, which is not a loopback host: review the list above, then add --yes to confirm.`);
+    expect(run.stderr).toContain(
+      `refusing to send writes to ${new URL(relayUrl).host}, which is not a loopback host: review the list above, then add --yes to confirm.`,
+    );
     expect(connections).toBe(0);
     expect(sent.size).toBe(0);
     expect(readdirSync(scratch)).not.toContain("refused.json");
@@ -173,7 +252,25 @@ describe("writes to a host that is not loopback", () => {
   });
 
   it.skipIf(!certificate)("go ahead with --yes", async () => {
-    const run = await runCli(["contract", "onet", "--fixtures", FIXTURES, "--base-url", relayUrl, "--allow-writes", "--yes", "--only", "cancelWebHosting", "--runs", "1", "--output", join(scratch, "confirmed.json")], { env: { ONET_TOKEN: TOKEN, NODE_TLS_REJECT_UNAUTHORIZED: "0" } });
+    const run = await runCli(
+      [
+        "contract",
+        "onet",
+        "--fixtures",
+        FIXTURES,
+        "--base-url",
+        relayUrl,
+        "--allow-writes",
+        "--yes",
+        "--only",
+        "cancelWebHosting",
+        "--runs",
+        "1",
+        "--output",
+        join(scratch, "confirmed.json"),
+      ],
+      { env: { ONET_TOKEN: TOKEN, NODE_TLS_REJECT_UNAUTHORIZED: "0" } },
+    );
     expect(run.stderr).toContain(`writes to ${new URL(relayUrl).host} confirmed with --yes`);
     expect(connections).toBeGreaterThan(0);
     expect(sent.get("POST") ?? 0).toBeGreaterThan(0);

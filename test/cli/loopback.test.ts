@@ -23,13 +23,19 @@ const failing: Lookup = async () => {
 };
 
 describe("resolvesToLoopback", () => {
-  it.for([["127.0.0.1"], ["::1"], ["127.0.0.1", "::1"], ["127.53.0.9", "0:0:0:0:0:0:0:1"]])("takes a *.localhost name that resolves only to loopback: %j", async (addresses) => {
-    expect(await resolvesToLoopback("app.localhost", resolver(...addresses))).toBe(true);
-  });
+  it.for([["127.0.0.1"], ["::1"], ["127.0.0.1", "::1"], ["127.53.0.9", "0:0:0:0:0:0:0:1"]])(
+    "takes a *.localhost name that resolves only to loopback: %j",
+    async (addresses) => {
+      expect(await resolvesToLoopback("app.localhost", resolver(...addresses))).toBe(true);
+    },
+  );
 
-  it.for([["10.0.0.5"], ["127.0.0.1", "203.0.113.7"], ["::1", "2001:db8::1"], ["::ffff:127.0.0.1"], ["fe80::1%eth0"], []])("refuses a *.localhost name that resolves to %j", async (addresses) => {
-    expect(await resolvesToLoopback("app.localhost", resolver(...addresses))).toBe(false);
-  });
+  it.for([["10.0.0.5"], ["127.0.0.1", "203.0.113.7"], ["::1", "2001:db8::1"], ["::ffff:127.0.0.1"], ["fe80::1%eth0"], []])(
+    "refuses a *.localhost name that resolves to %j",
+    async (addresses) => {
+      expect(await resolvesToLoopback("app.localhost", resolver(...addresses))).toBe(false);
+    },
+  );
 
   it("refuses a *.localhost name that does not resolve", async () => {
     expect(await resolvesToLoopback("app.localhost", failing)).toBe(false);

@@ -32,7 +32,10 @@ describe("specwright mock --seed --print-fixtures", () => {
       const headers = { Authorization: "Bearer sk-onetsolutions-cli" };
       const organizations = (await (await fetch(`${url}/v1/organizations`, { headers })).json()) as { id: string }[];
       expect(organizations.map((organization) => organization.id)).toContain(fixtures.values.organization_id);
-      const domain = await fetch(`${url}/v1/organizations/${fixtures.values.organization_id}/projects/${fixtures.values.project_id}/domains/${fixtures.operations.getDomain!.id}`, { headers });
+      const domain = await fetch(
+        `${url}/v1/organizations/${fixtures.values.organization_id}/projects/${fixtures.values.project_id}/domains/${fixtures.operations.getDomain!.id}`,
+        { headers },
+      );
       expect(domain.status).toBe(200);
     } finally {
       await stop(cli);

@@ -33,10 +33,18 @@ describe("specwright mock commet --webhook-url --webhook-secret", () => {
       const deadline = Date.now() + 15_000;
       while (!/webhooks: delivering/.test(cli.output().stderr) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
       expect(cli.output().stderr).toContain(`webhooks: delivering to ${url}, signed with whsec_cliS…`);
-      const created = await fetch(`${base}/customers`, { method: "POST", headers: { "x-api-key": "ck_sandbox_cli", "content-type": "application/json" }, body: JSON.stringify({ email: "cli@example.com" }) });
+      const created = await fetch(`${base}/customers`, {
+        method: "POST",
+        headers: { "x-api-key": "ck_sandbox_cli", "content-type": "application/json" },
+        body: JSON.stringify({ email: "cli@example.com" }),
+      });
       expect(created.status).toBe(200);
       await first;
-      const payload = new Commet({ apiKey: "ck_sandbox_cli" }).webhooks.verifyAndParse({ rawBody: received[0]!.body, signature: received[0]!.headers["x-commet-signature"] as string, secret: SECRET });
+      const payload = new Commet({ apiKey: "ck_sandbox_cli" }).webhooks.verifyAndParse({
+        rawBody: received[0]!.body,
+        signature: received[0]!.headers["x-commet-signature"] as string,
+        secret: SECRET,
+      });
       expect(payload).toMatchObject({ event: "customer.created", mode: "sandbox" });
 
       const controlUrl = /control routes at (\S+)/.exec(cli.output().stderr)![1]!;

@@ -64,7 +64,9 @@ describe("unknown options", () => {
   });
 
   it("lists the command's options when none is close, and bounds what it repeats", () => {
-    expect(refusal(["mock", "onet", "--frobnicate"])).toBe("mock: unknown option --frobnicate; the options are --port, --host, --seed, --print-fixtures, --webhook-url, --webhook-secret, --help.");
+    expect(refusal(["mock", "onet", "--frobnicate"])).toBe(
+      "mock: unknown option --frobnicate; the options are --port, --host, --seed, --print-fixtures, --webhook-url, --webhook-secret, --help.",
+    );
     expect(refusal(["mock", "onet", "-x"])).toMatch(/^mock: unknown option -x; the options are --port, /);
     const long = refusal(["mock", "onet", `--${"a".repeat(500)}`]);
     expect(long).toContain(`unknown option --${"a".repeat(38)}…;`);
@@ -98,7 +100,9 @@ describe("an option that takes one value, given more than once", () => {
   });
 
   it("still takes a repeatable option, and a repeated flag, as before", () => {
-    expect(parseCommandLine(["contract", "onet", "--only", "listWebHosting", "--only", "getDomain"])).toMatchObject({ only: { onet: ["listWebHosting", "getDomain"] } });
+    expect(parseCommandLine(["contract", "onet", "--only", "listWebHosting", "--only", "getDomain"])).toMatchObject({
+      only: { onet: ["listWebHosting", "getDomain"] },
+    });
     expect(parseCommandLine(["contract", "onet", "--verbose", "--verbose"])).toMatchObject({ verbose: true });
     expect(parseCommandLine(["contract", "onet", "-o", "-"])).toMatchObject({ output: "-" });
   });

@@ -72,7 +72,10 @@ describe("preflight", () => {
       throw Object.assign(new Error("self-signed certificate"), { code: "DEPTH_ZERO_SELF_SIGNED_CERT" });
     };
     const problem = await preflight("commet", "https://sandbox.example.test/api/v1", { "x-api-key": "ck_x" }, "COMMET_API_KEY", tlsFailure);
-    expect(problem).toEqual({ kind: "tls", message: "sandbox.example.test: TLS error (DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate); nothing was sent." });
+    expect(problem).toEqual({
+      kind: "tls",
+      message: "sandbox.example.test: TLS error (DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate); nothing was sent.",
+    });
   });
 
   it("lets the run go on when the server answers, sending one GET", async () => {

@@ -38,7 +38,6 @@ describe("specwright --help", () => {
   });
 });
 
-
 describe("usage errors exit 2 with a message that names the mistake", () => {
   // The first three are started as a CLI by default: a missing command, a mock and a contract option.
   const USAGE_ERRORS: [string[], RegExp][] = [
@@ -94,9 +93,12 @@ describe("usage errors exit 2 with a message that names the mistake", () => {
     expect(() => liveCredentials(api, {})).toThrow(`${variable} is not set`);
   });
 
-  it.each(exhaustively(credentials))("a live run against %s without its credential variable set names the variable, from the CLI", async (api, { variable }) => {
-    const run = await runCli(["contract", api, "--base-url", "http://127.0.0.1:9"], { env: { [variable]: undefined } });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${variable} is not set`);
-  });
+  it.each(exhaustively(credentials))(
+    "a live run against %s without its credential variable set names the variable, from the CLI",
+    async (api, { variable }) => {
+      const run = await runCli(["contract", api, "--base-url", "http://127.0.0.1:9"], { env: { [variable]: undefined } });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`${variable} is not set`);
+    },
+  );
 });

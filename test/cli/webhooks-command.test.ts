@@ -177,27 +177,35 @@ describe("specwright webhooks check", () => {
 });
 
 describe("specwright webhooks trigger", () => {
-  it.each(COMMET_WEBHOOK_EVENT_NAMES.map((event) => [event]))("%s: sends a fresh, signed delivery of the spec's example, valid against its schema and headers", async (event) => {
-    const receiver = await startReceiver(correct);
-    const before = Date.now();
-    const { code, out } = await run(command("trigger", receiver.url, event));
-    expect(code).toBe(0);
+  it.each(COMMET_WEBHOOK_EVENT_NAMES.map((event) => [event]))(
+    "%s: sends a fresh, signed delivery of the spec's example, valid against its schema and headers",
+    async (event) => {
+      const receiver = await startReceiver(correct);
+      const before = Date.now();
+      const { code, out } = await run(command("trigger", receiver.url, event));
+      expect(code).toBe(0);
 
-    const [{ headers, body }] = receiver.received as [Received];
-    const delivery = await parseWebhook({ payload: body, signature: headers["x-commet-signature"] as string, secret: SECRET, toleranceMs: TOLERANCE_MS });
-    expect(out).toMatch(new RegExp(`^${event.replace(".", "\\.")} ${delivery.id}: 200 in \\d+ ms\\n$`));
+      const [{ headers, body }] = receiver.received as [Received];
+      const delivery = await parseWebhook({ payload: body, signature: headers["x-commet-signature"] as string, secret: SECRET, toleranceMs: TOLERANCE_MS });
+      expect(out).toMatch(new RegExp(`^${event.replace(".", "\\.")} ${delivery.id}: 200 in \\d+ ms\\n$`));
 
-    const operation = webhookOperation(event);
-    const media = operation.requestBody!.content["application/json"]!;
-    expect(validateBody(media.schema!, JSON.parse(body))).toEqual({ valid: true });
-    expect(validateParameters("header", operation.parameters!, { ...headers })).toEqual({ valid: true });
+      const operation = webhookOperation(event);
+      const media = operation.requestBody!.content["application/json"]!;
+      expect(validateBody(media.schema!, JSON.parse(body))).toEqual({ valid: true });
+      expect(validateParameters("header", operation.parameters!, { ...headers })).toEqual({ valid: true });
 
-    const example = media.example as typeof delivery;
-    expect(delivery).toEqual({ ...example, id: delivery.id, timestamp: delivery.timestamp });
-    expect(delivery.id).not.toBe(example.id);
-    expect(Date.parse(delivery.timestamp)).toBeGreaterThanOrEqual(before - 1);
-    expect(headers).toMatchObject({ "x-commet-event": event, "x-commet-event-id": delivery.id, "x-commet-timestamp": delivery.timestamp, "content-type": "application/json" });
-  });
+      const example = media.example as typeof delivery;
+      expect(delivery).toEqual({ ...example, id: delivery.id, timestamp: delivery.timestamp });
+      expect(delivery.id).not.toBe(example.id);
+      expect(Date.parse(delivery.timestamp)).toBeGreaterThanOrEqual(before - 1);
+      expect(headers).toMatchObject({
+        "x-commet-event": event,
+        "x-commet-event-id": delivery.id,
+        "x-commet-timestamp": delivery.timestamp,
+        "content-type": "application/json",
+      });
+    },
+  );
 
   it("exits 1 on an answer that is not 2xx, saying Commet would retry it", async () => {
     const receiver = await startReceiver(verifying());
@@ -233,7 +241,9 @@ describe("specwright webhooks: usage errors", () => {
     expect(runs.map((run) => run.code)).toEqual([2, 2, 2]);
     expect(runs[0]!.stderr).toMatch(/^specwright: webhooks trigger: --to is required/);
     expect(runs[1]!.stderr).toMatch(/^specwright: webhooks check: --secret is not a Commet signing secret/);
-    expect(runs[2]!.stderr).toMatch(/^specwright: webhooks trigger: unknown event "invoice\.paid": expected one of addon\.activated, .*trial\.checkout_ready\./);
+    expect(runs[2]!.stderr).toMatch(
+      /^specwright: webhooks trigger: unknown event "invoice\.paid": expected one of addon\.activated, .*trial\.checkout_ready\./,
+    );
     for (const run of runs) {
       expect(run.stdout).toBe("");
       expect(run.stderr).not.toContain(SECRET);

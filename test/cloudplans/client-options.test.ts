@@ -20,16 +20,23 @@ describe("createCloudPlansClient options", () => {
     expect(everySerialisation(error)).not.toContain(TOKEN);
   });
 
-  it.each([["not a URL", "api.example.com"], ["relative", "/v1"], ["another scheme", "ftp://api.example.com"], ["ending in /v1", "https://api.example.com/v1"]])(
-    "refuses a baseUrl that is %s without echoing the token",
-    (_, baseUrl) => {
-      const error = refusal({ token: TOKEN, baseUrl });
-      expect(error.option).toBe("baseUrl");
-      expect(everySerialisation(error)).not.toContain(TOKEN);
-    },
-  );
+  it.each([
+    ["not a URL", "api.example.com"],
+    ["relative", "/v1"],
+    ["another scheme", "ftp://api.example.com"],
+    ["ending in /v1", "https://api.example.com/v1"],
+  ])("refuses a baseUrl that is %s without echoing the token", (_, baseUrl) => {
+    const error = refusal({ token: TOKEN, baseUrl });
+    expect(error.option).toBe("baseUrl");
+    expect(everySerialisation(error)).not.toContain(TOKEN);
+  });
 
-  it.each([["missing", {}], ["empty", { token: "" }], ["blank", { token: "  " }], ["not a string", { token: 42 }]])("refuses a token that is %s", (_, options) => {
+  it.each([
+    ["missing", {}],
+    ["empty", { token: "" }],
+    ["blank", { token: "  " }],
+    ["not a string", { token: 42 }],
+  ])("refuses a token that is %s", (_, options) => {
     const error = refusal({ baseUrl: "https://cloudplans.test", ...options });
     expect(error.option).toBe("token");
     expect(error.message).toContain('"token"');

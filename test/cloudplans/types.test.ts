@@ -56,7 +56,12 @@ describe("Cloud Plans client types", () => {
 });
 
 describe("a Cloud Plans client made with throwOnError: true", () => {
-  const client = createCloudPlansClient({ token: "cp-types", baseUrl: "https://cloudplans.test", throwOnError: true, fetch: async () => Response.json({ status: 200 }) });
+  const client = createCloudPlansClient({
+    token: "cp-types",
+    baseUrl: "https://cloudplans.test",
+    throwOnError: true,
+    fetch: async () => Response.json({ status: 200 }),
+  });
 
   it("resolves to the success branch only, and still fills in the action", () => {
     const call = () => client.GET("/v1/organizations/plans/list", { params: { query: { org_id: "org-acme" } } });

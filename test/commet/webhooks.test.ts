@@ -36,7 +36,14 @@ function envelope(overrides: Record<string, unknown> = {}): Record<string, unkno
     organizationId: "org_abc123",
     mode: "live",
     apiVersion: "2026-07-11",
-    data: { subscriptionId: "sub_1a2b3c4d", customerId: "user_123", addon: { id: "addon_5e6f7g8h", name: "Extra Storage" }, featureCode: "storage", proratedPrice: 25000, currency: "usd" },
+    data: {
+      subscriptionId: "sub_1a2b3c4d",
+      customerId: "user_123",
+      addon: { id: "addon_5e6f7g8h", name: "Extra Storage" },
+      featureCode: "storage",
+      proratedPrice: 25000,
+      currency: "usd",
+    },
     ...overrides,
   };
 }
@@ -68,10 +75,21 @@ const CASES: Case[] = [
   { name: "tampered body", payload: BODY.replace("25000", "25001"), signature: SIGNATURE, expected: false },
   { name: "body with an added trailing newline", payload: `${BODY}\n`, signature: SIGNATURE, expected: false },
   { name: "wrong secret", payload: BODY, signature: SIGNATURE, secret: "whsec_another", expected: false },
-  { name: "secret without its whsec_ prefix (the prefix is part of the key)", payload: BODY, signature: SIGNATURE, secret: SECRET.slice("whsec_".length), expected: false },
+  {
+    name: "secret without its whsec_ prefix (the prefix is part of the key)",
+    payload: BODY,
+    signature: SIGNATURE,
+    secret: SECRET.slice("whsec_".length),
+    expected: false,
+  },
   { name: "signed with the secret's prefix stripped", payload: BODY, signature: sign(BODY, SECRET.slice("whsec_".length)), expected: false },
   { name: "signature in upper-case hex", payload: BODY, signature: SIGNATURE.toUpperCase(), expected: true },
-  { name: "signature in mixed-case hex", payload: BODY, signature: SIGNATURE.replace(/[a-f]/g, (c, i: number) => (i % 2 ? c.toUpperCase() : c)), expected: true },
+  {
+    name: "signature in mixed-case hex",
+    payload: BODY,
+    signature: SIGNATURE.replace(/[a-f]/g, (c, i: number) => (i % 2 ? c.toUpperCase() : c)),
+    expected: true,
+  },
   { name: "signature with leading whitespace", payload: BODY, signature: ` ${SIGNATURE}`, expected: false },
   { name: "signature with trailing whitespace", payload: BODY, signature: `${SIGNATURE} `, expected: true },
   { name: "signature with a trailing newline", payload: BODY, signature: `${SIGNATURE}\n`, expected: true },
@@ -81,15 +99,30 @@ const CASES: Case[] = [
   { name: "empty signature", payload: BODY, signature: "", expected: false },
   { name: "no signature (null)", payload: BODY, signature: null, expected: false },
   { name: "non-hex signature", payload: BODY, signature: "z".repeat(64), expected: false },
-  { name: "signature of the right length, one digit wrong", payload: BODY, signature: SIGNATURE.slice(0, 63) + (SIGNATURE.endsWith("0") ? "1" : "0"), expected: false },
+  {
+    name: "signature of the right length, one digit wrong",
+    payload: BODY,
+    signature: SIGNATURE.slice(0, 63) + (SIGNATURE.endsWith("0") ? "1" : "0"),
+    expected: false,
+  },
   { name: "wrong length: truncated to 62 digits", payload: BODY, signature: SIGNATURE.slice(0, 62), expected: false },
   { name: "wrong length: 63 digits", payload: BODY, signature: SIGNATURE.slice(0, 63), expected: false },
   { name: "wrong length: an extra hex pair (66 digits)", payload: BODY, signature: `${SIGNATURE}00`, expected: false },
   { name: "wrong length: an extra hex digit (65, the odd one is dropped)", payload: BODY, signature: `${SIGNATURE}0`, expected: true },
   { name: "trailing non-hex garbage", payload: BODY, signature: `${SIGNATURE}zz`, expected: true },
   { name: "a SHA-256 of the body, not an HMAC", payload: BODY, signature: createHmac("sha256", "").update(BODY).digest("hex"), expected: false },
-  { name: "a non-Latin-1 character whose low byte is a hex digit (U+0161 reads as 'a')", payload: BODY, signature: SIGNATURE.replace(/a/, "\u0161"), expected: SIGNATURE.includes("a") },
-  { name: "a fullwidth digit (low byte not hex)", payload: BODY, signature: SIGNATURE.replace(/\d/, (d) => String.fromCharCode(0xff10 + Number(d))), expected: false },
+  {
+    name: "a non-Latin-1 character whose low byte is a hex digit (U+0161 reads as 'a')",
+    payload: BODY,
+    signature: SIGNATURE.replace(/a/, "\u0161"),
+    expected: SIGNATURE.includes("a"),
+  },
+  {
+    name: "a fullwidth digit (low byte not hex)",
+    payload: BODY,
+    signature: SIGNATURE.replace(/\d/, (d) => String.fromCharCode(0xff10 + Number(d))),
+    expected: false,
+  },
   { name: "bytes payload (Uint8Array)", payload: bytes(BODY), signature: SIGNATURE, expected: true },
   { name: "bytes payload (ArrayBuffer)", payload: bytes(BODY).buffer, signature: SIGNATURE, expected: true },
   { name: "bytes payload (Buffer, a view into a larger pool)", payload: Buffer.from(BODY), signature: SIGNATURE, expected: true },
@@ -100,7 +133,13 @@ const CASES: Case[] = [
   { name: "a lone surrogate in the body (both encode it as U+FFFD)", payload: LONE_SURROGATE_BODY, signature: sign(LONE_SURROGATE_BODY), expected: true },
   { name: "unicode secret", payload: BODY, signature: sign(BODY, "whsec_clé_🔑"), secret: "whsec_clé_🔑", expected: true },
   { name: "secret of blanks (a key like any other)", payload: BODY, signature: sign(BODY, "   "), secret: "   ", expected: true },
-  { name: "secret longer than SHA-256's block", payload: BODY, signature: sign(BODY, `whsec_${"k".repeat(200)}`), secret: `whsec_${"k".repeat(200)}`, expected: true },
+  {
+    name: "secret longer than SHA-256's block",
+    payload: BODY,
+    signature: sign(BODY, `whsec_${"k".repeat(200)}`),
+    secret: `whsec_${"k".repeat(200)}`,
+    expected: true,
+  },
   { name: "empty secret", payload: BODY, signature: sign(BODY, ""), secret: "", expected: false },
   { name: "empty body", payload: "", signature: sign(""), expected: false },
 ];
@@ -157,14 +196,19 @@ describe("verifyWebhook", () => {
 
   it("agrees with the official SDK on random bodies and secrets", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: "binary", maxLength: 20 }), fc.boolean(), async (body, secret, asBytes) => {
-        const signature = createHmac("sha256", secret).update(body).digest("hex");
-        const payload = asBytes ? bytes(body) : body;
-        const ours = await verifyWebhook({ payload, signature, secret });
-        // An empty body as bytes is the one documented difference (see the test above): compare with the SDK given it as a string.
-        expect(ours).toBe(sdkVerify(body === "" ? body : payload, signature, secret));
-        expect(ours).toBe(body !== "" && secret !== "");
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: "binary", maxLength: 40 }),
+        fc.string({ unit: "binary", maxLength: 20 }),
+        fc.boolean(),
+        async (body, secret, asBytes) => {
+          const signature = createHmac("sha256", secret).update(body).digest("hex");
+          const payload = asBytes ? bytes(body) : body;
+          const ours = await verifyWebhook({ payload, signature, secret });
+          // An empty body as bytes is the one documented difference (see the test above): compare with the SDK given it as a string.
+          expect(ours).toBe(sdkVerify(body === "" ? body : payload, signature, secret));
+          expect(ours).toBe(body !== "" && secret !== "");
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -302,15 +346,21 @@ describe("parseWebhook", () => {
   it("checks the signature before anything else, and the shape before the age", async () => {
     await expect(parseWebhook({ payload: "not json", signature: SIGNATURE, secret: SECRET })).rejects.toMatchObject({ reason: "signature" });
     const badShape = signed({ mode: "test", timestamp: "2000-01-01T00:00:00Z" });
-    await expect(parseWebhook({ payload: badShape, signature: sign(badShape), secret: SECRET, toleranceMs: 1, now: () => NOW })).rejects.toMatchObject({ reason: "shape" });
+    await expect(parseWebhook({ payload: badShape, signature: sign(badShape), secret: SECRET, toleranceMs: 1, now: () => NOW })).rejects.toMatchObject({
+      reason: "shape",
+    });
   });
 
   it("refuses an invalid toleranceMs or now with a ConfigurationError, in both functions", async () => {
     for (const fn of [parseWebhook, verifyWebhook] as const) {
       for (const toleranceMs of [-1, Number.NaN, Number.POSITIVE_INFINITY, "60000"]) {
-        await expect(fn({ payload: BODY, signature: SIGNATURE, secret: SECRET, toleranceMs: toleranceMs as number })).rejects.toMatchObject({ option: "toleranceMs" });
+        await expect(fn({ payload: BODY, signature: SIGNATURE, secret: SECRET, toleranceMs: toleranceMs as number })).rejects.toMatchObject({
+          option: "toleranceMs",
+        });
       }
-      await expect(fn({ payload: BODY, signature: SIGNATURE, secret: SECRET, toleranceMs: 1, now: 5 as unknown as () => number })).rejects.toBeInstanceOf(ConfigurationError);
+      await expect(fn({ payload: BODY, signature: SIGNATURE, secret: SECRET, toleranceMs: 1, now: 5 as unknown as () => number })).rejects.toBeInstanceOf(
+        ConfigurationError,
+      );
       await expect(fn({ payload: BODY, signature: SIGNATURE, secret: SECRET, toleranceMs: 1, now: () => Number.NaN })).rejects.toMatchObject({ option: "now" });
     }
   });

@@ -18,7 +18,14 @@ const commet = getOperations("commet");
 /** The account a live run sees on `mock`, and every response its discovery got. */
 function liveAccount(api: ApiName, mock: MockServer, credentials: Record<string, string>, fixtures: unknown = {}): { account: Account; seen: Observation[] } {
   const seen: Observation[] = [];
-  const target: ContractTarget = { api, baseUrl: mock.url, credentials, live: true, fixtures: parseFixtures(fixtures), observe: (observation) => seen.push(observation) };
+  const target: ContractTarget = {
+    api,
+    baseUrl: mock.url,
+    credentials,
+    live: true,
+    fixtures: parseFixtures(fixtures),
+    observe: (observation) => seen.push(observation),
+  };
   return { account: new Account(api, target), seen };
 }
 
@@ -44,7 +51,9 @@ describe("runtime expressions", () => {
 
 describe("the spec's links", () => {
   it("lead from lists to reads (listAddons' first id feeds getAddon)", () => {
-    expect(linksInto("commet", "getAddon", "id").map((link) => [link.source.operationId, link.status, link.expression])).toEqual([["listAddons", "200", "$response.body#/data/0/id"]]);
+    expect(linksInto("commet", "getAddon", "id").map((link) => [link.source.operationId, link.status, link.expression])).toEqual([
+      ["listAddons", "200", "$response.body#/data/0/id"],
+    ]);
     expect(linksInto("cloudplans", "describePlan", "plan_id").map((link) => link.source.operationId)).toEqual(["listPlans"]);
   });
 });
@@ -57,7 +66,9 @@ describe("an account's values, against a Commet mock holding data of its own", (
     const client = createCommetClient({ apiKey: KEY, baseUrl: mock.url, retries: 0 });
     const feature = await client.POST("/features/manage", { body: { code: "account_seats", name: "Seats", type: "boolean" } });
     created.feature = feature.data!.data.code;
-    const addon = await client.POST("/addons", { body: { name: "Extra seats", basePrice: 100, featureId: feature.data!.data.id, consumptionModel: "boolean" } });
+    const addon = await client.POST("/addons", {
+      body: { name: "Extra seats", basePrice: 100, featureId: feature.data!.data.id, consumptionModel: "boolean" },
+    });
     created.addon = addon.data!.data.id;
     const customer = await client.POST("/customers", { body: { email: "ann@example.com" } });
     created.customer = customer.data!.data.id;
@@ -100,7 +111,9 @@ describe("an empty Commet account", () => {
   it("has nothing to discover: the missing value is named, with the fixture that would supply it", async () => {
     const { account, seen } = liveAccount("commet", mock, { "x-api-key": KEY });
     expect(await account.rebase(commet.byId("getAddon"))).toEqual({ missing: ["id"] });
-    expect(Account.missingReason(commet.byId("getAddon"), ["id"])).toBe('no value for id in this account: nothing lists it; add "id" (or operations.getAddon.id) to --fixtures');
+    expect(Account.missingReason(commet.byId("getAddon"), ["id"])).toBe(
+      'no value for id in this account: nothing lists it; add "id" (or operations.getAddon.id) to --fixtures',
+    );
     expect(seen.map((observation) => [observation.operationId, observation.statusCode])).toEqual([["listAddons", 200]]);
   });
 });
@@ -118,7 +131,10 @@ describe("an account's values, against a Cloud Plans mock", () => {
     expect(rebased).toMatchObject({ changes: {} });
     const { query } = (rebased as { changes: { query: Record<string, string> } }).changes;
     expect(Object.keys(query).sort()).toEqual(["org_id", "plan_id"]);
-    expect(seen.map((observation) => [observation.operationId, observation.statusCode])).toEqual([["listOrganizations", 200], ["listPlans", 200]]);
+    expect(seen.map((observation) => [observation.operationId, observation.statusCode])).toEqual([
+      ["listOrganizations", 200],
+      ["listPlans", 200],
+    ]);
     // Only reads were sent, and what they listed is what was used.
     const organizations = JSON.parse(seen[0]!.body) as { data: { organizations: { org_id: string }[] } };
     expect(query.org_id).toBe(organizations.data.organizations[0]!.org_id);

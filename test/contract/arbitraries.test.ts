@@ -17,7 +17,9 @@ const bodies = operations.flatMap(({ api, operation }) => {
   return schema ? [[`${api} ${operation.operationId}`, schema] as const] : [];
 });
 const parameters = operations.flatMap(({ api, operation }) =>
-  operation.parameters.filter((parameter) => parameter.in !== "cookie").map((parameter) => [`${api} ${operation.operationId} ${parameter.in}.${parameter.name}`, operation, parameter] as const),
+  operation.parameters
+    .filter((parameter) => parameter.in !== "cookie")
+    .map((parameter) => [`${api} ${operation.operationId} ${parameter.in}.${parameter.name}`, operation, parameter] as const),
 );
 
 describe("every request body schema", () => {
@@ -39,7 +41,9 @@ describe("every parameter", () => {
       fc.property(parameterArbitrary(parameter), (value) => {
         expect(typeof value).toBe("string");
         const key = parameter.in === "header" ? parameter.name.toLowerCase() : parameter.name;
-        const values = Object.fromEntries(Object.entries({ ...others, [parameter.name]: value }).map(([name, text]) => [parameter.in === "header" ? name.toLowerCase() : name, text]));
+        const values = Object.fromEntries(
+          Object.entries({ ...others, [parameter.name]: value }).map(([name, text]) => [parameter.in === "header" ? name.toLowerCase() : name, text]),
+        );
         const result = validateParameters(parameter.in, operation.parameters, values);
         if (!result.valid) throw new Error(`${key}=${JSON.stringify(value)}: ${JSON.stringify(result.errors)}`);
         if (parameter.in === "header") expect(value).toMatch(/^[\x21-\x7e]+$/);
@@ -51,14 +55,17 @@ describe("every parameter", () => {
 });
 
 describe("whole requests", () => {
-  it.each(operations.map(({ api, operation }) => [`${api} ${operation.operationId}`, operation] as const))("%s: generated requests are valid", (_, operation) => {
-    fc.assert(
-      fc.property(requestArbitrary(operation), (request) => {
-        expect(requestProblems(operation, request)).toEqual([]);
-      }),
-      { seed: SEED, numRuns: 100 },
-    );
-  });
+  it.each(operations.map(({ api, operation }) => [`${api} ${operation.operationId}`, operation] as const))(
+    "%s: generated requests are valid",
+    (_, operation) => {
+      fc.assert(
+        fc.property(requestArbitrary(operation), (request) => {
+          expect(requestProblems(operation, request)).toEqual([]);
+        }),
+        { seed: SEED, numRuns: 100 },
+      );
+    },
+  );
 
   it("are the same for the same seed", () => {
     const operation = getOperations("cloudplans").byId("createCredential");
@@ -104,7 +111,8 @@ describe("the schema features the specs use", () => {
       { type: ["string", "null"], minLength: 2, maxLength: 4 },
       { type: "array", items: { type: "string", minLength: 1 }, minItems: 1, maxItems: 2 },
     ]) {
-      for (const value of sample(arbitraryFor(schema), 300)) expect(validateBody(schema, value), `${JSON.stringify(schema)}: ${JSON.stringify(value)}`).toEqual({ valid: true });
+      for (const value of sample(arbitraryFor(schema), 300))
+        expect(validateBody(schema, value), `${JSON.stringify(schema)}: ${JSON.stringify(value)}`).toEqual({ valid: true });
     }
   });
 

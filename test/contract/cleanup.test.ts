@@ -23,7 +23,10 @@ describe("the spec's clean-up links", () => {
   it("say what undoes each create and activation, with where its values come from", () => {
     const commet = getOperations("commet");
     const linksOf = (api: "commet" | "onet", operationId: string, status: string) =>
-      undoLinks(api, getOperations(api).byId(operationId), status).map((link) => [link.operation.operationId, link.parameters.map((parameter) => `${parameter.in}.${parameter.name}=${parameter.expression}`)]);
+      undoLinks(api, getOperations(api).byId(operationId), status).map((link) => [
+        link.operation.operationId,
+        link.parameters.map((parameter) => `${parameter.in}.${parameter.name}=${parameter.expression}`),
+      ]);
     expect(linksOf("commet", "createAddon", "200")).toEqual([["deleteAddon", ["path.id=$response.body#/data/id"]]]);
     expect(linksOf("commet", "activateAddon", "200")).toEqual([["deactivateAddon", ["path.id=$request.path.id", "path.addonId=$request.body#/addonId"]]]);
     expect(linksOf("commet", "createFeature", "200")).toEqual([["deleteFeature", ["path.code=$response.body#/data/code"]]]);
@@ -42,7 +45,12 @@ describe("a tracker fed by the drivers' client, against a Commet mock", () => {
   function tracked() {
     const base: ContractTarget = { api: "commet", baseUrl: mock.url, credentials: scenarios.commet.mockCredentials };
     const cleanup = createCleanupTracker("commet", base, scenarios.commet.perRequestHeaders);
-    const client = createCommetClient({ apiKey: "ck_sandbox_contract", baseUrl: mock.url, retries: 0, fetch: setUpFetch("commet", { ...base, observe: cleanup.observe }, contractFetch) });
+    const client = createCommetClient({
+      apiKey: "ck_sandbox_contract",
+      baseUrl: mock.url,
+      retries: 0,
+      fetch: setUpFetch("commet", { ...base, observe: cleanup.observe }, contractFetch),
+    });
     return { cleanup, client };
   }
 
@@ -85,7 +93,8 @@ describe("mutual undos (a cancellation and its revocation), against an OnetSolut
     const base: ContractTarget = { api: "onet", baseUrl: mock.url, credentials: scenarios.onet.mockCredentials };
     const cancel = "/v1/organizations/{organization_id}/projects/{project_id}/hosting/{id}/cancel" as const;
     const revoke = "/v1/organizations/{organization_id}/projects/{project_id}/hosting/{id}/revoke-cancellation" as const;
-    const clientFor = (observe: ContractTarget["observe"]) => createOnetClient({ token: "sk-onetsolutions-contract", baseUrl: mock.url, retries: 0, fetch: setUpFetch("onet", { ...base, observe }, contractFetch) });
+    const clientFor = (observe: ContractTarget["observe"]) =>
+      createOnetClient({ token: "sk-onetsolutions-contract", baseUrl: mock.url, retries: 0, fetch: setUpFetch("onet", { ...base, observe }, contractFetch) });
 
     // The run cancels and revokes: the account is as it was, and nothing is left to do.
     const first = createCleanupTracker("onet", base);
@@ -126,9 +135,12 @@ describe("Ctrl-C during a live run with --allow-writes", () => {
     const before = { features: await features(), addons: await addons() };
     const fixtures = join(scratch, "fixtures.json");
     writeFileSync(fixtures, formatFixtures(mock.fixtures()));
-    const cli = startCli(["contract", "commet", "--base-url", proxy.url, "--allow-writes", "--fixtures", fixtures, "--runs", "0", "--output", join(scratch, "report.json")], {
-      env: { COMMET_API_KEY: "ck_sandbox_contract" },
-    });
+    const cli = startCli(
+      ["contract", "commet", "--base-url", proxy.url, "--allow-writes", "--fixtures", fixtures, "--runs", "0", "--output", join(scratch, "report.json")],
+      {
+        env: { COMMET_API_KEY: "ck_sandbox_contract" },
+      },
+    );
     // Interrupt once the run has created something of its own. A hang guard: dredd parses the spec
     // first, which on a busy 2-core machine took over 150 s.
     const deadline = Date.now() + 600_000;

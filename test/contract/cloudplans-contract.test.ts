@@ -14,7 +14,8 @@ const harness = useContractMock("cloudplans", cloudplansScenario);
 const target = harness.target;
 const BILLING_ACTIONS = ["getpaymentlink", "getupdatecardlink", "updatesubscription", "cancelsubscription"];
 const contractThrough = harness.through;
-const label = (result: { operationId: string; status: string; variant?: string }) => `${result.operationId} ${result.status}${result.variant ? ` ${result.variant}` : ""}`;
+const label = (result: { operationId: string; status: string; variant?: string }) =>
+  `${result.operationId} ${result.status}${result.variant ? ` ${result.variant}` : ""}`;
 
 describe("the Cloud Plans contract against the mock", () => {
   // `npm run contract` runs the whole contract against a fresh mock, and fails on any failing case and
@@ -23,7 +24,11 @@ describe("the Cloud Plans contract against the mock", () => {
   it("has 17 operations to exercise, and each assumed error status documented by some operation", () => {
     const pairs = documentedPairs("cloudplans");
     expect(getOperations("cloudplans").operations).toHaveLength(17);
-    for (const status of ["400", "401", "403", "404", "409"]) expect(pairs.some((pair) => pair.endsWith(` ${status}`)), status).toBe(true);
+    for (const status of ["400", "401", "403", "404", "409"])
+      expect(
+        pairs.some((pair) => pair.endsWith(` ${status}`)),
+        status,
+      ).toBe(true);
   });
 
   // Coverage counts (operation, status) pairs: the four billing actions share one, so each is checked here.
@@ -55,7 +60,10 @@ describe("the Cloud Plans contract against the mock", () => {
       for (const status of ["400", "401", "403", "404", "409"]) {
         const cases = report.cases.filter((result) => result.status === status);
         expect(cases.length, status).toBeGreaterThan(0);
-        expect(cases.every((result) => result.realStatus === Number(status)), status).toBe(true);
+        expect(
+          cases.every((result) => result.realStatus === Number(status)),
+          status,
+        ).toBe(true);
       }
     });
 
@@ -71,11 +79,14 @@ describe("the Cloud Plans contract against the mock", () => {
 
 describe("the Cloud Plans contract against deliberately broken servers", () => {
   it("fails a payment link of the wrong type, naming the action and the field", async () => {
-    const report = await contractThrough(({ operationId, status, body }) => {
-      const reply = body as { response?: unknown };
-      if (operationId !== "billingUpdate" || status !== 200 || typeof reply.response !== "string" || !reply.response.includes("checkout")) return undefined;
-      return { body: { status: 200, response: { url: reply.response } } };
-    }, ["billingUpdate"]);
+    const report = await contractThrough(
+      ({ operationId, status, body }) => {
+        const reply = body as { response?: unknown };
+        if (operationId !== "billingUpdate" || status !== 200 || typeof reply.response !== "string" || !reply.response.includes("checkout")) return undefined;
+        return { body: { status: 200, response: { url: reply.response } } };
+      },
+      ["billingUpdate"],
+    );
     const failures = failuresOf(report);
     expect(failures.map(label)).toEqual(["billingUpdate 200 getpaymentlink"]);
     expect(failures[0]!.message).toContain("response");
@@ -83,18 +94,22 @@ describe("the Cloud Plans contract against deliberately broken servers", () => {
 
   it("fails an extra key on a {status}-only reply", async () => {
     const report = await contractThrough(
-      ({ operationId, status, body }) => (operationId === "billingUpdate" && status === 200 && !("response" in (body as object)) ? { body: { status: 200, ok: true } } : undefined),
+      ({ operationId, status, body }) =>
+        operationId === "billingUpdate" && status === 200 && !("response" in (body as object)) ? { body: { status: 200, ok: true } } : undefined,
       ["billingUpdate"],
     );
     expect(failuresOf(report).map(label).sort()).toEqual(["billingUpdate 200 cancelsubscription", "billingUpdate 200 updatesubscription"]);
   });
 
   it("fails a wrong status and an error body outside the envelope", async () => {
-    const report = await contractThrough(({ operationId, status }) => {
-      if (operationId === "describePlan" && status === 200) return { status: 201 };
-      if (operationId === "describePlan" && status === 404) return { body: { detail: "Not found." } };
-      return undefined;
-    }, ["describePlan"]);
+    const report = await contractThrough(
+      ({ operationId, status }) => {
+        if (operationId === "describePlan" && status === 200) return { status: 201 };
+        if (operationId === "describePlan" && status === 404) return { body: { detail: "Not found." } };
+        return undefined;
+      },
+      ["describePlan"],
+    );
     const failures = failuresOf(report);
     expect(failures.map(label)).toEqual(["describePlan 200", "describePlan 404"]);
     expect(failures[0]!.realStatus).toBe(201);
@@ -102,10 +117,10 @@ describe("the Cloud Plans contract against deliberately broken servers", () => {
   });
 
   it("fails every case of an operation the server lacks (its router answers 404 in its own words)", async () => {
-    const report = await contractThrough(({ operationId }) => (operationId === "describePlan" ? { status: 404, body: { message: "Cannot GET /v1/organizations/plans/describe" } } : undefined), [
-      "describePlan",
-      "listPlans",
-    ]);
+    const report = await contractThrough(
+      ({ operationId }) => (operationId === "describePlan" ? { status: 404, body: { message: "Cannot GET /v1/organizations/plans/describe" } } : undefined),
+      ["describePlan", "listPlans"],
+    );
     const failures = failuresOf(report);
     expect(new Set(failures.map((result) => result.operationId))).toEqual(new Set(["describePlan"]));
     expect(failures.find((result) => result.status === "200")).toMatchObject({ realStatus: 404 });
@@ -114,7 +129,10 @@ describe("the Cloud Plans contract against deliberately broken servers", () => {
   });
 
   it("fails a 200 whose body says another status", async () => {
-    const report = await contractThrough(({ operationId, status, body }) => (operationId === "listPlans" && status === 200 ? { body: { ...(body as object), status: 201 } } : undefined), ["listPlans"]);
+    const report = await contractThrough(
+      ({ operationId, status, body }) => (operationId === "listPlans" && status === 200 ? { body: { ...(body as object), status: 201 } } : undefined),
+      ["listPlans"],
+    );
     expect(failuresOf(report).map(label)).toEqual(["listPlans 200"]);
   });
 });
@@ -126,13 +144,16 @@ describe("changing the type of any Describe Billing field fails the contract", (
   it.each(fields)("%s", async (path) => {
     const [group, field] = path.split(".") as [string, string];
     let touched = 0;
-    const report = await contractThrough(({ operationId, status, body }) => {
-      if (operationId !== "describeBilling" || status !== 200) return undefined;
-      const broken = structuredClone(body) as { response: Record<string, Record<string, unknown>> };
-      broken.response[group]![field] = wrongType(broken.response[group]![field]);
-      touched += 1;
-      return { body: broken };
-    }, ["describeBilling"]);
+    const report = await contractThrough(
+      ({ operationId, status, body }) => {
+        if (operationId !== "describeBilling" || status !== 200) return undefined;
+        const broken = structuredClone(body) as { response: Record<string, Record<string, unknown>> };
+        broken.response[group]![field] = wrongType(broken.response[group]![field]);
+        touched += 1;
+        return { body: broken };
+      },
+      ["describeBilling"],
+    );
     expect(touched).toBe(1);
     const failures = failuresOf(report);
     expect(failures.map(label)).toEqual(["describeBilling 200"]);

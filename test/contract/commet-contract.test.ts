@@ -27,42 +27,70 @@ describe("the Commet contract against the mock", () => {
     const pairs = documentedPairs("commet");
     expect(operations).toHaveLength(36);
     expect(pairs).toHaveLength(234);
-    for (const pair of ["createAddon 409", "activateAddon 402", "deleteFeature 409", "updateCustomer 409", "createSubscription 404", "getActiveSubscription 200"]) expect(pairs).toContain(pair);
-    for (const pair of ["getFeatureAccess 200", "trackUsage 409", "removeQuota 400", "uncancelSubscription 200", "reactivateSubscription 402", "changePlan 402", "previewPlanChange 200"]) expect(pairs).toContain(pair);
+    for (const pair of [
+      "createAddon 409",
+      "activateAddon 402",
+      "deleteFeature 409",
+      "updateCustomer 409",
+      "createSubscription 404",
+      "getActiveSubscription 200",
+    ])
+      expect(pairs).toContain(pair);
+    for (const pair of [
+      "getFeatureAccess 200",
+      "trackUsage 409",
+      "removeQuota 400",
+      "uncancelSubscription 200",
+      "reactivateSubscription 402",
+      "changePlan 402",
+      "previewPlanChange 200",
+    ])
+      expect(pairs).toContain(pair);
   });
 
   // The exhaustive run repeats the whole contract here, then once more against the same server.
   describe.runIf(EXHAUSTIVE)("in full, twice against one server", () => {
-    it("exercises all 36 operations and every documented status, validating every body", async () => {
-      harness.mock().reset();
-      const report = await runDreddPass(commetScenario, harness.target(harness.mock().url));
-      expect(failuresOf(report)).toEqual([]);
-      const coverage = coverageOf(report);
-      expect(coverage.operations).toEqual({ exercised: 36, documented: 36 });
-      expect(coverage.pairs).toEqual({ exercised: 234, documented: 234 });
-      expect(coverage.missing).toEqual([]);
-      expect(report.cases.every((result) => result.schemaValidated)).toBe(true);
-    }, FULL_RUN_MS);
+    it(
+      "exercises all 36 operations and every documented status, validating every body",
+      async () => {
+        harness.mock().reset();
+        const report = await runDreddPass(commetScenario, harness.target(harness.mock().url));
+        expect(failuresOf(report)).toEqual([]);
+        const coverage = coverageOf(report);
+        expect(coverage.operations).toEqual({ exercised: 36, documented: 36 });
+        expect(coverage.pairs).toEqual({ exercised: 234, documented: 234 });
+        expect(coverage.missing).toEqual([]);
+        expect(report.cases.every((result) => result.schemaValidated)).toBe(true);
+      },
+      FULL_RUN_MS,
+    );
 
     // No reset: the server still holds what the full run above left, so this second run proves that the
     // drivers arrange their own state, without paying for a first run of its own.
-    it("runs the same when started again against the server the run above used (drivers arrange their own state)", async () => {
-      const target = harness.target(harness.mock().url);
-      const second = await runDreddPass(commetScenario, target);
-      expect(failuresOf(second)).toEqual([]);
-      expect(coverageOf(second).missing).toEqual([]);
-    }, FULL_RUN_MS);
+    it(
+      "runs the same when started again against the server the run above used (drivers arrange their own state)",
+      async () => {
+        const target = harness.target(harness.mock().url);
+        const second = await runDreddPass(commetScenario, target);
+        expect(failuresOf(second)).toEqual([]);
+        expect(coverageOf(second).missing).toEqual([]);
+      },
+      FULL_RUN_MS,
+    );
   });
 });
 
 describe("the Commet contract against deliberately broken servers", () => {
   it("fails a field of the wrong type, naming the operation and the field", async () => {
-    const report = await contractThrough(({ operationId, status, body }) => {
-      if (operationId !== "getAddon" || status !== 200) return undefined;
-      const broken = structuredClone(body) as { data: Record<string, unknown> };
-      broken.data.basePrice = "2900";
-      return { body: broken };
-    }, ["getAddon"]);
+    const report = await contractThrough(
+      ({ operationId, status, body }) => {
+        if (operationId !== "getAddon" || status !== 200) return undefined;
+        const broken = structuredClone(body) as { data: Record<string, unknown> };
+        broken.data.basePrice = "2900";
+        return { body: broken };
+      },
+      ["getAddon"],
+    );
     const failures = failuresOf(report);
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ operationId: "getAddon", status: "200" });
@@ -70,37 +98,49 @@ describe("the Commet contract against deliberately broken servers", () => {
   });
 
   it("fails a missing required field", async () => {
-    const report = await contractThrough(({ operationId, status, body }) => {
-      if (operationId !== "createSubscription" || status !== 200) return undefined;
-      const broken = structuredClone(body) as { data: Record<string, unknown> };
-      delete broken.data.currentPeriod;
-      return { body: broken };
-    }, ["createSubscription"]);
+    const report = await contractThrough(
+      ({ operationId, status, body }) => {
+        if (operationId !== "createSubscription" || status !== 200) return undefined;
+        const broken = structuredClone(body) as { data: Record<string, unknown> };
+        delete broken.data.currentPeriod;
+        return { body: broken };
+      },
+      ["createSubscription"],
+    );
     const failures = failuresOf(report);
     expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["createSubscription 200"]);
     expect(failures[0]!.message).toContain("data.currentPeriod");
   });
 
   it("fails a value outside its enum", async () => {
-    const report = await contractThrough(({ operationId, status, body }) => {
-      if (operationId !== "getFeature" || status !== 200) return undefined;
-      const broken = structuredClone(body) as { data: Record<string, unknown> };
-      broken.data.type = "metered";
-      return { body: broken };
-    }, ["getFeature"]);
+    const report = await contractThrough(
+      ({ operationId, status, body }) => {
+        if (operationId !== "getFeature" || status !== 200) return undefined;
+        const broken = structuredClone(body) as { data: Record<string, unknown> };
+        broken.data.type = "metered";
+        return { body: broken };
+      },
+      ["getFeature"],
+    );
     expect(failuresOf(report).map((result) => `${result.operationId} ${result.status}`)).toEqual(["getFeature 200"]);
     expect(failuresOf(report)[0]!.message).toContain("data.type");
   });
 
   it("fails a wrong status", async () => {
-    const report = await contractThrough(({ operationId, status }) => (operationId === "deleteFeature" && status === 200 ? { status: 201 } : undefined), ["deleteFeature"]);
+    const report = await contractThrough(
+      ({ operationId, status }) => (operationId === "deleteFeature" && status === 200 ? { status: 201 } : undefined),
+      ["deleteFeature"],
+    );
     const failures = failuresOf(report);
     expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["deleteFeature 200"]);
     expect(failures[0]!.realStatus).toBe(201);
   });
 
   it("fails an error body that leaves the documented envelope", async () => {
-    const report = await contractThrough(({ operationId, status }) => (operationId === "getCustomer" && status === 404 ? { body: { detail: "Not found." } } : undefined), ["getCustomer"]);
+    const report = await contractThrough(
+      ({ operationId, status }) => (operationId === "getCustomer" && status === 404 ? { body: { detail: "Not found." } } : undefined),
+      ["getCustomer"],
+    );
     const failures = failuresOf(report);
     expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["getCustomer 404"]);
     expect(failures[0]!.message).toMatch(/success|error/);
@@ -154,7 +194,8 @@ function mutate(body: unknown, mutation: Mutation): { broken: Record<string, unk
 const firstOfEach = new Map(
   operations.map((operation) => [
     operation.operationId,
-    mutations.find((mutation) => mutation.operationId === operation.operationId && mutation.path.length > 1) ?? mutations.find((mutation) => mutation.operationId === operation.operationId)!,
+    mutations.find((mutation) => mutation.operationId === operation.operationId && mutation.path.length > 1) ??
+      mutations.find((mutation) => mutation.operationId === operation.operationId)!,
   ]),
 );
 const samples = new Map<string, unknown>();
@@ -179,7 +220,11 @@ beforeAll(async () => {
 
 describe("changing the type of a response field fails the contract on that operation", () => {
   it("fails exactly the success case of each operation, and nothing else", () => {
-    expect(failuresOf(brokenRun).map((result) => `${result.operationId} ${result.status}`).sort()).toEqual(operations.map((operation) => `${operation.operationId} 200`).sort());
+    expect(
+      failuresOf(brokenRun)
+        .map((result) => `${result.operationId} ${result.status}`)
+        .sort(),
+    ).toEqual(operations.map((operation) => `${operation.operationId} 200`).sort());
   });
 
   // End to end, through dredd and the hooks: one field per operation.
@@ -193,7 +238,11 @@ describe("changing the type of a response field fails the contract on that opera
 
 describe("the check the contract runs on each response catches every field", () => {
   // Real success bodies of every operation, recorded from the run above before any was broken.
-  const response = (body: unknown) => ({ statusCode: 200, headers: { "content-type": "application/json", "x-request-id": "req_sample" }, body: JSON.stringify(body) });
+  const response = (body: unknown) => ({
+    statusCode: 200,
+    headers: { "content-type": "application/json", "x-request-id": "req_sample" },
+    body: JSON.stringify(body),
+  });
 
   it("has a valid sample of every operation's success body", () => {
     expect([...samples.keys()].sort()).toEqual(operations.map((operation) => operation.operationId).sort());

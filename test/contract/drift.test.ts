@@ -71,7 +71,18 @@ describe("where a place of the bundle is written in the spec", () => {
 
 describe("a clean server", () => {
   it("drifts only by what it never sent, which fails nothing, even with --strict", () => {
-    const report = driftOf("onet", [observation("listOrganizations", 200, organizations), observation("listOrganizations", 200, tampered((organization) => delete organization.support_plan))], { strict: true });
+    const report = driftOf(
+      "onet",
+      [
+        observation("listOrganizations", 200, organizations),
+        observation(
+          "listOrganizations",
+          200,
+          tampered((organization) => delete organization.support_plan),
+        ),
+      ],
+      { strict: true },
+    );
     expect(report.counts).toMatchObject({ failure: 0, warning: 0 });
     for (const finding of report.findings) expect(["never-seen", "missing-header"]).toContain(finding.kind);
     expect(driftFails(report)).toBe(false);
@@ -80,7 +91,13 @@ describe("a clean server", () => {
 
 describe("a drifting server's listOrganizations answers", () => {
   it("an undeclared field is a warning at its component's properties, with its type and a value", () => {
-    const report = driftOf("onet", [observation("listOrganizations", 200, tampered((organization) => (organization.newField = "surprise")))]);
+    const report = driftOf("onet", [
+      observation(
+        "listOrganizations",
+        200,
+        tampered((organization) => (organization.newField = "surprise")),
+      ),
+    ]);
     expect(report.findings).toContainEqual({
       kind: "undeclared-field",
       severity: "warning",
@@ -96,9 +113,21 @@ describe("a drifting server's listOrganizations answers", () => {
   });
 
   it("a required field left out is a failure, saying in how many of the objects it was", () => {
-    const report = driftOf("onet", [observation("listOrganizations", 200, tampered((organization, index) => index === 0 && delete organization.name))]);
+    const report = driftOf("onet", [
+      observation(
+        "listOrganizations",
+        200,
+        tampered((organization, index) => index === 0 && delete organization.name),
+      ),
+    ]);
     const finding = report.findings.find((candidate) => candidate.pointer === `${ORGANIZATION}/properties/name`);
-    expect(finding).toMatchObject({ kind: "missing-required", severity: "failure", operationId: "listOrganizations", status: 200, seen: { present: organizations.length - 1, of: organizations.length } });
+    expect(finding).toMatchObject({
+      kind: "missing-required",
+      severity: "failure",
+      operationId: "listOrganizations",
+      status: 200,
+      seen: { present: organizations.length - 1, of: organizations.length },
+    });
     expect(report.counts.warning).toBe(0);
   });
 
@@ -107,46 +136,117 @@ describe("a drifting server's listOrganizations answers", () => {
     const report = driftOf("onet", [observation("listOrganizations", 418, body), observation("listOrganizations", 418, body)]);
     expect(report.findings).toHaveLength(1);
     const [finding] = report.findings;
-    expect(finding).toMatchObject({ kind: "undocumented-status", severity: "failure", pointer: `${LIST_ORGANIZATIONS}/responses/418`, status: 418, seen: { count: 2, contentTypes: ["application/json"] } });
+    expect(finding).toMatchObject({
+      kind: "undocumented-status",
+      severity: "failure",
+      pointer: `${LIST_ORGANIZATIONS}/responses/418`,
+      status: 418,
+      seen: { count: 2, contentTypes: ["application/json"] },
+    });
     const shown = (finding!.seen.bodies as string[])[0]!;
     expect(shown).toMatch(/^\{"detail":"I'm a teapot","filler":"x+…$/);
     expect(shown).toHaveLength(DRIFT_LIMITS.valueChars + 1);
     // A status only the catch-all `default` covers is just as undocumented.
     expect(getOperations("onet").byId("listOrganizations").object.responses.default).toBeDefined();
-    expect(driftOf("onet", [observation("listOrganizations", 500, {})]).findings[0]).toMatchObject({ kind: "undocumented-status", pointer: `${LIST_ORGANIZATIONS}/responses/500` });
+    expect(driftOf("onet", [observation("listOrganizations", 500, {})]).findings[0]).toMatchObject({
+      kind: "undocumented-status",
+      pointer: `${LIST_ORGANIZATIONS}/responses/500`,
+    });
   });
 
   it("an enum value the spec does not list is a warning at the enum, with the values seen", () => {
-    const report = driftOf("onet", [observation("listOrganizations", 200, tampered((organization, index) => (organization.organization_type = index === 0 ? "enterprise" : "personal")))]);
+    const report = driftOf("onet", [
+      observation(
+        "listOrganizations",
+        200,
+        tampered((organization, index) => (organization.organization_type = index === 0 ? "enterprise" : "personal")),
+      ),
+    ]);
     expect(only(report, "warning")).toEqual([
-      expect.objectContaining({ kind: "undocumented-enum-value", pointer: `${ORGANIZATION}/properties/organization_type/enum`, seen: { count: 1, values: ['"enterprise"'] } }),
+      expect.objectContaining({
+        kind: "undocumented-enum-value",
+        pointer: `${ORGANIZATION}/properties/organization_type/enum`,
+        seen: { count: 1, values: ['"enterprise"'] },
+      }),
     ]);
     expect(report.counts.failure).toBe(0);
   });
 
   it("a value of another type is a failure at the type", () => {
-    const report = driftOf("onet", [observation("listOrganizations", 200, tampered((organization) => (organization.project_count = "many")))]);
-    expect(only(report, "failure")).toEqual([expect.objectContaining({ kind: "type-mismatch", pointer: `${ORGANIZATION}/properties/project_count/type`, seen: { count: organizations.length, types: ["string"], values: ['"many"'] } })]);
+    const report = driftOf("onet", [
+      observation(
+        "listOrganizations",
+        200,
+        tampered((organization) => (organization.project_count = "many")),
+      ),
+    ]);
+    expect(only(report, "failure")).toEqual([
+      expect.objectContaining({
+        kind: "type-mismatch",
+        pointer: `${ORGANIZATION}/properties/project_count/type`,
+        seen: { count: organizations.length, types: ["string"], values: ['"many"'] },
+      }),
+    ]);
   });
 
   it("an optional field no object had is info (never seen); one some objects had is nothing", () => {
-    const none = driftOf("onet", [observation("listOrganizations", 200, tampered((organization) => delete organization.support_plan))]);
-    expect(none.findings).toContainEqual(expect.objectContaining({ kind: "never-seen", severity: "info", pointer: `${ORGANIZATION}/properties/support_plan`, seen: { present: 0, of: organizations.length } }));
-    const some = driftOf("onet", [observation("listOrganizations", 200, tampered((organization, index) => index === 0 && delete organization.support_plan))]);
+    const none = driftOf("onet", [
+      observation(
+        "listOrganizations",
+        200,
+        tampered((organization) => delete organization.support_plan),
+      ),
+    ]);
+    expect(none.findings).toContainEqual(
+      expect.objectContaining({
+        kind: "never-seen",
+        severity: "info",
+        pointer: `${ORGANIZATION}/properties/support_plan`,
+        seen: { present: 0, of: organizations.length },
+      }),
+    );
+    const some = driftOf("onet", [
+      observation(
+        "listOrganizations",
+        200,
+        tampered((organization, index) => index === 0 && delete organization.support_plan),
+      ),
+    ]);
     expect(some.findings.map((finding) => finding.pointer)).not.toContain(`${ORGANIZATION}/properties/support_plan`);
   });
 
   it("a required header left out is a failure; the values of headers are never reported", () => {
     const secret = "sk-onetsolutions-never-in-a-report";
-    const report = driftOf("onet", [observation("listOrganizations", 200, organizations, { "content-type": "application/json", authorization: `Bearer ${secret}`, "set-cookie": `session=${secret}` })]);
-    expect(only(report, "failure")).toEqual([expect.objectContaining({ kind: "missing-header", pointer: `${LIST_ORGANIZATIONS}/responses/200/headers/x-request-id`, seen: { present: 0, of: 1, required: true } })]);
+    const report = driftOf("onet", [
+      observation("listOrganizations", 200, organizations, {
+        "content-type": "application/json",
+        authorization: `Bearer ${secret}`,
+        "set-cookie": `session=${secret}`,
+      }),
+    ]);
+    expect(only(report, "failure")).toEqual([
+      expect.objectContaining({
+        kind: "missing-header",
+        pointer: `${LIST_ORGANIZATIONS}/responses/200/headers/x-request-id`,
+        seen: { present: 0, of: 1, required: true },
+      }),
+    ]);
     expect(JSON.stringify(report)).not.toContain("never-in-a-report");
   });
 
   it("the same drift of a shared component in two operations is one finding, naming both", () => {
-    const report = driftOf("onet", [observation("listOrganizations", 404, { detail: "Not found.", trace: "t1" }), observation("getDomain", 404, { detail: "Not found.", trace: 2 })]);
+    const report = driftOf("onet", [
+      observation("listOrganizations", 404, { detail: "Not found.", trace: "t1" }),
+      observation("getDomain", 404, { detail: "Not found.", trace: 2 }),
+    ]);
     const [finding] = only(report, "warning");
-    expect(finding).toMatchObject({ kind: "undeclared-field", operationId: "listOrganizations", status: 404, also: ["getDomain 404"], seen: { count: 2, types: ["string", "integer"] } });
+    expect(finding).toMatchObject({
+      kind: "undeclared-field",
+      operationId: "listOrganizations",
+      status: 404,
+      also: ["getDomain 404"],
+      seen: { count: 2, types: ["string", "integer"] },
+    });
     expect(finding!.pointer).toMatch(/^\/components\/schemas\/\w+\/properties\/trace$/);
   });
 });
@@ -154,29 +254,64 @@ describe("a drifting server's listOrganizations answers", () => {
 describe("composed and closed schemas (cloudplans)", () => {
   it("an undeclared field in a oneOf body is placed in the branch the body matches", () => {
     const report = driftOf("cloudplans", [observation("billingUpdate", 200, { status: 200, response: "https://billing.example/p/1", extra: true })]);
-    expect(only(report, "warning")).toEqual([expect.objectContaining({ kind: "undeclared-field", pointer: "/components/schemas/BillingLinkResponse/properties/extra" })]);
+    expect(only(report, "warning")).toEqual([
+      expect.objectContaining({ kind: "undeclared-field", pointer: "/components/schemas/BillingLinkResponse/properties/extra" }),
+    ]);
   });
 
   it("an undeclared field where the schema says additionalProperties: false is a failure", () => {
     const report = driftOf("cloudplans", [observation("addOrganizationUser", 200, { status: 200, extra: 1 })]);
-    expect(report.findings).toContainEqual(expect.objectContaining({ kind: "undeclared-field", severity: "failure", pointer: "/components/schemas/StatusResponse/properties/extra" }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ kind: "undeclared-field", severity: "failure", pointer: "/components/schemas/StatusResponse/properties/extra" }),
+    );
   });
 });
 
 describe("bounds", () => {
   it("keeps at most the findings limit, counting the rest", () => {
-    const report = driftOf("onet", [observation("listOrganizations", 200, tampered((organization) => Object.assign(organization, { a: 1, b: 2, c: 3, d: 4, e: 5 })))], { limits: { findings: 2 } });
+    const report = driftOf(
+      "onet",
+      [
+        observation(
+          "listOrganizations",
+          200,
+          tampered((organization) => Object.assign(organization, { a: 1, b: 2, c: 3, d: 4, e: 5 })),
+        ),
+      ],
+      { limits: { findings: 2 } },
+    );
     expect(report.findings).toHaveLength(2);
     expect(report.omitted).toBeGreaterThanOrEqual(3);
     expect(report.counts.warning).toBe(5);
   });
 
   it("cuts values short, keeps a few distinct ones, and walks a bounded number of bodies", () => {
-    const long = driftOf("onet", [observation("listOrganizations", 200, tampered((organization, index) => (organization.newField = `${index}${"y".repeat(10_000)}`)))], { limits: { values: 1 } });
+    const long = driftOf(
+      "onet",
+      [
+        observation(
+          "listOrganizations",
+          200,
+          tampered((organization, index) => (organization.newField = `${index}${"y".repeat(10_000)}`)),
+        ),
+      ],
+      { limits: { values: 1 } },
+    );
     const values = long.findings[0]!.seen.values as string[];
     expect(values).toHaveLength(1);
     expect(values[0]!.length).toBeLessThanOrEqual(DRIFT_LIMITS.valueChars + 1);
-    const later = driftOf("onet", [observation("listOrganizations", 200, organizations), observation("listOrganizations", 200, tampered((organization) => (organization.late = 1)))], { limits: { bodiesPerPair: 1 } });
+    const later = driftOf(
+      "onet",
+      [
+        observation("listOrganizations", 200, organizations),
+        observation(
+          "listOrganizations",
+          200,
+          tampered((organization) => (organization.late = 1)),
+        ),
+      ],
+      { limits: { bodiesPerPair: 1 } },
+    );
     expect(later.counts.warning).toBe(0);
   });
 
@@ -192,9 +327,11 @@ describe("an undocumented enum value in a response's check", () => {
   const reply = (body: unknown) => ({ statusCode: 200, headers: HEADERS, body: JSON.stringify(body) });
 
   it("fails a mock run's case, and is only a warning on a live run", () => {
-    const real = reply(tampered((organization, index) => {
-      if (index === 0) organization.organization_type = "enterprise";
-    }));
+    const real = reply(
+      tampered((organization, index) => {
+        if (index === 0) organization.organization_type = "enterprise";
+      }),
+    );
     expect(checkResponse(operation, real)).toHaveLength(1);
     expect(caseProblems({}, operation, real)).toHaveLength(1);
     expect(classifyResponse(operation, real)).toEqual({ failures: [], warnings: checkResponse(operation, real) });
@@ -202,7 +339,9 @@ describe("an undocumented enum value in a response's check", () => {
   });
 
   it("leaves every other problem a failure on a live run", () => {
-    const real = reply(tampered((organization, index) => index === 0 && Object.assign(organization, { organization_type: "enterprise", project_count: "many" })));
+    const real = reply(
+      tampered((organization, index) => index === 0 && Object.assign(organization, { organization_type: "enterprise", project_count: "many" })),
+    );
     const { failures, warnings } = classifyResponse(operation, real);
     expect(failures).toEqual([expect.stringContaining("project_count")]);
     expect(warnings).toEqual([expect.stringContaining("organization_type")]);
@@ -217,18 +356,29 @@ describe("an undocumented enum value in a response's check", () => {
 });
 
 describe("the drift file", () => {
-  const nasty = "line\nbreak: \"quoted\" # not a comment \u0085\u2028 ]] {x}";
+  const nasty = 'line\nbreak: "quoted" # not a comment \u0085\u2028 ]] {x}';
 
   it("is YAML: one entry per JSON pointer, under a comment saying it is a proposal to apply by hand", () => {
     const report = driftOf("onet", [
-      observation("listOrganizations", 200, tampered((organization) => (organization.newField = nasty))),
+      observation(
+        "listOrganizations",
+        200,
+        tampered((organization) => (organization.newField = nasty)),
+      ),
       observation("listOrganizations", 418, { detail: nasty }),
     ]);
     const text = formatDriftFile("onet", "http://127.0.0.1:1/api (live, read-only)", report);
     expect(text).toMatch(/^# Drift of the onet API: .*\n# A proposal, not a patch: review each entry and apply it to the spec by hand/);
     const document = parse(text) as Record<string, Record<string, unknown>>;
     expect(Object.keys(document).sort()).toEqual(report.findings.map((finding) => finding.pointer).sort());
-    expect(document[`${ORGANIZATION}/properties/newField`]).toEqual({ kind: "undeclared-field", severity: "warning", operationId: "listOrganizations", status: 200, seen: { count: organizations.length, types: ["string"], values: [JSON.stringify(nasty)] }, suggestion: expect.any(String) });
+    expect(document[`${ORGANIZATION}/properties/newField`]).toEqual({
+      kind: "undeclared-field",
+      severity: "warning",
+      operationId: "listOrganizations",
+      status: 200,
+      seen: { count: organizations.length, types: ["string"], values: [JSON.stringify(nasty)] },
+      suggestion: expect.any(String),
+    });
     expect(document[`${LIST_ORGANIZATIONS}/responses/418`]).toMatchObject({ kind: "undocumented-status", severity: "failure", status: 418 });
   });
 
@@ -239,14 +389,29 @@ describe("the drift file", () => {
 
 describe("the reporters", () => {
   function live(strict: boolean) {
-    const drift = { ...driftOf("onet", [observation("listOrganizations", 200, tampered((organization, index) => index === 0 && Object.assign(organization, { newField: 1, organization_type: "enterprise" })))], { strict }), file: "reports/drift-onet.yaml" };
+    const drift = {
+      ...driftOf(
+        "onet",
+        [
+          observation(
+            "listOrganizations",
+            200,
+            tampered((organization, index) => index === 0 && Object.assign(organization, { newField: 1, organization_type: "enterprise" })),
+          ),
+        ],
+        { strict },
+      ),
+      file: "reports/drift-onet.yaml",
+    };
     const result = resultOf(reportOf("onet", passingCases("onet"), "live"));
     return { ...result, drift, ok: result.ok && !driftFails(drift) };
   }
 
   it("text: a drift block listing warnings, and under --strict a summary that says why the run failed", () => {
     const text = reporters.text([live(false)]);
-    expect(text).toContain("  drift: 0 failure(s), 2 warning(s), 0 info (warnings do not fail the run without --strict); proposed spec changes in reports/drift-onet.yaml");
+    expect(text).toContain(
+      "  drift: 0 failure(s), 2 warning(s), 0 info (warnings do not fail the run without --strict); proposed spec changes in reports/drift-onet.yaml",
+    );
     expect(text).toContain(`    WARNING undeclared-field listOrganizations 200: ${ORGANIZATION}/properties/newField: `);
     expect(text).toContain(`    WARNING undocumented-enum-value listOrganizations 200: ${ORGANIZATION}/properties/organization_type/enum: "enterprise" (1×)`);
     expect(text).toMatch(/: OK\n$/);

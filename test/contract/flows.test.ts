@@ -27,7 +27,12 @@ describe("runtime expressions", () => {
     expect(evaluateExpression("$steps.missing.outputs.id", context)).toBeUndefined();
   });
   it("keep a whole expression's type and fill `{$…}` templates with text, member by member", () => {
-    expect(resolveValue({ addonId: "$steps.create.outputs.id", price: "$steps.create.outputs.price", name: "Flow {$inputs.runId}", list: ["{$inputs.customerId}@example.com"] }, context)).toEqual({
+    expect(
+      resolveValue(
+        { addonId: "$steps.create.outputs.id", price: "$steps.create.outputs.price", name: "Flow {$inputs.runId}", list: ["{$inputs.customerId}@example.com"] },
+        context,
+      ),
+    ).toEqual({
       addonId: "adn_9",
       price: 1500,
       name: "Flow ab12",
@@ -121,7 +126,9 @@ describe("a Commet flow that fails halfway", () => {
     const report = await cleanup.run();
     expect(report.removed.map((label) => label.split(" ")[0])).toEqual(["deleteAddon", "deleteFeature"]);
     expect(report.leftBehind).toEqual([]);
-    const features = await fetch(`${mock.url}/features`, { headers: scenarios.commet.mockCredentials }).then((response) => response.json() as Promise<{ data: { code: string }[] }>);
+    const features = await fetch(`${mock.url}/features`, { headers: scenarios.commet.mockCredentials }).then(
+      (response) => response.json() as Promise<{ data: { code: string }[] }>,
+    );
     expect(features.data.filter((feature) => feature.code.startsWith("flow_"))).toEqual([]);
   });
 });

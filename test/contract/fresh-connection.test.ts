@@ -61,7 +61,10 @@ describe("a contract run's own requests", () => {
     await idle();
     expect(await (await fresh(url)).json()).toEqual({ connection: "close", connections: 2 });
     await idle();
-    expect(await (await fresh(new Request(url, { method: "POST", body: "{}", headers: { accept: "application/json" } }))).json()).toEqual({ connection: "close", connections: 3 });
+    expect(await (await fresh(new Request(url, { method: "POST", body: "{}", headers: { accept: "application/json" } }))).json()).toEqual({
+      connection: "close",
+      connections: 3,
+    });
   });
 
   it("keep a Request's own headers and method", async () => {
@@ -87,19 +90,25 @@ describe("a contract run's own requests", () => {
     expect(JSON.parse(second.body)).toEqual({ connection: "close", connections: 2 });
   });
 
-  it("say why when no answer came: refused, with the code, not a bare \"fetch failed\"", async () => {
+  it('say why when no answer came: refused, with the code, not a bare "fetch failed"', async () => {
     const url = await closesReusedConnections();
     const port = new URL(url).port;
     await new Promise<void>((resolve) => server!.close(() => resolve()));
     server = undefined;
     const operation = getOperations("commet").operations.find((candidate) => candidate.operationId === "listFeatures")!;
     const contractTarget = { baseUrl: url, credentials: { "x-api-key": "ck_sandbox_test" }, live: true };
-    await expect(send(contractTarget as never, operation, { path: {}, query: {}, headers: {} })).rejects.toThrow(`fetch failed: connect ECONNREFUSED 127.0.0.1:${port} (ECONNREFUSED)`);
+    await expect(send(contractTarget as never, operation, { path: {}, query: {}, headers: {} })).rejects.toThrow(
+      `fetch failed: connect ECONNREFUSED 127.0.0.1:${port} (ECONNREFUSED)`,
+    );
   });
 
   it("as the drivers' client sends them, against the mock and live, read-only or not", async () => {
     const url = await closesReusedConnections();
-    for (const target of [{ api: "commet", baseUrl: url, credentials: {} }, { api: "commet", baseUrl: url, credentials: {}, live: true }, { api: "commet", baseUrl: url, credentials: {}, live: true, allowWrites: true }] as const) {
+    for (const target of [
+      { api: "commet", baseUrl: url, credentials: {} },
+      { api: "commet", baseUrl: url, credentials: {}, live: true },
+      { api: "commet", baseUrl: url, credentials: {}, live: true, allowWrites: true },
+    ] as const) {
       let given: typeof fetch | undefined;
       createEngine({ api: "commet", mockCredentials: {}, drivers: {}, createClient: (_, fetchImpl) => (given = fetchImpl) }, target);
       await (await given!(url)).text();

@@ -22,10 +22,22 @@ async function liveRun(api: "onet" | "cloudplans", allowWrites: boolean): Promis
   const scenario = api === "onet" ? onetScenario : cloudplansScenario;
   mock.reset();
   const methods: string[] = [];
-  const proxy = await startBrokenProxy(api, mock.url, () => undefined, (method) => void methods.push(method));
+  const proxy = await startBrokenProxy(
+    api,
+    mock.url,
+    () => undefined,
+    (method) => void methods.push(method),
+  );
   try {
     // No controlUrl: a live server has none. The account's ids are what its user would give.
-    const report = await runDreddPass(scenario as never, { api, baseUrl: proxy.url, credentials: scenario.mockCredentials, live: true, allowWrites, fixtures: mock.fixtures() });
+    const report = await runDreddPass(scenario as never, {
+      api,
+      baseUrl: proxy.url,
+      credentials: scenario.mockCredentials,
+      live: true,
+      allowWrites,
+      fixtures: mock.fixtures(),
+    });
     return { report, methods };
   } finally {
     await proxy.close();
@@ -55,7 +67,9 @@ describe("a live run with --allow-writes", () => {
     expect(skipped.map((result) => `${result.operationId} ${result.status}`)).toContain("activateInstanceAddon 201");
     expect(skipped.find((result) => result.status === "403")?.message).toBe("mock only: an unsigned JWT without scopes");
     // 429 and 500 need the mock's fault injection.
-    expect(report.cases.filter((result) => result.status === "429").every((result) => result.outcome === "skip" && /only a mock server/.test(result.message ?? ""))).toBe(true);
+    expect(
+      report.cases.filter((result) => result.status === "429").every((result) => result.outcome === "skip" && /only a mock server/.test(result.message ?? "")),
+    ).toBe(true);
     expect(report.failed).toBe(0);
   });
 });

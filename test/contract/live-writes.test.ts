@@ -38,7 +38,10 @@ async function snapshot(api: ApiName, target: ContractTarget): Promise<Record<st
     for (const parameter of operation.parameters) {
       if (parameter.in !== "path" && parameter.in !== "query") continue;
       const fixture = target.fixtures?.values[parameter.name] ?? (parameter.name === "customerId" ? target.fixtures?.values.customerId : undefined);
-      const value = fixture ?? (parameter.name === "id" ? target.fixtures?.values.customerId : undefined) ?? (parameter.required && isFixedValue(parameter) ? asText(exampleOf(parameter.schema)) : undefined);
+      const value =
+        fixture ??
+        (parameter.name === "id" ? target.fixtures?.values.customerId : undefined) ??
+        (parameter.required && isFixedValue(parameter) ? asText(exampleOf(parameter.schema)) : undefined);
       if (value !== undefined) request[parameter.in][parameter.name] = value;
       else if (parameter.name === "limit") request.query.limit = "100";
     }
@@ -76,7 +79,9 @@ describe.each(
   });
 
   it("fails nothing, and leaves nothing behind", () => {
-    const failures = report.cases.filter((result) => result.outcome === "fail").map((result) => `${result.kind} ${result.operationId} ${result.status} ${result.variant ?? ""}: ${result.message}`);
+    const failures = report.cases
+      .filter((result) => result.outcome === "fail")
+      .map((result) => `${result.kind} ${result.operationId} ${result.status} ${result.variant ?? ""}: ${result.message}`);
     expect(failures).toEqual([]);
   });
 
@@ -111,7 +116,12 @@ describe.each(
   let report: ContractReport;
   beforeAll(async () => {
     mock = await startMock(api, { seed });
-    proxy = await startBrokenProxy(api, mock.url, () => undefined, (method) => void methods.add(method));
+    proxy = await startBrokenProxy(
+      api,
+      mock.url,
+      () => undefined,
+      (method) => void methods.add(method),
+    );
     report = await runSuite(api, { api, baseUrl: proxy.url, credentials: scenarios[api].mockCredentials, live: true, fixtures: mock.fixtures() }, { runs: 2 });
   }, 900_000);
   afterAll(async () => {
@@ -123,9 +133,18 @@ describe.each(
     expect([...methods].sort()).toEqual(["GET"]);
     expect(report.cases.filter((result) => result.outcome === "fail").map((result) => `${result.operationId} ${result.status}: ${result.message}`)).toEqual([]);
     const reads = getOperations(api).operations.filter((operation) => operation.method === "get");
-    const succeeded = new Set(report.cases.filter((result) => result.outcome === "pass" && result.schemaValidated && /^2/.test(result.status)).map((result) => result.operationId));
+    const succeeded = new Set(
+      report.cases.filter((result) => result.outcome === "pass" && result.schemaValidated && /^2/.test(result.status)).map((result) => result.operationId),
+    );
     // What the account cannot name (a seeded Commet account has no add-on to list) is a skip naming the fixture.
-    const unnamed = (operationId: string) => report.cases.some((result) => result.operationId === operationId && result.kind === "dredd" && /^2/.test(result.status) && /nothing lists it; add .* to --fixtures/.test(result.message ?? ""));
+    const unnamed = (operationId: string) =>
+      report.cases.some(
+        (result) =>
+          result.operationId === operationId &&
+          result.kind === "dredd" &&
+          /^2/.test(result.status) &&
+          /nothing lists it; add .* to --fixtures/.test(result.message ?? ""),
+      );
     expect(reads.map((operation) => operation.operationId).filter((operationId) => !succeeded.has(operationId) && !unnamed(operationId))).toEqual([]);
     expect(reads.filter((operation) => succeeded.has(operation.operationId)).length).toBeGreaterThan(reads.length / 2);
   });

@@ -19,7 +19,12 @@ const CREDENTIALS: Record<ApiName, Record<string, string>> = {
 
 const mocks = useAllMocks();
 
-const target = (api: ApiName, baseUrl = mocks.get(api)!.url, extra: Partial<ContractTarget> = {}): ContractTarget => ({ api, baseUrl, credentials: CREDENTIALS[api], ...extra });
+const target = (api: ApiName, baseUrl = mocks.get(api)!.url, extra: Partial<ContractTarget> = {}): ContractTarget => ({
+  api,
+  baseUrl,
+  credentials: CREDENTIALS[api],
+  ...extra,
+});
 
 async function through(api: ApiName, answer: Answer, only: string[], extra: Partial<ContractTarget> = {}) {
   const proxy = await startLenientProxy(mocks.get(api)!.url, answer);
@@ -35,7 +40,8 @@ describe("generating negative cases", () => {
     for (const operation of getOperations(api).operations) expect(requestProblems(operation, baselineRequest(operation)), operation.operationId).toEqual([]);
     const cases = negativeCases(api);
     expect(cases.length).toBeGreaterThan(100);
-    for (const negativeCase of cases) expect(requestProblems(negativeCase.operation, negativeCase.request), `${negativeCase.operation.operationId} ${negativeCase.label}`).not.toEqual([]);
+    for (const negativeCase of cases)
+      expect(requestProblems(negativeCase.operation, negativeCase.request), `${negativeCase.operation.operationId} ${negativeCase.label}`).not.toEqual([]);
   });
 
   it.each(API_NAMES)("%s: is deterministic, with one label per broken constraint", (api) => {
@@ -70,7 +76,7 @@ describe("generating negative cases", () => {
       "listOrganizations query.action: unknown action",
       "billingUpdate body.quantity: below minimum 1",
       "billingUpdate body.unexpected_field: unknown field (additionalProperties: false)",
-      "createCredential body.type: not the constant \"aws\"",
+      'createCredential body.type: not the constant "aws"',
       "createCredential body.specific.tenant: missing",
       "updatePlan body.updates.schedule.days[0]: shorter than minLength 1",
       "createPlan body.schedule.duration: above maximum 23",
@@ -107,7 +113,9 @@ describe("negative cases against the mocks", () => {
       expect(result.realStatus! >= 400 && result.realStatus! < 500).toBe(true);
     }
     // In the cases' order, whatever order the pool finished them in.
-    expect(results.map((result) => `${result.operationId} ${result.variant}`)).toEqual(negativeCases(api).map((negativeCase) => `${negativeCase.operation.operationId} ${negativeCase.label}`));
+    expect(results.map((result) => `${result.operationId} ${result.variant}`)).toEqual(
+      negativeCases(api).map((negativeCase) => `${negativeCase.operation.operationId} ${negativeCase.label}`),
+    );
   });
 });
 
@@ -146,7 +154,9 @@ describe("negative cases against deliberately broken servers", () => {
     const failures = results.filter((result) => result.outcome === "fail");
     expect(failures.map((result) => result.variant)).toEqual(["query.action: missing", "query.action: unknown action"]);
     // The proxy's own reply lacks the required x-request-id header too: that is reported first.
-    expect(failures[0]!.message).toMatch(/^describePlan query\.action: missing: got 400 but not in the documented error shape: describePlan 400: header x-request-id .*; describePlan 400: body/);
+    expect(failures[0]!.message).toMatch(
+      /^describePlan query\.action: missing: got 400 but not in the documented error shape: describePlan 400: header x-request-id .*; describePlan 400: body/,
+    );
     expect(failures[1]!.message).toBe("describePlan query.action: unknown action: got 500, expected a 4xx");
   });
 
@@ -163,7 +173,9 @@ describe("negative cases against deliberately broken servers", () => {
 
 describe("negative cases with credentials the server refuses", () => {
   it("fail rather than pass on the 401 every one of them gets", async () => {
-    const results = (await runNegativePass(scenarios.commet, { ...target("commet"), credentials: { "x-api-key": "not-a-commet-key" } }, { only: ["listAddons"] })).cases;
+    const results = (
+      await runNegativePass(scenarios.commet, { ...target("commet"), credentials: { "x-api-key": "not-a-commet-key" } }, { only: ["listAddons"] })
+    ).cases;
     expect(results.length).toBeGreaterThan(0);
     for (const result of results) expect(result.message).toMatch(/^listAddons \S+: .*: got 401: the credentials were refused/);
   });

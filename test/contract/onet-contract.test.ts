@@ -75,48 +75,63 @@ describe("the OnetSolutions contract against the mock", () => {
 
 describe("the OnetSolutions contract against deliberately broken servers", () => {
   it("fails an order amount that leaves the decimal pattern, naming the field", async () => {
-    const report = await contractThrough(({ operationId, status, body }) => {
-      if (operationId !== "activateInstanceAddon" || status !== 201) return undefined;
-      return { body: { ...(body as object), total: "4.999" } };
-    }, ["activateInstanceAddon"]);
+    const report = await contractThrough(
+      ({ operationId, status, body }) => {
+        if (operationId !== "activateInstanceAddon" || status !== 201) return undefined;
+        return { body: { ...(body as object), total: "4.999" } };
+      },
+      ["activateInstanceAddon"],
+    );
     const failures = failuresOf(report);
     expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["activateInstanceAddon 201"]);
     expect(failures[0]!.message).toContain("total must match pattern");
   });
 
   it("fails a field of the wrong type deep in a body", async () => {
-    const report = await contractThrough(({ operationId, status, body }) => {
-      if (operationId !== "listWebHosting" || status !== 200) return undefined;
-      const broken = structuredClone(body) as { results: { plan: { pricing: { price: unknown }[] } }[] };
-      broken.results[0]!.plan.pricing[0]!.price = 9.99;
-      return { body: broken };
-    }, ["listWebHosting"]);
+    const report = await contractThrough(
+      ({ operationId, status, body }) => {
+        if (operationId !== "listWebHosting" || status !== 200) return undefined;
+        const broken = structuredClone(body) as { results: { plan: { pricing: { price: unknown }[] } }[] };
+        broken.results[0]!.plan.pricing[0]!.price = 9.99;
+        return { body: broken };
+      },
+      ["listWebHosting"],
+    );
     const failures = failuresOf(report);
     expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["listWebHosting 200"]);
     expect(failures[0]!.message).toContain("results.0.plan.pricing.0.price must be string");
   });
 
   it("fails a missing required field", async () => {
-    const report = await contractThrough(({ operationId, status, body }) => {
-      if (operationId !== "setDomainAutoRenew" || status !== 200) return undefined;
-      const broken = structuredClone(body) as Record<string, unknown>;
-      delete broken.dns_zone;
-      return { body: broken };
-    }, ["setDomainAutoRenew"]);
+    const report = await contractThrough(
+      ({ operationId, status, body }) => {
+        if (operationId !== "setDomainAutoRenew" || status !== 200) return undefined;
+        const broken = structuredClone(body) as Record<string, unknown>;
+        delete broken.dns_zone;
+        return { body: broken };
+      },
+      ["setDomainAutoRenew"],
+    );
     const failures = failuresOf(report);
     expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["setDomainAutoRenew 200"]);
     expect(failures[0]!.message).toContain("dns_zone");
   });
 
   it("fails a wrong status", async () => {
-    const report = await contractThrough(({ operationId, status }) => (operationId === "cancelWebHosting" && status === 200 ? { status: 202 } : undefined), ["cancelWebHosting"]);
+    const report = await contractThrough(
+      ({ operationId, status }) => (operationId === "cancelWebHosting" && status === 200 ? { status: 202 } : undefined),
+      ["cancelWebHosting"],
+    );
     const failures = failuresOf(report);
     expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["cancelWebHosting 200"]);
     expect(failures[0]!.realStatus).toBe(202);
   });
 
   it("fails an error body that leaves DRF's {detail} shape", async () => {
-    const report = await contractThrough(({ operationId, status }) => (operationId === "setDomainPrivacy" && status === 404 ? { body: { error: "not_found" } } : undefined), ["setDomainPrivacy"]);
+    const report = await contractThrough(
+      ({ operationId, status }) => (operationId === "setDomainPrivacy" && status === 404 ? { body: { error: "not_found" } } : undefined),
+      ["setDomainPrivacy"],
+    );
     const failures = failuresOf(report);
     expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["setDomainPrivacy 404"]);
     expect(failures[0]!.message).toContain("detail");
@@ -130,14 +145,17 @@ const orderSchema = getOperations("onet").byId("activateInstanceAddon").object.r
 describe("changing the type of any field of an add-on order fails the contract", () => {
   it.each(orderSchema.required as string[])("%s", async (field) => {
     let touched = 0;
-    const report = await contractThrough(({ operationId, status, body }) => {
-      if (operationId !== "activateInstanceAddon" || status !== 201) return undefined;
-      const broken = structuredClone(body) as Record<string, unknown>;
-      // null is allowed for some fields: an array is no field's type.
-      broken[field] = broken[field] === null ? [] : wrongType(broken[field]);
-      touched += 1;
-      return { body: broken };
-    }, ["activateInstanceAddon"]);
+    const report = await contractThrough(
+      ({ operationId, status, body }) => {
+        if (operationId !== "activateInstanceAddon" || status !== 201) return undefined;
+        const broken = structuredClone(body) as Record<string, unknown>;
+        // null is allowed for some fields: an array is no field's type.
+        broken[field] = broken[field] === null ? [] : wrongType(broken[field]);
+        touched += 1;
+        return { body: broken };
+      },
+      ["activateInstanceAddon"],
+    );
     expect(touched).toBe(1);
     const failures = failuresOf(report);
     expect(failures.map((result) => `${result.operationId} ${result.status}`)).toEqual(["activateInstanceAddon 201"]);

@@ -56,7 +56,10 @@ async function freePort(): Promise<number> {
 /** Starts `prism proxy` in front of the mock; resolves once it listens, with its output so far on failure. */
 async function startPrism(api: ApiName, upstream: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const port = await freePort();
-  const child = spawn(PRISM, ["proxy", `specs/${api}/openapi.yaml`, upstream, "--host", "127.0.0.1", "--port", String(port)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(PRISM, ["proxy", `specs/${api}/openapi.yaml`, upstream, "--host", "127.0.0.1", "--port", String(port)], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -85,13 +88,22 @@ async function startRecorder(upstream: string): Promise<{ url: string; violation
     requests += 1;
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !["host", "content-length", "connection"].includes(name))) as Record<string, string>;
+    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !["host", "content-length", "connection"].includes(name))) as Record<
+      string,
+      string
+    >;
     const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
     try {
-      const real = await fetch(new URL(request.url ?? "/", upstream), { method: request.method ?? "GET", headers, ...(body && body.length > 0 ? { body } : {}) });
+      const real = await fetch(new URL(request.url ?? "/", upstream), {
+        method: request.method ?? "GET",
+        headers,
+        ...(body && body.length > 0 ? { body } : {}),
+      });
       const reported = real.headers.get("sl-violations");
       if (reported) violations.push({ request: `${request.method} ${request.url}`, status: real.status, violations: JSON.parse(reported) });
-      const passed = Object.fromEntries([...real.headers].filter(([name]) => !["content-length", "transfer-encoding", "connection", "keep-alive", "content-encoding"].includes(name)));
+      const passed = Object.fromEntries(
+        [...real.headers].filter(([name]) => !["content-length", "transfer-encoding", "connection", "keep-alive", "content-encoding"].includes(name)),
+      );
       response.writeHead(real.status, passed).end(Buffer.from(await real.arrayBuffer()));
     } catch (error) {
       response.writeHead(502, { "content-type": "text/plain" }).end(`recorder: ${(error as Error).message}`);
@@ -103,7 +115,11 @@ async function startRecorder(upstream: string): Promise<{ url: string; violation
     url: `http://127.0.0.1:${port}`,
     violations,
     requests: () => requests,
-    close: () => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -115,32 +131,45 @@ afterAll(async () => {
 // Prism parses a whole spec before it listens (15 s of CPU for Commet's): one API by default, every
 // API in the exhaustive run (test/helpers/exhaustive.ts).
 describe("Prism's validating proxy finds no violation in the contract's success cases", () => {
-  it.each(exhaustively<ApiName>(["onet", ...API_NAMES.filter((api) => api !== "onet")]))("%s", async (api) => {
-    const mock: MockServer = await startMock(api);
-    cleanups.push(() => mock.close());
-    const prism = await startPrism(api, mock.url);
-    cleanups.push(() => prism.child.kill());
-    const recorder = await startRecorder(prism.url);
-    cleanups.push(() => recorder.close());
+  it.each(exhaustively<ApiName>(["onet", ...API_NAMES.filter((api) => api !== "onet")]))(
+    "%s",
+    async (api) => {
+      const mock: MockServer = await startMock(api);
+      cleanups.push(() => mock.close());
+      const prism = await startPrism(api, mock.url);
+      cleanups.push(() => prism.child.kill());
+      const recorder = await startRecorder(prism.url);
+      cleanups.push(() => recorder.close());
 
-    const scenario = scenarios[api];
-    const report = await runDreddPass(successOnly(scenario, mock.url), { api, baseUrl: recorder.url, credentials: scenario.mockCredentials, controlUrl: mock.controlUrl });
+      const scenario = scenarios[api];
+      const report = await runDreddPass(successOnly(scenario, mock.url), {
+        api,
+        baseUrl: recorder.url,
+        credentials: scenario.mockCredentials,
+        controlUrl: mock.controlUrl,
+      });
 
-    const passed = report.cases.filter((result) => result.outcome === "pass");
-    // Every operation's success case went through Prism and passed the contract's own checks too.
-    expect(new Set(passed.map((result) => result.operationId))).toEqual(new Set(getOperations(api).operations.map((operation) => operation.operationId)));
-    expect(report.cases.filter((result) => result.outcome === "fail").map((result) => result.message)).toEqual([]);
-    expect(recorder.requests()).toBe(passed.length);
-    expect(recorder.violations, `Prism reported violations:\n${JSON.stringify(recorder.violations, null, 2)}`).toEqual([]);
+      const passed = report.cases.filter((result) => result.outcome === "pass");
+      // Every operation's success case went through Prism and passed the contract's own checks too.
+      expect(new Set(passed.map((result) => result.operationId))).toEqual(new Set(getOperations(api).operations.map((operation) => operation.operationId)));
+      expect(report.cases.filter((result) => result.outcome === "fail").map((result) => result.message)).toEqual([]);
+      expect(recorder.requests()).toBe(passed.length);
+      expect(recorder.violations, `Prism reported violations:\n${JSON.stringify(recorder.violations, null, 2)}`).toEqual([]);
 
-    // The judge is awake: an HTML page where the spec promises JSON is reported, and recorded.
-    const read = getOperations(api).operations.find((operation) => operation.method === "get" && !operation.path.includes("{"))!;
-    const query = new URLSearchParams(read.parameters.filter((parameter) => parameter.in === "query" && parameter.required).map((parameter): [string, string] => [parameter.name, String(parameter.example)])).toString();
-    const url = `${read.path}${query ? `?${query}` : ""}`;
-    mock.injectFault({ operationId: read.operationId, status: 200, body: "html" });
-    const broken = await fetch(`${recorder.url}${url}`, { headers: scenario.mockCredentials });
-    expect(broken.status).toBe(200);
-    expect(recorder.violations.map((violation) => violation.request)).toEqual([`GET ${url}`]);
-    expect(JSON.stringify(recorder.violations[0]!.violations)).toMatch(/media type/);
-  }, PER_API_MS);
+      // The judge is awake: an HTML page where the spec promises JSON is reported, and recorded.
+      const read = getOperations(api).operations.find((operation) => operation.method === "get" && !operation.path.includes("{"))!;
+      const query = new URLSearchParams(
+        read.parameters
+          .filter((parameter) => parameter.in === "query" && parameter.required)
+          .map((parameter): [string, string] => [parameter.name, String(parameter.example)]),
+      ).toString();
+      const url = `${read.path}${query ? `?${query}` : ""}`;
+      mock.injectFault({ operationId: read.operationId, status: 200, body: "html" });
+      const broken = await fetch(`${recorder.url}${url}`, { headers: scenario.mockCredentials });
+      expect(broken.status).toBe(200);
+      expect(recorder.violations.map((violation) => violation.request)).toEqual([`GET ${url}`]);
+      expect(JSON.stringify(recorder.violations[0]!.violations)).toMatch(/media type/);
+    },
+    PER_API_MS,
+  );
 });

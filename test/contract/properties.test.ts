@@ -24,7 +24,12 @@ const CREDENTIALS: Record<ApiName, Record<string, string>> = {
 
 const mocks = useAllMocks();
 
-const target = (api: ApiName, baseUrl: string, extra: Partial<ContractTarget> = {}): ContractTarget => ({ api, baseUrl, credentials: CREDENTIALS[api], ...extra });
+const target = (api: ApiName, baseUrl: string, extra: Partial<ContractTarget> = {}): ContractTarget => ({
+  api,
+  baseUrl,
+  credentials: CREDENTIALS[api],
+  ...extra,
+});
 
 async function recorded(api: ApiName, options: { seed: number; runs: number; only?: string[] }, extra: Partial<ContractTarget> = {}, answer?: Answer) {
   mocks.get(api)!.reset();
@@ -74,7 +79,8 @@ describe("property cases against deliberately broken servers", () => {
     let listPlans = 0;
     const results = await tampered(
       "cloudplans",
-      ({ operationId }) => (operationId === "listPlans" && ++listPlans === 3 ? { status: 500, body: { status: 500, error: "internal_error", message: "boom" } } : undefined),
+      ({ operationId }) =>
+        operationId === "listPlans" && ++listPlans === 3 ? { status: 500, body: { status: 500, error: "internal_error", message: "boom" } } : undefined,
       ["listPlans", "listCredentials"],
     );
     expect(results.map((result) => `${result.operationId} ${result.outcome}`)).toEqual(["listCredentials pass", "listPlans fail"]);
@@ -89,20 +95,31 @@ describe("property cases against deliberately broken servers", () => {
   });
 
   it("fails an operation whose answer leaves its schema, naming the field", async () => {
-    const results = await tampered("commet", ({ operationId, status, body }) => (operationId === "listFeatures" && status === 200 ? { body: { ...(body as object), data: "none" } } : undefined), ["listFeatures"]);
+    const results = await tampered(
+      "commet",
+      ({ operationId, status, body }) => (operationId === "listFeatures" && status === 200 ? { body: { ...(body as object), data: "none" } } : undefined),
+      ["listFeatures"],
+    );
     expect(results[0]!.outcome).toBe("fail");
     expect(results[0]!.message).toMatch(/^listFeatures: run 1 of 25: GET \/features: listFeatures 200: body data must be array/);
   });
 
   it("fails an error answer outside the vendor's error shape", async () => {
-    const results = await tampered("onet", ({ operationId }) => (operationId === "getHostingPlan" ? { status: 404, body: { message: "no such plan" } } : undefined), ["getHostingPlan"]);
+    const results = await tampered(
+      "onet",
+      ({ operationId }) => (operationId === "getHostingPlan" ? { status: 404, body: { message: "no such plan" } } : undefined),
+      ["getHostingPlan"],
+    );
     expect(results[0]!.outcome).toBe("fail");
     expect(results[0]!.message).toMatch(/^getHostingPlan: run 1 of 25: GET \/v1\/hosting\/plans\/\S+: getHostingPlan 404: body /);
   });
 
   it("never prints a credential, even when a failing server echoes it", async () => {
     const secret = CREDENTIALS.onet.Authorization!.replace("Bearer ", "");
-    const { results } = await recorded("onet", { seed: SEED, runs: RUNS, only: ["listOrganizations"] }, {}, ({ headers }) => ({ status: 503, body: { detail: `bad token ${headers.authorization}` } }));
+    const { results } = await recorded("onet", { seed: SEED, runs: RUNS, only: ["listOrganizations"] }, {}, ({ headers }) => ({
+      status: 503,
+      body: { detail: `bad token ${headers.authorization}` },
+    }));
     expect(results[0]!.outcome).toBe("fail");
     expect(results[0]!.message).toContain("got 503");
     expect(results[0]!.message).not.toContain(secret);
@@ -111,7 +128,13 @@ describe("property cases against deliberately broken servers", () => {
 
 describe("property cases with credentials the server refuses", () => {
   it("fail rather than pass on the documented 401", async () => {
-    const results = (await runPropertyPass(scenarios.commet, { api: "commet", baseUrl: mocks.get("commet")!.url, credentials: { "x-api-key": "not-a-commet-key" } }, { seed: SEED, runs: 3, only: ["listFeatures"] })).cases;
+    const results = (
+      await runPropertyPass(
+        scenarios.commet,
+        { api: "commet", baseUrl: mocks.get("commet")!.url, credentials: { "x-api-key": "not-a-commet-key" } },
+        { seed: SEED, runs: 3, only: ["listFeatures"] },
+      )
+    ).cases;
     expect(results[0]!.message).toMatch(/^listFeatures: run 1 of 3: GET \/features: got 401: the credentials were refused/);
   });
 });
@@ -119,7 +142,9 @@ describe("property cases with credentials the server refuses", () => {
 describe("property cases against a live server", () => {
   it("skips write operations without --allow-writes and sends none", async () => {
     const { results, seen } = await recorded("onet", { seed: SEED, runs: 5 }, { live: true });
-    const writes = getOperations("onet").operations.filter((operation) => operation.method !== "get").map((operation) => operation.operationId);
+    const writes = getOperations("onet")
+      .operations.filter((operation) => operation.method !== "get")
+      .map((operation) => operation.operationId);
     expect(writes.length).toBeGreaterThan(0);
     for (const result of results) {
       if (writes.includes(result.operationId)) expect(result).toMatchObject({ outcome: "skip", message: "write operation: needs --allow-writes" });

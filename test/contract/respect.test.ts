@@ -29,9 +29,17 @@ describe.each(API_NAMES)("redocly respect runs the %s flows", (api) => {
   it("against a seeded mock, every workflow passing", async () => {
     const workflows = getFlows(api).workflows;
     const declared = new Set(workflows.flatMap((workflow) => Object.keys(workflow.inputs?.properties ?? {})));
-    const inputs = Object.entries(mock.fixtures().values).filter(([name]) => declared.has(name)).map(([name, value]) => `${name}=${value}`);
+    const inputs = Object.entries(mock.fixtures().values)
+      .filter(([name]) => declared.has(name))
+      .map(([name, value]) => `${name}=${value}`);
     if (declared.has("runId")) inputs.push("runId=respect1");
-    const args = ["respect", join("specs", api, "flows.arazzo.yaml"), "-S", `${api}=${mock.url}`, ...[credentialInput(api), ...inputs].flatMap((input) => ["--input", input])];
+    const args = [
+      "respect",
+      join("specs", api, "flows.arazzo.yaml"),
+      "-S",
+      `${api}=${mock.url}`,
+      ...[credentialInput(api), ...inputs].flatMap((input) => ["--input", input]),
+    ];
     const { stdout } = await run(join(ROOT, "node_modules", ".bin", "redocly"), args, { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
     expect(stdout).toContain(`Workflows: ${workflows.length} passed, ${workflows.length} total`);
     // Every step passed: "Steps: 11 passed, 11 total" (a failure adds ", 1 failed").

@@ -45,7 +45,9 @@ describe("a Commet add-on create whose reply is lost", () => {
     const { client } = countingClient();
     unwrap(await client.POST("/features/manage", { body: { name: "Audit log", code: "audit_log", type: "boolean" } }));
     mock.injectFault({ operationId: "createAddon", drop: "after" });
-    await expect(client.POST("/addons", { body: { name: "Audit", basePrice: 1000, featureId: "audit_log", consumptionModel: "boolean" }, retries: 0 })).rejects.toMatchObject({ name: "NetworkError" });
+    await expect(
+      client.POST("/addons", { body: { name: "Audit", basePrice: 1000, featureId: "audit_log", consumptionModel: "boolean" }, retries: 0 }),
+    ).rejects.toMatchObject({ name: "NetworkError" });
     expect(unwrap(await client.GET("/addons")).data).toHaveLength(1);
   });
 });

@@ -44,7 +44,10 @@ describe("an add-on activation whose connection drops after the server processed
     const again = await client.POST(ACTIVATE, { params: { path: { ...scope, id: IDS.web01 } }, body: { addon_id: IDS.addonBackup, billing_cycle: "monthly" } });
     expect(again.response.status).toBe(400);
     // …and the next order is the second one the mock ever numbered.
-    const next = await client.POST(ACTIVATE, { params: { path: { ...scope, id: IDS.web01 } }, body: { addon_id: IDS.addonSnapshot, billing_cycle: "monthly" } });
+    const next = await client.POST(ACTIVATE, {
+      params: { path: { ...scope, id: IDS.web01 } },
+      body: { addon_id: IDS.addonSnapshot, billing_cycle: "monthly" },
+    });
     expect(next.data?.legacy_order_id).toBe(FIRST_NUMBERS.order + 1);
   });
 });
@@ -133,7 +136,9 @@ describe("load: 200 concurrent requests through one client to a mock where half 
       });
       // 100 transient failures for 200 calls: which attempts get them depends on arrival order.
       mock.injectFault({ operationId: "listOrganizations", status: 503, count: 100 });
-      const results = await Promise.allSettled(Array.from({ length: 200 }, (_, n) => client.GET("/v1/organizations", { headers: { "x-test-call": String(n) } })));
+      const results = await Promise.allSettled(
+        Array.from({ length: 200 }, (_, n) => client.GET("/v1/organizations", { headers: { "x-test-call": String(n) } })),
+      );
       expect(results.every((result) => result.status === "fulfilled")).toBe(true);
       const statuses = results.map((result) => (result as PromiseFulfilledResult<{ response: Response }>).value.response.status);
       const failed = statuses.filter((status) => status === 503).length;

@@ -10,7 +10,11 @@ import { startMock, type MockServer } from "../../src/mock/index.js";
 import { jwt, SEED } from "../helpers/onet.js";
 import { json, scriptedFetch } from "../helpers/scripted-fetch.js";
 
-const rejection = (promise: Promise<unknown>) => promise.then(() => expect.fail("expected a rejection"), (error: unknown) => error);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail("expected a rejection"),
+    (error: unknown) => error,
+  );
 
 describe("the two classes", () => {
   it("are distinct ApiErrors: neither is the other", () => {

@@ -44,7 +44,11 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 function echoing(form: (secret: string) => string) {
   return scriptedFetch((request) => {
     const echoed = form(request.headers.get("x-api-key") ?? request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "");
-    return json(401, { success: false, error: { code: "unauthorized", message: `bad key ${echoed}` }, debug: { headers: [echoed] } }, { "x-request-id": `req-${echoed}` });
+    return json(
+      401,
+      { success: false, error: { code: "unauthorized", message: `bad key ${echoed}` }, debug: { headers: [echoed] } },
+      { "x-request-id": `req-${echoed}` },
+    );
   }).fetch;
 }
 

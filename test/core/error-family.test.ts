@@ -20,7 +20,14 @@ function errorClasses(entry: Record<string, unknown>): [string, ErrorClass][] {
 
 /** The errors module bundled on its own: a second copy, as two installed versions of the package would be. */
 function bundle(format: "esm" | "iife"): string {
-  const built = buildSync({ entryPoints: [new URL("../../src/core/errors/index.ts", import.meta.url).pathname], bundle: true, format, globalName: "errors", platform: "neutral", write: false });
+  const built = buildSync({
+    entryPoints: [new URL("../../src/core/errors/index.ts", import.meta.url).pathname],
+    bundle: true,
+    format,
+    globalName: "errors",
+    platform: "neutral",
+    write: false,
+  });
   return built.outputFiles[0]!.text;
 }
 
@@ -40,8 +47,20 @@ describe("the error family", () => {
   });
 
   it("covers every error class of the client entries, the webhook error included", () => {
-    const names = errorClasses(commet).map(([name]) => name).sort();
-    expect(names).toEqual(expect.arrayContaining(["ApiError", "ConfigurationError", "NetworkError", "RedirectError", "ResponseTooLargeError", "TimeoutError", "WebhookVerificationError"]));
+    const names = errorClasses(commet)
+      .map(([name]) => name)
+      .sort();
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "ApiError",
+        "ConfigurationError",
+        "NetworkError",
+        "RedirectError",
+        "ResponseTooLargeError",
+        "TimeoutError",
+        "WebhookVerificationError",
+      ]),
+    );
   });
 
   it("keeps each error's own name, class and fields", () => {
@@ -65,13 +84,25 @@ describe("isSpecwrightError", () => {
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
     const lookalike = Object.assign(new Error("x"), { name: "NetworkError", request: "GET /x" });
-    for (const value of [new Error("x"), new TypeError("fetch failed"), lookalike, { name: "SpecwrightError" }, null, undefined, "SpecwrightError", 42, proxy]) {
+    for (const value of [
+      new Error("x"),
+      new TypeError("fetch failed"),
+      lookalike,
+      { name: "SpecwrightError" },
+      null,
+      undefined,
+      "SpecwrightError",
+      42,
+      proxy,
+    ]) {
       expect(isSpecwrightError(value)).toBe(false);
     }
   });
 
   it("recognises an error from another copy of the package, where instanceof cannot", async () => {
-    const copy = (await import(`data:text/javascript;base64,${Buffer.from(bundle("esm")).toString("base64")}`)) as typeof import("../../src/core/errors/index.js");
+    const copy = (await import(
+      `data:text/javascript;base64,${Buffer.from(bundle("esm")).toString("base64")}`
+    )) as typeof import("../../src/core/errors/index.js");
     expect(copy.SpecwrightError).not.toBe(SpecwrightError);
     const error = new copy.NotFoundError({ vendor: "Commet", status: 404, body: null, request: "GET /x" });
     expect(error).not.toBeInstanceOf(NotFoundError);
@@ -91,7 +122,11 @@ describe("isSpecwrightError", () => {
   });
 
   it("throws a SpecwrightError, not a bare Error, when a server hands back a cursor it already gave", async () => {
-    const pages = [{ items: [1], next: "a" }, { items: [2], next: "b" }, { items: [3], next: "a" }];
+    const pages = [
+      { items: [1], next: "a" },
+      { items: [2], next: "b" },
+      { items: [3], next: "a" },
+    ];
     const seen: number[] = [];
     let index = 0;
     const error = await (async () => {

@@ -20,9 +20,14 @@ const KEY = "ck_live_Wh3reN0tT0Leak4ny";
 const QUERY_SECRET = "cursor-token-QuerySecret-9f8e7d";
 
 /** Every way an error reaches a log: message, toString, JSON, stack, fields. */
-const serialised = (error: unknown) => `${String(error)} ${JSON.stringify(error)} ${String((error as Error).stack)} ${JSON.stringify({ ...(error as object) })}`;
+const serialised = (error: unknown) =>
+  `${String(error)} ${JSON.stringify(error)} ${String((error as Error).stack)} ${JSON.stringify({ ...(error as object) })}`;
 
-const rejection = (promise: Promise<unknown>) => promise.then(() => expect.fail("expected a rejection"), (error: unknown) => error);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail("expected a rejection"),
+    (error: unknown) => error,
+  );
 
 /** A loopback port nothing listens on: one that was just listened on, then closed. */
 async function closedPort(): Promise<number> {
@@ -50,7 +55,9 @@ describe("NetworkError", () => {
     const server = scriptedFetch(new TypeError("fetch failed", { cause }));
     const client = createOnetClient({ token: "sk-onetsolutions-where", fetch: server.fetch, retries: { limit: 1, baseDelayMs: 1, maxDelayMs: 1 } });
     const error = await rejection(client.GET("/v1/organizations"));
-    expect((error as Error).message).toBe("GET https://api.onetsolutions.net/v1/organizations failed without a response (ECONNRESET) on attempt 2: proxy refused https://proxy.example/tunnel");
+    expect((error as Error).message).toBe(
+      "GET https://api.onetsolutions.net/v1/organizations failed without a response (ECONNRESET) on attempt 2: proxy refused https://proxy.example/tunnel",
+    );
     expect(server.requests).toHaveLength(2);
   });
 
@@ -78,7 +85,9 @@ describe("TimeoutError, RedirectError, ResponseTooLargeError", () => {
     const client = createCommetClient({ apiKey: KEY, fetch: server.fetch, retries: 0 });
     const error = await rejection(client.GET("/addons", { params: { query: { cursor: QUERY_SECRET } } }));
     expect(error).toBeInstanceOf(RedirectError);
-    expect((error as Error).message).toBe("GET https://commet.co/api/v1/addons: refused a 302 redirect to https://elsewhere.example:8443: another origin would receive the credentials");
+    expect((error as Error).message).toBe(
+      "GET https://commet.co/api/v1/addons: refused a 302 redirect to https://elsewhere.example:8443: another origin would receive the credentials",
+    );
     expect(serialised(error)).not.toContain(QUERY_SECRET);
   });
 
@@ -87,7 +96,9 @@ describe("TimeoutError, RedirectError, ResponseTooLargeError", () => {
     const client = createCommetClient({ apiKey: KEY, fetch: server.fetch, maxResponseBytes: 10 });
     const error = await rejection(client.GET("/addons", { params: { query: { cursor: QUERY_SECRET } } }));
     expect(error).toBeInstanceOf(ResponseTooLargeError);
-    expect((error as Error).message).toBe("GET https://commet.co/api/v1/addons: the 200 response body exceeded maxResponseBytes (10 bytes); the read was stopped there");
+    expect((error as Error).message).toBe(
+      "GET https://commet.co/api/v1/addons: the 200 response body exceeded maxResponseBytes (10 bytes); the read was stopped there",
+    );
     expect(serialised(error)).not.toContain(QUERY_SECRET);
   });
 

@@ -53,13 +53,20 @@ describe("unwrap on Commet results", () => {
 
   it("returns the data of a 2xx", async () => {
     const server = scriptedFetch(json(200, { success: true, data: [], hasMore: false }));
-    expect(unwrap(await createCommetClient({ apiKey: "ck_sandbox_e", fetch: server.fetch }).GET("/addons"))).toEqual({ success: true, data: [], hasMore: false });
+    expect(unwrap(await createCommetClient({ apiKey: "ck_sandbox_e", fetch: server.fetch }).GET("/addons"))).toEqual({
+      success: true,
+      data: [],
+      hasMore: false,
+    });
   });
 });
 
 describe("each vendor's error body", () => {
   it("OnetSolutions: DRF's detail, and a field map as a validation message", async () => {
-    const server = scriptedFetch(json(404, { detail: "Not found." }), json(400, { billing_cycle: ['"weekly" is not a valid choice.'], addon_id: ["This field is required."] }));
+    const server = scriptedFetch(
+      json(404, { detail: "Not found." }),
+      json(400, { billing_cycle: ['"weekly" is not a valid choice.'], addon_id: ["This field is required."] }),
+    );
     const client = createOnetClient({ token: "sk-onetsolutions-e", fetch: server.fetch, retries: 0 });
     const notFound = await client.GET("/v1/organizations");
     expect(caught(() => unwrap(notFound))).toMatchObject({ name: "NotFoundError", vendor: "OnetSolutions", status: 404, code: undefined });
@@ -107,7 +114,9 @@ describe("bodies that are not the vendor's JSON", () => {
 
   it("turns a 2xx body that is not JSON into an ApiError that keeps the text", async () => {
     const server = scriptedFetch(new Response('{"success": true, "data": [', { status: 200, headers: { "content-type": "application/json" } }));
-    const error = await createCommetClient({ apiKey: "ck_sandbox_e", fetch: server.fetch }).GET("/addons").catch((thrown: unknown) => thrown);
+    const error = await createCommetClient({ apiKey: "ck_sandbox_e", fetch: server.fetch })
+      .GET("/addons")
+      .catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 200, code: "invalid_json_response", body: '{"success": true, "data": [' });
   });
@@ -117,7 +126,10 @@ describe("throwOnError", () => {
   it("throws the typed error instead of returning { error }", async () => {
     const server = scriptedFetch(json(409, commetError("feature_already_exists", "conflict_error")));
     const client = createCommetClient({ apiKey: "ck_sandbox_e", fetch: server.fetch, throwOnError: true });
-    await expect(client.POST("/addons", { body: { name: "x", basePrice: 1, featureId: "f", consumptionModel: "boolean" } })).rejects.toMatchObject({ name: "ConflictError", code: "feature_already_exists" });
+    await expect(client.POST("/addons", { body: { name: "x", basePrice: 1, featureId: "f", consumptionModel: "boolean" } })).rejects.toMatchObject({
+      name: "ConflictError",
+      code: "feature_already_exists",
+    });
   });
 
   it("still returns 2xx results as usual", async () => {

@@ -8,7 +8,16 @@ import { isLoopbackHost } from "../../src/core/options.js";
 const hostOf = (url: string) => new URL(url).hostname;
 
 describe("isLoopbackHost, on hosts as the URL parser gives them", () => {
-  it.each(["http://localhost", "http://LOCALHOST:4010", "http://127.0.0.1", "http://127.1", "http://0x7f.1", "http://127.255.255.254", "http://[::1]", "http://[0:0:0:0:0:0:0:1]"])("%s is loopback", (url) => {
+  it.each([
+    "http://localhost",
+    "http://LOCALHOST:4010",
+    "http://127.0.0.1",
+    "http://127.1",
+    "http://0x7f.1",
+    "http://127.255.255.254",
+    "http://[::1]",
+    "http://[0:0:0:0:0:0:0:1]",
+  ])("%s is loopback", (url) => {
     expect(isLoopbackHost(hostOf(url))).toBe(true);
   });
 
@@ -30,7 +39,9 @@ describe("isLoopbackHost, on hosts as the URL parser gives them", () => {
 
 describe("a client's plain-http base URL", () => {
   it("to a *.localhost name is refused, since the name could resolve anywhere", () => {
-    expect(() => createCommetClient({ apiKey: "ck_sandbox_l", baseUrl: "http://api.localhost:4010/api/v1" })).toThrow(/plain http to a host that is not loopback.*allowInsecureHttp/);
+    expect(() => createCommetClient({ apiKey: "ck_sandbox_l", baseUrl: "http://api.localhost:4010/api/v1" })).toThrow(
+      /plain http to a host that is not loopback.*allowInsecureHttp/,
+    );
   });
 
   it("to a *.localhost name is allowed when the caller opts in", () => {

@@ -3,7 +3,12 @@
 // `npm run typecheck` checks the expectTypeOf part; the rest runs the compiler on generated sources.
 import { readFileSync } from "node:fs";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { CloudPlansComponents, CreatePlanRequest, PlanDetail, BillingUpdateRequest as CloudPlansBillingUpdateRequest } from "../../src/cloudplans/index.js";
+import type {
+  CloudPlansComponents,
+  CreatePlanRequest,
+  PlanDetail,
+  BillingUpdateRequest as CloudPlansBillingUpdateRequest,
+} from "../../src/cloudplans/index.js";
 import type { ApiError, Addon, CommetComponents, CommetOperations, CreateAddonRequest, Customer, Subscription } from "../../src/commet/index.js";
 import type { OnetComponents, ValidationError, WebHosting, WebHostingOrderRequest } from "../../src/onet/index.js";
 import type { ApiError as ApiErrorClass, ValidationError as ValidationErrorClass } from "../../src/core/index.js";
@@ -47,7 +52,9 @@ const LIBRARY_NAMES: Record<string, readonly string[]> = { commet: ["ApiError"],
 const COMPONENTS: Record<string, string> = { commet: "CommetComponents", onet: "OnetComponents", cloudplans: "CloudPlansComponents" };
 
 function schemaNames(api: string): string[] {
-  const spec = JSON.parse(readFileSync(new URL(`../../generated/${api}/openapi.json`, import.meta.url), "utf8")) as { components: { schemas: Record<string, unknown> } };
+  const spec = JSON.parse(readFileSync(new URL(`../../generated/${api}/openapi.json`, import.meta.url), "utf8")) as {
+    components: { schemas: Record<string, unknown> };
+  };
   return Object.keys(spec.components.schemas);
 }
 

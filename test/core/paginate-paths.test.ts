@@ -10,7 +10,13 @@ import { listPaths } from "../../src/core/paginate-list.js";
 
 /** The list rule applied to a generated GET index at the type level: what the run-time check accepts. */
 type IndexedListPath<Index, Cursor extends string, Items extends string> = {
-  [P in keyof Index]: Index[P] extends { query: readonly (infer Query)[]; arrays: readonly (infer Arrays)[] } ? (Cursor extends Query ? (Items extends Arrays ? P : never) : never) : never;
+  [P in keyof Index]: Index[P] extends { query: readonly (infer Query)[]; arrays: readonly (infer Arrays)[] }
+    ? Cursor extends Query
+      ? Items extends Arrays
+        ? P
+        : never
+      : never
+    : never;
 }[keyof Index];
 
 /** A client whose fetch records each request and answers one page after another. */
@@ -35,10 +41,16 @@ describe("paginate() at compile time", () => {
 
   it("takes the list operations, typing their items", () => {
     expectTypeOf(paginate(commet, "/addons")).toEqualTypeOf<AsyncGenerator<Addon, void, undefined>>();
-    expectTypeOf(paginate(commet, "/customers", { params: { query: { limit: 100, externalId: "user_1" } }, timeoutMs: 5_000 })).toEqualTypeOf<AsyncGenerator<Customer, void, undefined>>();
-    expectTypeOf(paginateOnet(onet, hosting, { params: { path: scope, query: { page_size: 50 } } })).toEqualTypeOf<AsyncGenerator<WebHosting, void, undefined>>();
+    expectTypeOf(paginate(commet, "/customers", { params: { query: { limit: 100, externalId: "user_1" } }, timeoutMs: 5_000 })).toEqualTypeOf<
+      AsyncGenerator<Customer, void, undefined>
+    >();
+    expectTypeOf(paginateOnet(onet, hosting, { params: { path: scope, query: { page_size: 50 } } })).toEqualTypeOf<
+      AsyncGenerator<WebHosting, void, undefined>
+    >();
     // A throwOnError client too.
-    expectTypeOf(paginate(createCommetClient({ apiKey: "ck_sandbox_pages", throwOnError: true }), "/addons")).toEqualTypeOf<AsyncGenerator<Addon, void, undefined>>();
+    expectTypeOf(paginate(createCommetClient({ apiKey: "ck_sandbox_pages", throwOnError: true }), "/addons")).toEqualTypeOf<
+      AsyncGenerator<Addon, void, undefined>
+    >();
   });
 
   it("refuses paths that are not lists", () => {
@@ -101,7 +113,9 @@ describe("paginate() at run time", () => {
   it("refuses an OnetSolutions path with a POST only, a non-string and an overlong path alike", () => {
     const { client, sent } = scripted(onetClient, [{ count: 0, next: null, previous: null, results: [] }]);
     const untyped = paginateOnet as (client: unknown, path: unknown, init?: object) => AsyncGenerator<unknown>;
-    expect(() => untyped(client, "/v1/organizations/{organization_id}/projects/{project_id}/hosting/order", { params: { path: scope } })).toThrow(/paginate \(OnetSolutions\): ".*\/hosting\/order" is not a list operation/);
+    expect(() => untyped(client, "/v1/organizations/{organization_id}/projects/{project_id}/hosting/order", { params: { path: scope } })).toThrow(
+      /paginate \(OnetSolutions\): ".*\/hosting\/order" is not a list operation/,
+    );
     expect(() => untyped(client, 42)).toThrow(/a value of type number is not a list operation/);
     const long = untyped.bind(null, client, `/${"x".repeat(10_000)}`);
     expect(long).toThrow(ConfigurationError);

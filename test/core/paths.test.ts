@@ -31,7 +31,9 @@ describe("serializePath", () => {
 describe("the clients' path parameters on the wire", () => {
   it("send an id with ../, ? or # as one encoded segment of the documented path", async () => {
     const seen: string[] = [];
-    const client = createCommetClient({ apiKey: "ck_sandbox_paths", fetch: async (input) => {
+    const client = createCommetClient({
+      apiKey: "ck_sandbox_paths",
+      fetch: async (input) => {
         seen.push((input as Request).url);
         return Response.json({ success: true, data: {} });
       },
@@ -46,7 +48,9 @@ describe("the clients' path parameters on the wire", () => {
 
   it("refuses an empty or dot-segment id before sending anything", async () => {
     let calls = 0;
-    const client = createCommetClient({ apiKey: "ck_sandbox_paths", fetch: async () => {
+    const client = createCommetClient({
+      apiKey: "ck_sandbox_paths",
+      fetch: async () => {
         calls++;
         return Response.json({});
       },

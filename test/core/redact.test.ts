@@ -86,6 +86,8 @@ describe("redactValue", () => {
 describe("secretsOfCredentials", () => {
   it("gives each header value without its auth scheme, so that a header reads `Bearer [REDACTED]`", () => {
     expect(secretsOfCredentials({ Authorization: "Bearer tok-123456", "x-api-key": "ck_1" })).toEqual(["tok-123456", "ck_1"]);
-    expect(createRedactor(secretsOfCredentials({ Authorization: "Bearer tok-123456" }))("Authorization: Bearer tok-123456")).toBe("Authorization: Bearer [REDACTED]");
+    expect(createRedactor(secretsOfCredentials({ Authorization: "Bearer tok-123456" }))("Authorization: Bearer tok-123456")).toBe(
+      "Authorization: Bearer [REDACTED]",
+    );
   });
 });

@@ -25,7 +25,11 @@ describe("per-request options", () => {
     const calls = [
       () => commet.GET("/addons", { params: { query: { limit: 10 } }, ...policy }),
       () => commet.GET("/addons", { retries: 0 }),
-      () => commet.POST("/addons", { body: { name: "x", basePrice: 10, featureId: "sso", consumptionModel: "boolean" }, headers: { "Idempotency-Key": "order-42" } }),
+      () =>
+        commet.POST("/addons", {
+          body: { name: "x", basePrice: 10, featureId: "sso", consumptionModel: "boolean" },
+          headers: { "Idempotency-Key": "order-42" },
+        }),
       () => commet.request("get", "/addons/{id}", { params: { path: { id: "a" } }, timeoutMs: 1_000 }),
       () => onet.POST("/v1/organizations/{organization_id}/projects/{project_id}/hosting/order", { params: { path }, body: order, timeoutMs: 30_000 }),
       () => cloudplans.GET("/v1/organizations/list", { retries: 3, signal: policy.signal }),

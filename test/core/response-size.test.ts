@@ -91,7 +91,8 @@ beforeEach(() => {
   cutShort.clear();
 });
 
-const client = (path: string, options: { maxResponseBytes?: number } = {}) => createCommetClient({ apiKey: "ck_sandbox_size", baseUrl: `${origin}/${path}`, ...options });
+const client = (path: string, options: { maxResponseBytes?: number } = {}) =>
+  createCommetClient({ apiKey: "ck_sandbox_size", baseUrl: `${origin}/${path}`, ...options });
 
 /**
  * GET /addons read as bytes: these bodies are not JSON, and openapi-fetch's `parseAs`, which the
@@ -119,7 +120,11 @@ async function rssGrowth<T>(work: () => Promise<T>): Promise<{ result: T; growth
 describe("a 2xx body past maxResponseBytes", () => {
   it("a 1 GiB gzip bomb (~1 MB on the wire) ends in ResponseTooLargeError at the default 32 MiB, sent once, RSS growth under 100 MB", async () => {
     expect(BOMB_MEMBER.length * BOMB_MEMBERS).toBeLessThan(1.1 * MiB);
-    const { result: error, growth } = await rssGrowth(() => client("bomb").GET("/addons").catch((caught: unknown) => caught));
+    const { result: error, growth } = await rssGrowth(() =>
+      client("bomb")
+        .GET("/addons")
+        .catch((caught: unknown) => caught),
+    );
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(error).not.toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ name: "ResponseTooLargeError", request: "GET /bomb/addons", status: 200, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES });
@@ -132,7 +137,11 @@ describe("a 2xx body past maxResponseBytes", () => {
   });
 
   it("an endless body ends in ResponseTooLargeError, the connection dropped, RSS growth under 100 MB", async () => {
-    const { result: error, growth } = await rssGrowth(() => client("endless").GET("/addons").catch((caught: unknown) => caught));
+    const { result: error, growth } = await rssGrowth(() =>
+      client("endless")
+        .GET("/addons")
+        .catch((caught: unknown) => caught),
+    );
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(error).toMatchObject({ request: "GET /endless/addons", maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES });
     expect(received.get("endless")).toBe(1);
@@ -147,8 +156,7 @@ describe("maxResponseBytes", () => {
   it("lets a body of exactly the limit through, and refuses one byte more", async () => {
     const atLimit = await getBytes(client("exact/100000", { maxResponseBytes: 100_000 }));
     expect(atLimit.data?.byteLength).toBe(100_000);
-    const over = await getBytes(client("exact/100001", { maxResponseBytes: 100_000 }))
-      .catch((caught: unknown) => caught);
+    const over = await getBytes(client("exact/100001", { maxResponseBytes: 100_000 })).catch((caught: unknown) => caught);
     expect(over).toBeInstanceOf(ResponseTooLargeError);
     expect(over).toMatchObject({ request: "GET /exact/100001/addons", maxResponseBytes: 100_000 });
   });
@@ -169,17 +177,20 @@ describe("maxResponseBytes", () => {
     expect(lowered).toMatchObject({ maxResponseBytes: 1000 });
   });
 
-  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, "1024", 2 ** 53])("refuses %s at construction and per request, naming the option", async (value) => {
-    const construct = () => createCommetClient({ apiKey: "ck_sandbox_size", baseUrl: origin, maxResponseBytes: value as number });
-    expect(construct).toThrow(ConfigurationError);
-    expect(construct).toThrow(/option "maxResponseBytes" must be a positive whole number of bytes/);
-    const perRequest = await client("exact/10")
-      .GET("/addons", { maxResponseBytes: value as number })
-      .catch((caught: unknown) => caught);
-    expect(perRequest).toBeInstanceOf(ConfigurationError);
-    expect(perRequest).toMatchObject({ option: "maxResponseBytes" });
-    expect(received.get("exact")).toBeUndefined();
-  });
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, "1024", 2 ** 53])(
+    "refuses %s at construction and per request, naming the option",
+    async (value) => {
+      const construct = () => createCommetClient({ apiKey: "ck_sandbox_size", baseUrl: origin, maxResponseBytes: value as number });
+      expect(construct).toThrow(ConfigurationError);
+      expect(construct).toThrow(/option "maxResponseBytes" must be a positive whole number of bytes/);
+      const perRequest = await client("exact/10")
+        .GET("/addons", { maxResponseBytes: value as number })
+        .catch((caught: unknown) => caught);
+      expect(perRequest).toBeInstanceOf(ConfigurationError);
+      expect(perRequest).toMatchObject({ option: "maxResponseBytes" });
+      expect(received.get("exact")).toBeUndefined();
+    },
+  );
 
   it("is exported, the same class, from every vendor entry point", () => {
     expect(onet.ResponseTooLargeError).toBe(ResponseTooLargeError);

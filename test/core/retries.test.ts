@@ -8,7 +8,8 @@ import { connectionReset, FAST, json, scriptedFetch } from "../helpers/scripted-
 
 const ok = json(200, { success: true, data: [], hasMore: false });
 const unavailable = json(503, { success: false, error: { type: "internal_error", code: "unavailable", message: "down" } });
-const commet = (fetch: typeof globalThis.fetch, retries: object | number = FAST) => createCommetClient({ apiKey: "ck_sandbox_retry", fetch, retries: retries as never });
+const commet = (fetch: typeof globalThis.fetch, retries: object | number = FAST) =>
+  createCommetClient({ apiKey: "ck_sandbox_retry", fetch, retries: retries as never });
 const onet = (fetch: typeof globalThis.fetch) => createOnetClient({ token: "sk-onetsolutions-retry", fetch, retries: FAST });
 const scope = { organization_id: "e6af4f6e-1606-468e-9092-3f740a445140", project_id: "38fa341f-422e-4ee3-b79b-454c5b2ca9b5" };
 
@@ -78,7 +79,10 @@ describe("which requests may be repeated", () => {
   it("keeps the caller's own Idempotency-Key, and gives each call a new one otherwise", async () => {
     const server = scriptedFetch(ok);
     const client = commet(server.fetch);
-    await client.POST("/addons", { body: { name: "a", basePrice: 1, featureId: "f", consumptionModel: "boolean" }, headers: { "Idempotency-Key": "order-42" } });
+    await client.POST("/addons", {
+      body: { name: "a", basePrice: 1, featureId: "f", consumptionModel: "boolean" },
+      headers: { "Idempotency-Key": "order-42" },
+    });
     await client.POST("/addons", { body: { name: "a", basePrice: 1, featureId: "f", consumptionModel: "boolean" } });
     await client.POST("/addons", { body: { name: "a", basePrice: 1, featureId: "f", consumptionModel: "boolean" } });
     await client.GET("/addons");
@@ -114,7 +118,12 @@ describe("which requests may be repeated", () => {
   it.each(["getpaymentlink", "updatesubscription", "cancelsubscription"] as const)("never repeats the Cloud Plans subscription action %s", async (action) => {
     const server = scriptedFetch(json(503, { status: 503, error: "unavailable", message: "down" }), json(200, { status: 200 }));
     const client = createCloudPlansClient({ token: "cp-retry", baseUrl: "https://cloudplans.test", fetch: server.fetch, retries: FAST });
-    const request = action === "getpaymentlink" ? { action, org_id: "org-acme", quantity: 3 } : action === "updatesubscription" ? { action, org_id: "org-acme", quantity: 3 } : { action, org_id: "org-acme" };
+    const request =
+      action === "getpaymentlink"
+        ? { action, org_id: "org-acme", quantity: 3 }
+        : action === "updatesubscription"
+          ? { action, org_id: "org-acme", quantity: 3 }
+          : { action, org_id: "org-acme" };
     const { response } = await client.billingUpdate(request as Parameters<typeof client.billingUpdate>[0]);
     expect(response.status).toBe(503);
     expect(server.requests).toHaveLength(1);
@@ -125,7 +134,9 @@ describe("which requests may be repeated", () => {
     expect((await commet(recovering.fetch).GET("/addons")).response.status).toBe(200);
     expect(recovering.requests).toHaveLength(2);
     const down = scriptedFetch(connectionReset());
-    const error = await commet(down.fetch).GET("/addons").catch((caught: unknown) => caught);
+    const error = await commet(down.fetch)
+      .GET("/addons")
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).attempts).toBe(3);
     expect((error as Error).message).toBe("GET https://commet.co/api/v1/addons failed without a response (UND_ERR_SOCKET) on attempt 3: other side closed");
@@ -157,7 +168,10 @@ describe("Retry-After", () => {
   });
 
   it("returns a rate-limit error at once when asked to wait longer than the policy allows (60 s)", async () => {
-    const server = scriptedFetch(json(429, { success: false, error: { type: "rate_limit_error", code: "rate_limited", message: "slow down" } }, { "retry-after": "61" }), ok);
+    const server = scriptedFetch(
+      json(429, { success: false, error: { type: "rate_limit_error", code: "rate_limited", message: "slow down" } }, { "retry-after": "61" }),
+      ok,
+    );
     const call = track(commet(server.fetch).GET("/addons"));
     // No fake time passes: the call settles without waiting on any timer.
     await settle();

@@ -40,7 +40,13 @@ describe("backoffDelay (full jitter)", () => {
 
 describe("resolveRetryPolicy", () => {
   it("has the documented defaults", () => {
-    expect(DEFAULT_RETRY_POLICY).toMatchObject({ limit: 2, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000, statuses: [408, 429, 500, 502, 503, 504] });
+    expect(DEFAULT_RETRY_POLICY).toMatchObject({
+      limit: 2,
+      baseDelayMs: 500,
+      maxDelayMs: 8000,
+      maxRetryAfterMs: 60_000,
+      statuses: [408, 429, 500, 502, 503, 504],
+    });
     expect(DEFAULT_RETRY_POLICY.methods).toEqual(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
   });
 
@@ -50,18 +56,26 @@ describe("resolveRetryPolicy", () => {
     expect(merged).toMatchObject({ limit: 2, baseDelayMs: 10, maxDelayMs: 8000, methods: ["GET"] });
   });
 
-  it.each([[-1], [1.5], [21], ["3"], [null], [{ limit: -1 }], [{ statuses: [99] }], [{ baseDelayMs: Number.NaN }], [{ retryOnNetworkError: "yes" }], [{ tries: 3 }]])(
-    "refuses %j, naming the retries option",
-    (value) => {
-      let thrown: unknown;
-      try {
-        resolveRetryPolicy(value, DEFAULT_RETRY_POLICY, "createTestClient");
-      } catch (error) {
-        thrown = error;
-      }
-      expect(thrown).toBeInstanceOf(ConfigurationError);
-      expect((thrown as ConfigurationError).option).toBe("retries");
-      expect((thrown as Error).message).toMatch(/createTestClient: option "retries/);
-    },
-  );
+  it.each([
+    [-1],
+    [1.5],
+    [21],
+    ["3"],
+    [null],
+    [{ limit: -1 }],
+    [{ statuses: [99] }],
+    [{ baseDelayMs: Number.NaN }],
+    [{ retryOnNetworkError: "yes" }],
+    [{ tries: 3 }],
+  ])("refuses %j, naming the retries option", (value) => {
+    let thrown: unknown;
+    try {
+      resolveRetryPolicy(value, DEFAULT_RETRY_POLICY, "createTestClient");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigurationError);
+    expect((thrown as ConfigurationError).option).toBe("retries");
+    expect((thrown as Error).message).toMatch(/createTestClient: option "retries/);
+  });
 });

@@ -40,20 +40,37 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe("a planted secret appears in no error and no log", () => {
   const logs: unknown[][] = [];
   beforeAll(() => {
-    for (const level of ["log", "info", "warn", "error", "debug"] as const) vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logs.push(args));
+    for (const level of ["log", "info", "warn", "error", "debug"] as const)
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logs.push(args));
   });
   afterAll(() => vi.restoreAllMocks());
   afterEach(() => expect(JSON.stringify(logs)).not.toContain("PLANTED-SECRET"));
 
   it.each<[string, () => Promise<unknown>]>([
-    ["an API error (401)", () => createCommetClient({ apiKey: SECRET, fetch: scriptedFetch(json(401, { success: false, error: { code: "unauthorized", message: "bad key" } })).fetch }).GET("/addons").then((result) => unwrap(result))],
+    [
+      "an API error (401)",
+      () =>
+        createCommetClient({ apiKey: SECRET, fetch: scriptedFetch(json(401, { success: false, error: { code: "unauthorized", message: "bad key" } })).fetch })
+          .GET("/addons")
+          .then((result) => unwrap(result)),
+    ],
     ["a network error", () => createCommetClient({ apiKey: SECRET, retries: 0, fetch: scriptedFetch(connectionReset()).fetch }).GET("/addons")],
     ["a timeout", () => createOnetClient({ token: TOKEN, retries: 0, timeoutMs: 10, fetch: scriptedFetch("hang").fetch }).GET("/v1/organizations")],
-    ["a refused redirect", () => createOnetClient({ token: TOKEN, fetch: scriptedFetch(new Response(null, { status: 302, headers: { location: "https://evil.test/steal" } })).fetch }).GET("/v1/organizations")],
+    [
+      "a refused redirect",
+      () =>
+        createOnetClient({
+          token: TOKEN,
+          fetch: scriptedFetch(new Response(null, { status: 302, headers: { location: "https://evil.test/steal" } })).fetch,
+        }).GET("/v1/organizations"),
+    ],
     ["a bad option", async () => createCommetClient({ apiKey: SECRET, baseUrl: SECRET })],
     // @ts-expect-error a JavaScript caller's mistake: refused at compile time, and at run time too
     ["a bad per-request option", () => createCommetClient({ apiKey: SECRET, fetch: scriptedFetch(json(200, {})).fetch }).GET("/addons", { retries: "many" })],
-    ["a bad path parameter", () => createCommetClient({ apiKey: SECRET, fetch: scriptedFetch(json(200, {})).fetch }).DELETE("/addons/{id}", { params: { path: { id: ".." } } })],
+    [
+      "a bad path parameter",
+      () => createCommetClient({ apiKey: SECRET, fetch: scriptedFetch(json(200, {})).fetch }).DELETE("/addons/{id}", { params: { path: { id: ".." } } }),
+    ],
   ])("%s", async (_, action) => {
     const error = await rejection(Promise.resolve().then(action));
     expect(error).toBeInstanceOf(Error);

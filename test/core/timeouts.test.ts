@@ -45,7 +45,11 @@ describe("timeoutMs", () => {
   });
 
   it("covers the body too: a server that sends headers and then stalls times out", async () => {
-    const stalled = () => new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"success":')) }), { status: 200, headers: { "content-type": "application/json" } });
+    const stalled = () =>
+      new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"success":')) }), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
     const client = createCommetClient({ apiKey: "ck_sandbox_t", fetch: scriptedFetch(stalled).fetch, timeoutMs: 50, retries: 0 });
     const call = client.GET("/addons").catch((caught: unknown) => caught);
     expect(await runUntilSettled(call)).toBe(50);

@@ -48,7 +48,11 @@ interface OperationView {
   sampleImport: string;
 }
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
 
 function operationsOf(document: OpenApiDocument): OperationView[] {
@@ -88,7 +92,11 @@ function hasOwnNote(document: OpenApiDocument, operationId: string): boolean {
 
 /** The docs are rebuilt when missing or older than what they are built from. */
 function ensureDocs(): void {
-  const inputs = [...API_NAMES.map((api) => join(root, "specs", api, "openapi.yaml")), join(root, "scripts", "docs.ts"), join(root, "scripts", "docs-notes.ts")];
+  const inputs = [
+    ...API_NAMES.map((api) => join(root, "specs", api, "openapi.yaml")),
+    join(root, "scripts", "docs.ts"),
+    join(root, "scripts", "docs-notes.ts"),
+  ];
   const newestInput = Math.max(...inputs.map((file) => statSync(file).mtimeMs));
   const pages = ["index", ...API_NAMES].map((name) => join(root, "docs", `${name}.html`));
   if (pages.every((page) => existsSync(page) && statSync(page).mtimeMs >= newestInput)) return;
@@ -166,35 +174,48 @@ describe.skipIf(!haveChromium && !inCi)("API docs in a browser, offline", () => 
       expect(operations.length).toBeGreaterThan(0);
       for (const operation of operations) {
         const view = await open(operation.section);
-        await expect(view.locator("h2").filter({ hasText: exactly(operation.summary) }).isVisible(), `${operation.operationId}: summary "${operation.summary}"`).resolves.toBe(true);
+        await expect(
+          view
+            .locator("h2")
+            .filter({ hasText: exactly(operation.summary) })
+            .isVisible(),
+          `${operation.operationId}: summary "${operation.summary}"`,
+        ).resolves.toBe(true);
         expect(operation.sampleImport, operation.operationId).toMatch(/from "specwright\//);
         await expect(view.getByText(operation.sampleImport).first().isVisible(), `${operation.operationId}: sample`).resolves.toBe(true);
       }
     }, 300_000);
 
-    it.each(Object.keys(REGISTER_TAGS) as NoteKey[])("shows %s notes next to their operation and lists every one in its register", async (key) => {
-      const notes = collectNotes(document as unknown as Record<string, unknown>).filter((note) => note.key === key);
-      expect(notes.length, `${api} has ${key} notes`).toBeGreaterThan(0);
+    it.each(Object.keys(REGISTER_TAGS) as NoteKey[])(
+      "shows %s notes next to their operation and lists every one in its register",
+      async (key) => {
+        const notes = collectNotes(document as unknown as Record<string, unknown>).filter((note) => note.key === key);
+        expect(notes.length, `${api} has ${key} notes`).toBeGreaterThan(0);
 
-      // One note on an operation itself, read where it belongs.
-      const onOperation = notes.find((note) => /^\/paths\/[^/]+\/[a-z]+$/.test(note.pointer) && !/[*_[<]/.test(onScreen(note.text)));
-      expect(onOperation, `${api} has a ${key} note on an operation`).toBeDefined();
-      {
-        const [, path, method] = /^\/paths\/([^/]+)\/([a-z]+)$/.exec(onOperation!.pointer)!;
-        const operationId = (document.paths[path!.replace(/~1/g, "/").replace(/~0/g, "~")] as Record<string, { operationId: string }>)[method!]!.operationId;
-        const view = await open(operations.find((operation) => operation.operationId === operationId)!.section);
-        const label = `${NOTE_LABELS[key]}:`;
-        const quote = view.locator("blockquote").filter({ hasText: label }).filter({ hasText: onScreen(onOperation!.text) });
-        await expect(quote.first().isVisible(), `${operationId}: ${label} ${onScreen(onOperation!.text)}`).resolves.toBe(true);
-      }
+        // One note on an operation itself, read where it belongs.
+        const onOperation = notes.find((note) => /^\/paths\/[^/]+\/[a-z]+$/.test(note.pointer) && !/[*_[<]/.test(onScreen(note.text)));
+        expect(onOperation, `${api} has a ${key} note on an operation`).toBeDefined();
+        {
+          const [, path, method] = /^\/paths\/([^/]+)\/([a-z]+)$/.exec(onOperation!.pointer)!;
+          const operationId = (document.paths[path!.replace(/~1/g, "/").replace(/~0/g, "~")] as Record<string, { operationId: string }>)[method!]!.operationId;
+          const view = await open(operations.find((operation) => operation.operationId === operationId)!.section);
+          const label = `${NOTE_LABELS[key]}:`;
+          const quote = view
+            .locator("blockquote")
+            .filter({ hasText: label })
+            .filter({ hasText: onScreen(onOperation!.text) });
+          await expect(quote.first().isVisible(), `${operationId}: ${label} ${onScreen(onOperation!.text)}`).resolves.toBe(true);
+        }
 
-      // All of them in the register.
-      const register = await open(registerRoute(key).slice(1));
-      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText(), the rendered text a reader sees, not the DOM property.
-      const text = (await register.innerText()).replace(/\s+/g, " ");
-      const missing = notes.map((note) => onScreen(note.text)).filter((start) => !text.includes(start));
-      expect(missing, `${key} notes missing from the ${REGISTER_TAGS[key]} section`).toEqual([]);
-    }, 300_000);
+        // All of them in the register.
+        const register = await open(registerRoute(key).slice(1));
+        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText(), the rendered text a reader sees, not the DOM property.
+        const text = (await register.innerText()).replace(/\s+/g, " ");
+        const missing = notes.map((note) => onScreen(note.text)).filter((start) => !text.includes(start));
+        expect(missing, `${key} notes missing from the ${REGISTER_TAGS[key]} section`).toEqual([]);
+      },
+      300_000,
+    );
 
     it("loads nothing from the network and logs no errors", async () => {
       // By now the page has been opened and navigated through by the tests above. The screenshot shows

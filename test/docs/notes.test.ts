@@ -15,7 +15,14 @@ function sampleDocument() {
           summary: "Create thing",
           "x-doc-discrepancy": "One page says PUT,\nanother POST.",
           "x-roles": { allowed: ["owner"], "x-assumed": "Owners only." },
-          requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/CreateThing" }, example: { description: "data, not a node", "x-assumed": "not a note" } } } },
+          requestBody: {
+            content: {
+              "application/json": {
+                schema: { $ref: "#/components/schemas/CreateThing" },
+                example: { description: "data, not a node", "x-assumed": "not a note" },
+              },
+            },
+          },
           responses: {
             "200": { description: "The thing.", "x-assumed": "200, not 201." },
             "400": { $ref: "#/components/responses/Invalid" },
@@ -28,7 +35,11 @@ function sampleDocument() {
     },
     components: {
       schemas: {
-        CreateThing: { type: "object", "x-doc-discrepancy": "The field list differs.", properties: { size: { type: "integer", description: "Size.", "x-assumed": "Up to integer<int64>." } } },
+        CreateThing: {
+          type: "object",
+          "x-doc-discrepancy": "The field list differs.",
+          properties: { size: { type: "integer", description: "Size.", "x-assumed": "Up to integer<int64>." } },
+        },
       },
       responses: { Invalid: { description: "Invalid.", "x-assumed": "The error shape is assumed." } },
     },
@@ -37,7 +48,7 @@ function sampleDocument() {
 
 describe("noteMarkdown and noteBlockquote", () => {
   it("keeps code spans and escapes what Markdown would take for HTML", () => {
-    expect(noteMarkdown("Prices are \"<string>\"; see `a<b>` & more")).toBe("Prices are \"&lt;string&gt;\"; see `a<b>` &amp; more");
+    expect(noteMarkdown('Prices are "<string>"; see `a<b>` & more')).toBe('Prices are "&lt;string&gt;"; see `a<b>` &amp; more');
   });
 
   it("quotes every line under a bold label", () => {
@@ -76,7 +87,10 @@ describe("surfaceNotes", () => {
     const notes = surfaceNotes(document);
     expect(document.components.responses.Invalid.description).toBe("Invalid.\n\n> **Assumed:** The error shape is assumed.\n");
     expect(notes.map((note) => note.text)).not.toContain("not a note");
-    expect(document.paths["/things"].post.requestBody.content["application/json"].example).toEqual({ description: "data, not a node", "x-assumed": "not a note" });
+    expect(document.paths["/things"].post.requestBody.content["application/json"].example).toEqual({
+      description: "data, not a node",
+      "x-assumed": "not a note",
+    });
   });
 
   it("adds one register section per kind that lists every note with what it is about", () => {
@@ -109,7 +123,10 @@ describe("describeLocation", () => {
   });
 
   it("names webhooks by their event, not as paths", () => {
-    const withWebhook = { ...document, webhooks: { "thing.created": { post: { summary: "thing.created", parameters: [{ name: "X-Signature", in: "header" }] } } } };
+    const withWebhook = {
+      ...document,
+      webhooks: { "thing.created": { post: { summary: "thing.created", parameters: [{ name: "X-Signature", in: "header" }] } } },
+    };
     expect(describeLocation(withWebhook, "/webhooks/thing.created/post")).toBe("webhook `thing.created`");
     expect(describeLocation(withWebhook, "/webhooks/thing.created/post/parameters/0")).toBe("webhook `thing.created`, parameter `X-Signature`");
     expect(describeLocation(withWebhook, "/webhooks/thing.created/post/requestBody")).toBe("webhook `thing.created`, request body");

@@ -19,7 +19,11 @@ describe.each(API_NAMES)("%s code samples", (api) => {
   const operations = operationSamples(getDocument(api));
 
   it("cover every operation of the spec", () => {
-    expect(operations.map((operation) => operation.operationId).sort()).toEqual(getOperations(api).operations.map((operation) => operation.operationId).sort());
+    expect(operations.map((operation) => operation.operationId).sort()).toEqual(
+      getOperations(api)
+        .operations.map((operation) => operation.operationId)
+        .sort(),
+    );
   });
 
   it(`are exactly one ${SAMPLE_LANG} sample per operation, importing from "specwright/${api}"`, () => {
@@ -49,7 +53,9 @@ describe("sampleProblem", () => {
 
 describe("check-samples", () => {
   it("fails on a sample that no longer compiles and on a missing one, naming only those operations", () => {
-    const bundle = JSON.parse(readFileSync(documentPath("commet"), "utf8")) as { paths: Record<string, Record<string, { "x-codeSamples"?: { source: string }[] }>> };
+    const bundle = JSON.parse(readFileSync(documentPath("commet"), "utf8")) as {
+      paths: Record<string, Record<string, { "x-codeSamples"?: { source: string }[] }>>;
+    };
     const create = bundle.paths["/addons"]!.post!["x-codeSamples"]![0]!;
     // A reader's typo the types must catch: the field is `featureId`.
     expect(create.source).toContain("featureId:");

@@ -47,13 +47,24 @@ describe.each(setups)("Commet after activation, with %s", (_name, connect) => {
 
       // 1. A usage feature and a metered add-on on it: 1000 messages a period, 3 cents each beyond.
       await commet.createFeature({ name: "SMS messages", code: "sms_messages", type: "usage", unitName: "messages" });
-      const addon = await commet.createAddon({ name: "SMS channel", basePrice: 1500, featureId: "sms_messages", consumptionModel: "metered", includedUnits: 1000, overageRate: 3 });
+      const addon = await commet.createAddon({
+        name: "SMS channel",
+        basePrice: 1500,
+        featureId: "sms_messages",
+        consumptionModel: "metered",
+        includedUnits: 1000,
+        overageRate: 3,
+      });
       expect(addon).toMatchObject({ slug: "sms-channel", featureCode: "sms_messages", includedUnits: 1000, overageRate: 3 });
 
       // 2. A customer, subscribed to pro (metered, $49 a month) on July 1.
       const customer = await commet.createCustomer({ email: "ada@example.com", externalId: "user_123" });
       const pro = await commet.subscribe({ customerId: "user_123", planCode: "pro" });
-      expect(pro).toMatchObject({ customerId: customer.id, status: "active", currentPeriod: { start: "2026-07-01T00:00:00.000Z", end: "2026-08-01T00:00:00.000Z" } });
+      expect(pro).toMatchObject({
+        customerId: customer.id,
+        status: "active",
+        currentPeriod: { start: "2026-07-01T00:00:00.000Z", end: "2026-08-01T00:00:00.000Z" },
+      });
 
       // Before activation the feature is not the customer's: no access, no usage.
       expect(await commet.access("user_123", "sms_messages")).toMatchObject({ allowed: false, reason: "feature_not_in_plan" });
@@ -78,7 +89,12 @@ describe.each(setups)("Commet after activation, with %s", (_name, connect) => {
         overageEnabled: true,
         willBeCharged: true,
       });
-      expect((await commet.getSubscription(pro.id)).features).toContainEqual({ code: "sms_messages", name: "SMS messages", type: "usage", usage: { current: 1200, included: 1000, overageQuantity: 200, overageUnitPrice: 3 } });
+      expect((await commet.getSubscription(pro.id)).features).toContainEqual({
+        code: "sms_messages",
+        name: "SMS messages",
+        type: "usage",
+        usage: { current: 1200, included: 1000, overageQuantity: 200, overageUnitPrice: 3 },
+      });
 
       // 5. On July 17 (15 of 31 days left), preview and make the move to yearly billing: immediate and prorated.
       clock.set(new Date("2026-07-17T00:00:00Z"));
@@ -107,7 +123,11 @@ describe.each(setups)("Commet after activation, with %s", (_name, connect) => {
 
       // 6. Cancel at the period's end: access and the add-on last until July 17, 2027.
       clock.set(new Date("2026-07-20T00:00:00Z"));
-      expect(await commet.cancel(pro.id, { reason: "Moving on" })).toMatchObject({ status: "active", cancelReason: "Moving on", scheduledCancellationDate: "2027-07-17T00:00:00.000Z" });
+      expect(await commet.cancel(pro.id, { reason: "Moving on" })).toMatchObject({
+        status: "active",
+        cancelReason: "Moving on",
+        scheduledCancellationDate: "2027-07-17T00:00:00.000Z",
+      });
       clock.set(new Date("2027-07-16T23:59:59Z"));
       expect((await commet.access("user_123", "sms_messages")).allowed).toBe(true);
       await commet.track("user_123", "sms_messages", 10);

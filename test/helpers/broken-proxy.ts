@@ -37,7 +37,10 @@ export async function startBrokenProxy(
     }
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== "host" && name !== "content-length")) as Record<string, string>;
+    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== "host" && name !== "content-length")) as Record<
+      string,
+      string
+    >;
     const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
     let real: Response;
     try {
@@ -45,7 +48,9 @@ export async function startBrokenProxy(
       real = await contractFetch(new URL(request.url ?? "/", upstream.origin), { method: request.method ?? "GET", headers, ...(body ? { body } : {}) });
     } catch (error) {
       // Say so at once rather than leave the client waiting for its timeout.
-      response.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ detail: `broken proxy: upstream failed: ${(error as Error).message}` }));
+      response
+        .writeHead(502, { "content-type": "application/json" })
+        .end(JSON.stringify({ detail: `broken proxy: upstream failed: ${(error as Error).message}` }));
       return;
     }
     const text = await real.text();
@@ -62,7 +67,9 @@ export async function startBrokenProxy(
     } catch {
       // not JSON: pass through untouched
     }
-    const passed = Object.fromEntries([...real.headers].filter(([name]) => !["content-length", "transfer-encoding", "connection", "keep-alive"].includes(name)));
+    const passed = Object.fromEntries(
+      [...real.headers].filter(([name]) => !["content-length", "transfer-encoding", "connection", "keep-alive"].includes(name)),
+    );
     response.writeHead(status, passed);
     response.end(payload);
   });
@@ -70,7 +77,11 @@ export async function startBrokenProxy(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${basePath}`,
-    close: () => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

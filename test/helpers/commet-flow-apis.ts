@@ -55,8 +55,10 @@ export function clientApi(baseUrl: string, apiKey: string): FlowApi {
     activeAddons: (customerId) => data(client.GET("/active-addons", { params: { query: { customerId } } })),
     track: (customerId, feature, value) => data(client.POST("/usage/events", { body: { customerId, feature, value } })),
     listAccess: (customerId) => data(client.GET("/feature-access", { params: { query: { customerId } } })),
-    access: (customerId, code, canUse) => data(client.GET("/feature-access/{code}", { params: { path: { code }, query: { customerId, ...(canUse ? { action: "canUse" as const } : {}) } } })),
-    preview: (id, planId, billingInterval) => data(client.POST("/subscriptions/{id}/preview-change", { ...path(id), body: { planId, ...(billingInterval ? { billingInterval } : {}) } })),
+    access: (customerId, code, canUse) =>
+      data(client.GET("/feature-access/{code}", { params: { path: { code }, query: { customerId, ...(canUse ? { action: "canUse" as const } : {}) } } })),
+    preview: (id, planId, billingInterval) =>
+      data(client.POST("/subscriptions/{id}/preview-change", { ...path(id), body: { planId, ...(billingInterval ? { billingInterval } : {}) } })),
     changePlan: (id, body) => data(client.POST("/subscriptions/{id}/change-plan", { ...path(id), body: body as { newPlanId: string } })),
     cancel: (id, body) => data(client.POST("/subscriptions/{id}/cancel", { ...path(id), body })),
   };

@@ -57,13 +57,24 @@ export async function subscribed(
   customers += 1;
   const metadata = options.paymentMethod ? { mock_payment_method: options.paymentMethod } : undefined;
   const customer = dataOf(
-    await client.POST("/customers", { body: { email: `lifecycle${customers}@example.com`, ...(options.externalId ? { externalId: options.externalId } : {}), ...(metadata ? { metadata } : {}) } }),
+    await client.POST("/customers", {
+      body: {
+        email: `lifecycle${customers}@example.com`,
+        ...(options.externalId ? { externalId: options.externalId } : {}),
+        ...(metadata ? { metadata } : {}),
+      },
+    }),
   );
   return dataOf(await client.POST("/subscriptions", { body: { customerId: customer.id, planCode, ...options.subscription } }));
 }
 
 /** A feature and an add-on on it; `addon` overrides the add-on's fields (boolean, $50 by default). */
-export async function addonOn(client: CommetClient, code: string, type: Schemas["FeatureType"], addon: Partial<Schemas["CreateAddonRequest"]> = {}): Promise<Schemas["Addon"]> {
+export async function addonOn(
+  client: CommetClient,
+  code: string,
+  type: Schemas["FeatureType"],
+  addon: Partial<Schemas["CreateAddonRequest"]> = {},
+): Promise<Schemas["Addon"]> {
   dataOf(await client.POST("/features/manage", { body: { name: `Feature ${code}`, code, type } }));
   return dataOf(await client.POST("/addons", { body: { name: `Addon ${code}`, basePrice: 5000, featureId: code, consumptionModel: "boolean", ...addon } }));
 }

@@ -89,9 +89,17 @@ export async function createFeature(client: CommetClient, code: string, override
 }
 
 /** An add-on on a new feature with this code. */
-export async function createAddon(client: CommetClient, featureCode: string, overrides: Partial<Schemas["CreateAddonRequest"]> = {}): Promise<Schemas["Addon"]> {
+export async function createAddon(
+  client: CommetClient,
+  featureCode: string,
+  overrides: Partial<Schemas["CreateAddonRequest"]> = {},
+): Promise<Schemas["Addon"]> {
   await createFeature(client, featureCode);
-  return dataOf(await client.POST("/addons", { body: { name: `Addon ${featureCode}`, basePrice: 5000, featureId: featureCode, consumptionModel: "boolean", ...overrides } }));
+  return dataOf(
+    await client.POST("/addons", {
+      body: { name: `Addon ${featureCode}`, basePrice: 5000, featureId: featureCode, consumptionModel: "boolean", ...overrides },
+    }),
+  );
 }
 
 let customers = 0;

@@ -23,7 +23,9 @@ export function compile(sources: Record<string, string>): Record<string, string[
   const program = ts.createProgram({ rootNames: [...virtual.keys()], options: { ...config.options, noEmit: true }, host });
   const messages: Record<string, string[]> = {};
   for (const [file, name] of [...virtual.keys()].map((path, index) => [path, Object.keys(sources)[index]!] as const)) {
-    messages[name] = program.getSemanticDiagnostics(program.getSourceFile(file)).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+    messages[name] = program
+      .getSemanticDiagnostics(program.getSourceFile(file))
+      .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
   }
   return messages;
 }

@@ -46,5 +46,7 @@ export function failuresOf(report: ContractReport) {
 
 /** Every documented (operation, status) pair of an API as `<operationId> <status>`; `default` is none. */
 export function documentedPairs(api: ApiName): string[] {
-  return getOperations(api).operations.flatMap((operation) => operation.statuses.filter((status) => status !== "default").map((status) => `${operation.operationId} ${status}`));
+  return getOperations(api).operations.flatMap((operation) =>
+    operation.statuses.filter((status) => status !== "default").map((status) => `${operation.operationId} ${status}`),
+  );
 }

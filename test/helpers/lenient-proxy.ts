@@ -32,7 +32,10 @@ export async function startLenientProxy(upstreamUrl: string, answer: Answer = ()
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
     const url = new URL(request.url ?? "/", "http://proxy.invalid");
-    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== "host" && name !== "content-length")) as Record<string, string>;
+    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== "host" && name !== "content-length")) as Record<
+      string,
+      string
+    >;
     const method = request.method ?? "GET";
     const seenRequest = { method, path: url.pathname.slice(basePath.length), query: url.searchParams, body, headers };
     seen.push(seenRequest);
@@ -43,7 +46,9 @@ export async function startLenientProxy(upstreamUrl: string, answer: Answer = ()
       return;
     }
     const real = await fetch(new URL(request.url ?? "/", upstream.origin), { method, headers, ...(body ? { body } : {}) });
-    const passed = Object.fromEntries([...real.headers].filter(([name]) => !["content-length", "transfer-encoding", "connection", "keep-alive"].includes(name)));
+    const passed = Object.fromEntries(
+      [...real.headers].filter(([name]) => !["content-length", "transfer-encoding", "connection", "keep-alive"].includes(name)),
+    );
     response.writeHead(real.status, passed);
     response.end(await real.text());
   });
@@ -52,6 +57,10 @@ export async function startLenientProxy(upstreamUrl: string, answer: Answer = ()
   return {
     url: `http://127.0.0.1:${port}${basePath}`,
     seen,
-    close: () => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -36,7 +36,14 @@ const ORDER_OPERATIONS = new Set(["activateInstanceAddon", "orderWebHosting"]);
 export function recordOrder(orders: SeenOrder[], operationId: string | undefined, status: number, body: unknown): void {
   if (!operationId || !ORDER_OPERATIONS.has(operationId) || status !== 201) return;
   const order = body as Omit<SeenOrder, "operationId">;
-  orders.push({ operationId, total: order.total, amount_due: order.amount_due, credit_applied: order.credit_applied, status: order.status, invoice_payment_url: order.invoice_payment_url });
+  orders.push({
+    operationId,
+    total: order.total,
+    amount_due: order.amount_due,
+    credit_applied: order.credit_applied,
+    status: order.status,
+    invoice_payment_url: order.invoice_payment_url,
+  });
 }
 
 /** An amount in cents, after checking it has the documented form (the pattern, and a digit). */
@@ -99,7 +106,10 @@ export function useOnetMock(options: MockServerOptions & { expectOrders?: boolea
 
 /** A JWT (unsigned; the mock only reads its claims) with these claims. */
 export function jwt(claims: Record<string, unknown>): string {
-  return [{ alg: "none", typ: "JWT" }, claims].map((part) => Buffer.from(JSON.stringify(part)).toString("base64url")).concat("sig").join(".");
+  return [{ alg: "none", typ: "JWT" }, claims]
+    .map((part) => Buffer.from(JSON.stringify(part)).toString("base64url"))
+    .concat("sig")
+    .join(".");
 }
 
 /** A raw request, for what the typed client cannot send (no token, a GET with a body, a non-UUID id...). */

@@ -30,7 +30,8 @@ export function scriptedFetch(...steps: Step[]): Scripted {
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}) => Response.json(body, { status, headers });
 
 /** What undici throws when the connection fails. */
-export const connectionReset = () => Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
+export const connectionReset = () =>
+  Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
 
 /** Fast backoff for tests that count attempts rather than time them. */
 export const FAST = { baseDelayMs: 1, maxDelayMs: 2 };

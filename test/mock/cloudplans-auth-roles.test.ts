@@ -34,7 +34,10 @@ function exampleRequest(operation: Operation, orgId?: string): RequestParts {
 async function arrange(operationId: string): Promise<void> {
   if (operationId !== "removeOrganizationUser") return;
   const { body } = exampleRequest(operations.byId(operationId)) as { body: { org_id: string; user_id: string } };
-  const added = await call(TOKENS.owner, "addOrganizationUser", { query: { action: "add_user" }, body: { org_id: body.org_id, user_id: body.user_id, role: "viewer" } });
+  const added = await call(TOKENS.owner, "addOrganizationUser", {
+    query: { action: "add_user" },
+    body: { org_id: body.org_id, user_id: body.user_id, role: "viewer" },
+  });
   expect([200, 409]).toContain(added.status);
 }
 
@@ -99,7 +102,10 @@ describe("the role matrix (x-cloudplans-roles)", () => {
   });
 
   it("changes nothing when it refuses", async () => {
-    const refused = await call(TOKENS.viewer, "removeOrganizationUser", { query: { action: "remove_user" }, body: { org_id: IDS.acme, user_id: "lucia.planner@example.com" } });
+    const refused = await call(TOKENS.viewer, "removeOrganizationUser", {
+      query: { action: "remove_user" },
+      body: { org_id: IDS.acme, user_id: "lucia.planner@example.com" },
+    });
     expectError(refused, 403, "forbidden");
     const users = await call(TOKENS.owner, "listOrganizationUsers", { query: { action: "users", org_id: IDS.acme } });
     expect((users.body as { users: { email: string }[] }).users.map((user) => user.email)).toContain("lucia.planner@example.com");
@@ -112,10 +118,13 @@ describe("organizations the caller cannot use", () => {
     expect(error.message).toContain("org-missing");
   });
 
-  it.each(orgOperations.map((operation) => [operation.operationId]))("%s: 404 for an owner of another organization, as for a missing one", async (operationId) => {
-    const error = expectError(await call(TOKENS.outsider, operationId, exampleRequest(operations.byId(operationId))), 404, "not_found");
-    expect(error.message).toBe(`No organization ${IDS.acme}.`);
-  });
+  it.each(orgOperations.map((operation) => [operation.operationId]))(
+    "%s: 404 for an owner of another organization, as for a missing one",
+    async (operationId) => {
+      const error = expectError(await call(TOKENS.outsider, operationId, exampleRequest(operations.byId(operationId))), 404, "not_found");
+      expect(error.message).toBe(`No organization ${IDS.acme}.`);
+    },
+  );
 
   it.each(orgOperations.map((operation) => [operation.operationId]))("%s: 403 for an inactive member", async (operationId) => {
     const error = expectError(await call(TOKENS.inactive, operationId, exampleRequest(operations.byId(operationId))), 403, "forbidden");

@@ -30,7 +30,9 @@ async function paymentLink(orgId: string, quantity: number, token: string = TOKE
 
 describe("describe billing and billing history", () => {
   it("describes org-acme as the spec's example does", async () => {
-    const { data } = await client(TOKENS.viewer).GET("/v1/organizations/billing/describe", { params: { query: { action: "getorganization", org_id: IDS.acme } } });
+    const { data } = await client(TOKENS.viewer).GET("/v1/organizations/billing/describe", {
+      params: { query: { action: "getorganization", org_id: IDS.acme } },
+    });
     expect(data).toEqual({
       status: 200,
       response: {
@@ -65,10 +67,22 @@ describe("create subscription: the checkout flow", () => {
     const link = await paymentLink(IDS.globex, 5, TOKENS.outsider);
     const paid = await pay(link);
     expect(paid.status).toBe(200);
-    expect(paid.body).toMatchObject({ status: 200, response: { org_id: IDS.globex, subscription: { payment_exp: "12/2030", plan: "monthly", quantity: "5" } } });
+    expect(paid.body).toMatchObject({
+      status: 200,
+      response: { org_id: IDS.globex, subscription: { payment_exp: "12/2030", plan: "monthly", quantity: "5" } },
+    });
     expect(await subscriptionOf(IDS.globex, TOKENS.outsider)).toEqual({ payment_exp: "12/2030", plan: "monthly", quantity: "5" });
     const invoices = await invoicesOf(IDS.globex, TOKENS.outsider);
-    expect(invoices).toEqual([{ status: "paid", id: expect.stringMatching(/^inv-[0-9a-f]{8}$/) as unknown as string, organization: IDS.globex, date: "2025-06-01", due_date: "2025-06-15", amount: "29.95" }]);
+    expect(invoices).toEqual([
+      {
+        status: "paid",
+        id: expect.stringMatching(/^inv-[0-9a-f]{8}$/) as unknown as string,
+        organization: IDS.globex,
+        date: "2025-06-01",
+        due_date: "2025-06-15",
+        amount: "29.95",
+      },
+    ]);
     expect((paid.body as { response: { invoice: string } }).response.invoice).toBe(invoices[0]!.id);
   });
 
@@ -96,7 +110,10 @@ describe("create subscription: the checkout flow", () => {
     await pay(await paymentLink(IDS.globex, 5, TOKENS.outsider));
     expect((await update(TOKENS.outsider, "updatesubscription", { org_id: IDS.globex, quantity: 8 })).body).toEqual({ status: 200 });
     expect((await subscriptionOf(IDS.globex, TOKENS.outsider)).quantity).toBe("8");
-    expect((await update(TOKENS.outsider, "getupdatecardlink", { org_id: IDS.globex })).body).toEqual({ status: 200, response: `https://billing.stripe.com/p/session/test_${IDS.globex}` });
+    expect((await update(TOKENS.outsider, "getupdatecardlink", { org_id: IDS.globex })).body).toEqual({
+      status: 200,
+      response: `https://billing.stripe.com/p/session/test_${IDS.globex}`,
+    });
     expect((await update(TOKENS.outsider, "cancelsubscription", { org_id: IDS.globex })).body).toEqual({ status: 200 });
     expect(await subscriptionOf(IDS.globex, TOKENS.outsider)).toEqual(FREE);
   });

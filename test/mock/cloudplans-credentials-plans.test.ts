@@ -20,15 +20,21 @@ async function plansOf(orgId: string = IDS.acme, token: string = TOKENS.owner) {
 }
 
 async function describePlan(planId: string = IDS.planOfficeHours) {
-  const { data } = await client().GET("/v1/organizations/plans/describe", { params: { query: { action: "describe_plan", org_id: IDS.acme, plan_id: planId } } });
+  const { data } = await client().GET("/v1/organizations/plans/describe", {
+    params: { query: { action: "describe_plan", org_id: IDS.acme, plan_id: planId } },
+  });
   return data!.plan;
 }
 
 const createCredential = (body: Record<string, unknown>, token: string = TOKENS.owner) =>
   call(token, "createCredential", { query: { action: "add_credential" }, body: { org_id: IDS.acme, ...body } });
 const createPlan = (body: Record<string, unknown>, token: string = TOKENS.owner) =>
-  call(token, "createPlan", { query: { action: "create_plan" }, body: { org_id: IDS.acme, name: "Nights", timezone: "UTC", schedule: { days: ["S", "D"], duration: 6, start: 22 }, ...body } });
-const updatePlan = (body: Record<string, unknown>) => call(TOKENS.planner, "updatePlan", { query: { action: "update_plan" }, body: { org_id: IDS.acme, plan_id: IDS.planOfficeHours, ...body } });
+  call(token, "createPlan", {
+    query: { action: "create_plan" },
+    body: { org_id: IDS.acme, name: "Nights", timezone: "UTC", schedule: { days: ["S", "D"], duration: 6, start: 22 }, ...body },
+  });
+const updatePlan = (body: Record<string, unknown>) =>
+  call(TOKENS.planner, "updatePlan", { query: { action: "update_plan" }, body: { org_id: IDS.acme, plan_id: IDS.planOfficeHours, ...body } });
 const addResource = (resource: Record<string, unknown>, body: Record<string, unknown> = {}, token: string = TOKENS.owner) =>
   call(token, "addResourceToPlan", {
     query: { action: "add_resource_to_plan" },
@@ -48,7 +54,14 @@ describe("credentials", () => {
     const reply = await createCredential({ type: "azure", name: "azure-staging", specific: { tenant: "t", clientId: "c", key: "secret" } }, TOKENS.admin);
     expect(reply.body).toEqual({ status: 200, response: "Credential created" });
     const created = (await credentialsOf()).at(-1);
-    expect(created).toEqual({ type: "azure", id: expect.stringMatching(/^cred-azure-[0-9a-f]{8}$/) as unknown as string, name: "azure-staging", comments: "", resources: 0, last_time: "2025-06-01T10:00:00Z" });
+    expect(created).toEqual({
+      type: "azure",
+      id: expect.stringMatching(/^cred-azure-[0-9a-f]{8}$/) as unknown as string,
+      name: "azure-staging",
+      comments: "",
+      resources: 0,
+      last_time: "2025-06-01T10:00:00Z",
+    });
     expect(JSON.stringify(await credentialsOf())).not.toContain("secret");
   });
 
@@ -58,7 +71,11 @@ describe("credentials", () => {
   });
 
   it("answers a fourth credential on the free tier with 409", async () => {
-    const error = expectError(await createCredential({ org_id: IDS.globex, type: "aws", name: "x", specific: { role: "arn:aws:iam::1:role/x" } }, TOKENS.outsider), 409, "conflict");
+    const error = expectError(
+      await createCredential({ org_id: IDS.globex, type: "aws", name: "x", specific: { role: "arn:aws:iam::1:role/x" } }, TOKENS.outsider),
+      409,
+      "conflict",
+    );
     expect(error.message).toContain("free tier");
     expect(await credentialsOf(IDS.globex, TOKENS.outsider)).toHaveLength(3);
   });
@@ -74,7 +91,9 @@ describe("credentials", () => {
 
 describe("plans", () => {
   it("lists and describes plan-office-hours as the spec's examples do", async () => {
-    expect(await plansOf(IDS.acme, TOKENS.viewer)).toEqual([{ id: IDS.planOfficeHours, name: "Office hours", schedule: OFFICE_HOURS_SCHEDULE, pauses: [], resources: 3 }]);
+    expect(await plansOf(IDS.acme, TOKENS.viewer)).toEqual([
+      { id: IDS.planOfficeHours, name: "Office hours", schedule: OFFICE_HOURS_SCHEDULE, pauses: [], resources: 3 },
+    ]);
     expect(await describePlan()).toEqual({
       id: IDS.planOfficeHours,
       name: "Office hours",
@@ -99,7 +118,13 @@ describe("plans", () => {
   it("creates a plan: plan-<8 hex>, the top-level timezone in its schedule, active, no resources", async () => {
     expect((await createPlan({ description: "Weekend nights" }, TOKENS.planner)).body).toEqual({ status: 200 });
     const created = (await plansOf()).at(-1)!;
-    expect(created).toEqual({ id: expect.stringMatching(/^plan-[0-9a-f]{8}$/) as unknown as string, name: "Nights", schedule: { start: "22", duration: "6", timezone: "UTC", days: ["S", "D"] }, pauses: [], resources: 0 });
+    expect(created).toEqual({
+      id: expect.stringMatching(/^plan-[0-9a-f]{8}$/) as unknown as string,
+      name: "Nights",
+      schedule: { start: "22", duration: "6", timezone: "UTC", days: ["S", "D"] },
+      pauses: [],
+      resources: 0,
+    });
     expect(await describePlan(created.id)).toMatchObject({ resources: [], dependencies: false, state: "active" });
   });
 
@@ -120,14 +145,29 @@ describe("plans", () => {
   });
 
   it("updates name, time zone, schedule, dependancy and state", async () => {
-    const reply = await updatePlan({ name: "Core hours", updates: { timezone: "UTC", schedule: { days: ["L", "X"], duration: 4, start: 10 } }, dependancy: false, state: "inactive" });
+    const reply = await updatePlan({
+      name: "Core hours",
+      updates: { timezone: "UTC", schedule: { days: ["L", "X"], duration: 4, start: 10 } },
+      dependancy: false,
+      state: "inactive",
+    });
     expect(reply.body).toEqual({ status: 200 });
-    expect(await describePlan()).toMatchObject({ name: "Core hours", schedule: { start: "10", duration: "4", timezone: "UTC", days: ["L", "X"] }, dependencies: false, state: "inactive" });
+    expect(await describePlan()).toMatchObject({
+      name: "Core hours",
+      schedule: { start: "10", duration: "4", timezone: "UTC", days: ["L", "X"] },
+      dependencies: false,
+      state: "inactive",
+    });
   });
 
   it("changes only what an update names", async () => {
     await updatePlan({ updates: { timezone: "UTC +2" } });
-    expect(await describePlan()).toMatchObject({ name: "Office hours", schedule: { ...OFFICE_HOURS_SCHEDULE, timezone: "UTC +2" }, dependencies: true, state: "active" });
+    expect(await describePlan()).toMatchObject({
+      name: "Office hours",
+      schedule: { ...OFFICE_HOURS_SCHEDULE, timezone: "UTC +2" },
+      dependencies: true,
+      state: "active",
+    });
   });
 
   it("answers an update of an unknown plan with 404", async () => {
@@ -139,7 +179,14 @@ describe("add resource to plan", () => {
   it("adds the resource at the next index and counts it everywhere", async () => {
     const reply = await addResource({ resource_id: "i-0a1b2c3d4e5f60004", resource_name: "worker-01", region: "eu-west-1" }, {}, TOKENS.planner);
     expect(reply.body).toEqual({ status: 200 });
-    expect((await describePlan()).resources.at(-1)).toEqual({ id: "i-0a1b2c3d4e5f60004", resource_name: "worker-01", type: "ec2", status: "active", credential: IDS.credAws, index: 4 });
+    expect((await describePlan()).resources.at(-1)).toEqual({
+      id: "i-0a1b2c3d4e5f60004",
+      resource_name: "worker-01",
+      type: "ec2",
+      status: "active",
+      credential: IDS.credAws,
+      index: 4,
+    });
     expect((await plansOf())[0]?.resources).toBe(4);
     expect((await credentialsOf()).find((credential) => credential.id === IDS.credAws)?.resources).toBe(3);
     const { data } = await client().GET("/v1/organizations/list", { params: { query: { action: "list" } } });
@@ -180,7 +227,10 @@ describe("add resource to plan", () => {
   });
 
   it("answers a resource without its required fields with 400 and details", async () => {
-    const reply = await call(TOKENS.owner, "addResourceToPlan", { query: { action: "add_resource_to_plan" }, body: { org_id: IDS.acme, plan_id: IDS.planOfficeHours, resource: { resource_id: "i-x" } } });
+    const reply = await call(TOKENS.owner, "addResourceToPlan", {
+      query: { action: "add_resource_to_plan" },
+      body: { org_id: IDS.acme, plan_id: IDS.planOfficeHours, resource: { resource_id: "i-x" } },
+    });
     expect(fieldsOf(expectError(reply, 400, "invalid_request"))).toEqual(expect.arrayContaining(["resource.type", "resource.credential"]));
   });
 });

@@ -32,7 +32,9 @@ describe("list organizations", () => {
   });
 
   it("lists only the organizations the caller is in", async () => {
-    expect(await organizationsOf(TOKENS.outsider)).toEqual([{ org_id: IDS.globex, org_name: "Globex Labs", role: "owner", owner: USERS.outsider, resources: 3 }]);
+    expect(await organizationsOf(TOKENS.outsider)).toEqual([
+      { org_id: IDS.globex, org_name: "Globex Labs", role: "owner", owner: USERS.outsider, resources: 3 },
+    ]);
   });
 
   it("still lists an organization to an inactive member, who cannot use it", async () => {
@@ -54,13 +56,16 @@ describe("create organization", () => {
     ["no body", undefined],
     ["an empty object", {}],
     ["a blank name", { name: "  " }],
-  ])("names the organization \"New organization\" given %s", async (_, body) => {
+  ])('names the organization "New organization" given %s', async (_, body) => {
     const id = await createOrganization(TOKENS.owner, body);
     expect((await organizationsOf(TOKENS.owner)).find((organization) => organization.org_id === id)?.org_name).toBe("New organization");
   });
 
   it("refuses a name that is not a string, naming the field", async () => {
-    const { error, response } = await client(TOKENS.owner).POST("/v1/organizations/create", { params: { query: { action: "create" } }, body: { name: 42 as unknown as string } });
+    const { error, response } = await client(TOKENS.owner).POST("/v1/organizations/create", {
+      params: { query: { action: "create" } },
+      body: { name: 42 as unknown as string },
+    });
     expect(response.status).toBe(400);
     expect(error).toMatchObject({ status: 400, error: "invalid_request", details: [{ field: "name" }] });
   });

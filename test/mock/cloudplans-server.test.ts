@@ -21,7 +21,9 @@ describe("validation", () => {
   });
 
   it("answers a missing required query value with 400 naming it", async () => {
-    expect(fieldsOf(expectError(await call(TOKENS.owner, "describePlan", { query: { action: "describe_plan", org_id: IDS.acme } }), 400, "invalid_request"))).toEqual(["plan_id"]);
+    expect(
+      fieldsOf(expectError(await call(TOKENS.owner, "describePlan", { query: { action: "describe_plan", org_id: IDS.acme } }), 400, "invalid_request")),
+    ).toEqual(["plan_id"]);
   });
 
   it("answers a missing required body with 400", async () => {
@@ -109,7 +111,9 @@ describe("control routes", () => {
   });
 
   it("answers a checkout link with extra segments with 404", async () => {
-    const link = (await call(TOKENS.owner, "billingUpdate", { query: { action: "getpaymentlink", org_id: IDS.acme, quantity: 4 } })).body as { response: string };
+    const link = (await call(TOKENS.owner, "billingUpdate", { query: { action: "getpaymentlink", org_id: IDS.acme, quantity: 4 } })).body as {
+      response: string;
+    };
     expect((await fetchJson(`${link.response}/extra`)).status).toBe(404);
     expect((await fetchJson(link.response)).status).toBe(200);
   });

@@ -14,9 +14,12 @@ async function usersOf(orgId: string = IDS.acme) {
   return data!;
 }
 
-const add = (body: Record<string, unknown>, token: string = TOKENS.owner) => call(token, "addOrganizationUser", { query: { action: "add_user" }, body: { org_id: IDS.acme, ...body } });
-const edit = (body: Record<string, unknown>, token: string = TOKENS.owner) => call(token, "updateOrganizationUser", { query: { action: "update_user" }, body: { org_id: IDS.acme, ...body } });
-const remove = (body: Record<string, unknown>, token: string = TOKENS.owner) => call(token, "removeOrganizationUser", { query: { action: "remove_user" }, body: { org_id: IDS.acme, ...body } });
+const add = (body: Record<string, unknown>, token: string = TOKENS.owner) =>
+  call(token, "addOrganizationUser", { query: { action: "add_user" }, body: { org_id: IDS.acme, ...body } });
+const edit = (body: Record<string, unknown>, token: string = TOKENS.owner) =>
+  call(token, "updateOrganizationUser", { query: { action: "update_user" }, body: { org_id: IDS.acme, ...body } });
+const remove = (body: Record<string, unknown>, token: string = TOKENS.owner) =>
+  call(token, "removeOrganizationUser", { query: { action: "remove_user" }, body: { org_id: IDS.acme, ...body } });
 const listPlansAs = (token: string) => call(token, "listPlans", { query: { action: "list_plans", org_id: IDS.acme } });
 
 describe("list users", () => {

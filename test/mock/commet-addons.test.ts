@@ -2,7 +2,19 @@
 // operation, its business rules and every documented error status, in the documented error envelope.
 // Features, customers and subscriptions are created through the API first.
 import { beforeEach, describe, expect, it } from "vitest";
-import { cancelSubscription, Clock, createAddon, createCustomer, createFeature, dataOf, expectError, JULY_1, subscribe, useCommetMock, walkCursorPages } from "../helpers/commet.js";
+import {
+  cancelSubscription,
+  Clock,
+  createAddon,
+  createCustomer,
+  createFeature,
+  dataOf,
+  expectError,
+  JULY_1,
+  subscribe,
+  useCommetMock,
+  walkCursorPages,
+} from "../helpers/commet.js";
 
 const clock = new Clock();
 const { mock, client } = useCommetMock({ clock });
@@ -17,16 +29,35 @@ const deactivate = (id: string, addonId: string) => client().DELETE("/subscripti
 describe("create add-on", () => {
   it("creates an add-on with a generated slug and nulls for omitted fields", async () => {
     await createFeature(client(), "priority_support", { name: "Priority support" });
-    const addon = dataOf(await client().POST("/addons", { body: { name: "Priority Support — 24/7!", basePrice: 5000, featureId: "priority_support", consumptionModel: "boolean" } }));
-    expect(addon).toMatchObject({ slug: "priority-support-24-7", description: null, includedUnits: null, overageRate: null, creditCost: null, featureCode: "priority_support", featureName: "Priority support", object: "addon", livemode: false });
+    const addon = dataOf(
+      await client().POST("/addons", {
+        body: { name: "Priority Support — 24/7!", basePrice: 5000, featureId: "priority_support", consumptionModel: "boolean" },
+      }),
+    );
+    expect(addon).toMatchObject({
+      slug: "priority-support-24-7",
+      description: null,
+      includedUnits: null,
+      overageRate: null,
+      creditCost: null,
+      featureCode: "priority_support",
+      featureName: "Priority support",
+      object: "addon",
+      livemode: false,
+    });
     expect(addon.id).toMatch(/^adn_[A-Za-z0-9]{16}$/);
     expect(addon.createdAt).toBe(addon.updatedAt);
   });
 
   it("accepts the feature's public ID as well as its code, a plan's feature included", async () => {
     const feature = await createFeature(client(), "sso");
-    expect(dataOf(await client().POST("/addons", { body: { name: "SSO", basePrice: 1, featureId: feature.id, consumptionModel: "boolean" } })).featureCode).toBe("sso");
-    expect(dataOf(await client().POST("/addons", { body: { name: "More calls", basePrice: 1, featureId: "feat_ApiCalls00000001", consumptionModel: "metered" } })).featureCode).toBe("api_calls");
+    expect(
+      dataOf(await client().POST("/addons", { body: { name: "SSO", basePrice: 1, featureId: feature.id, consumptionModel: "boolean" } })).featureCode,
+    ).toBe("sso");
+    expect(
+      dataOf(await client().POST("/addons", { body: { name: "More calls", basePrice: 1, featureId: "feat_ApiCalls00000001", consumptionModel: "metered" } }))
+        .featureCode,
+    ).toBe("api_calls");
   });
 
   it("gives a colliding slug a -2 suffix", async () => {
@@ -41,10 +72,20 @@ describe("create add-on", () => {
   });
 
   it("answers 404 feature_not_found for an unknown or deleted feature", async () => {
-    expectError(await client().POST("/addons", { body: { name: "X", basePrice: 1, featureId: "nope", consumptionModel: "boolean" } }), 404, "feature_not_found", "not_found_error");
+    expectError(
+      await client().POST("/addons", { body: { name: "X", basePrice: 1, featureId: "nope", consumptionModel: "boolean" } }),
+      404,
+      "feature_not_found",
+      "not_found_error",
+    );
     await createFeature(client(), "gone");
     dataOf(await client().DELETE("/features/{code}/manage", { params: { path: { code: "gone" } } }));
-    expectError(await client().POST("/addons", { body: { name: "X", basePrice: 1, featureId: "gone", consumptionModel: "boolean" } }), 404, "feature_not_found", "not_found_error");
+    expectError(
+      await client().POST("/addons", { body: { name: "X", basePrice: 1, featureId: "gone", consumptionModel: "boolean" } }),
+      404,
+      "feature_not_found",
+      "not_found_error",
+    );
   });
 
   it.each([
@@ -53,7 +94,11 @@ describe("create add-on", () => {
     ["a negative price", { name: "x", basePrice: -1, featureId: "sso", consumptionModel: "boolean" }, "basePrice"],
     ["a fractional price", { name: "x", basePrice: 1.5, featureId: "sso", consumptionModel: "boolean" }, "basePrice"],
     ["an unknown consumption model", { name: "x", basePrice: 1, featureId: "sso", consumptionModel: "seats" }, "consumptionModel"],
-    ["a description over 255 characters", { name: "x", description: "d".repeat(256), basePrice: 1, featureId: "sso", consumptionModel: "boolean" }, "description"],
+    [
+      "a description over 255 characters",
+      { name: "x", description: "d".repeat(256), basePrice: 1, featureId: "sso", consumptionModel: "boolean" },
+      "description",
+    ],
   ])("refuses %s with 400 validation_error and details", async (_, body, field) => {
     const result = await client().POST("/addons", { body: body as never });
     const error = expectError(result, 400, "validation_error", "validation_error") as unknown as { param: string; details: { field: string }[] };
@@ -62,7 +107,11 @@ describe("create add-on", () => {
   });
 
   it("answers malformed JSON with 400 invalid_json", async () => {
-    const response = await fetch(`${mock().url}/addons`, { method: "POST", headers: { "x-api-key": "ck_sandbox_t", "content-type": "application/json" }, body: '{"name": ' });
+    const response = await fetch(`${mock().url}/addons`, {
+      method: "POST",
+      headers: { "x-api-key": "ck_sandbox_t", "content-type": "application/json" },
+      body: '{"name": ',
+    });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("invalid_json");
   });
@@ -83,7 +132,12 @@ describe("authentication", () => {
     await createAddon(client(), "priority_support");
     const live = client("ck_live_tests");
     expect(dataOf(await live.GET("/addons"))).toEqual([]);
-    expectError(await live.POST("/addons", { body: { name: "Live", basePrice: 1, featureId: "priority_support", consumptionModel: "boolean" } }), 404, "feature_not_found", "not_found_error");
+    expectError(
+      await live.POST("/addons", { body: { name: "Live", basePrice: 1, featureId: "priority_support", consumptionModel: "boolean" } }),
+      404,
+      "feature_not_found",
+      "not_found_error",
+    );
     expect((await createAddon(live, "priority_support")).livemode).toBe(true);
   });
 });
@@ -121,13 +175,27 @@ describe("list, get and update add-ons", () => {
         body: { name: "Renamed", description: "New", basePrice: 7000, includedUnits: 10, overageRate: 3, creditCost: 99 } as never,
       }),
     );
-    expect(updated).toMatchObject({ name: "Renamed", slug: addon.slug, description: "New", basePrice: 7000, includedUnits: 10, overageRate: 3, creditCost: null, updatedAt: "2026-07-02T00:00:00.000Z" });
+    expect(updated).toMatchObject({
+      name: "Renamed",
+      slug: addon.slug,
+      description: "New",
+      basePrice: 7000,
+      includedUnits: 10,
+      overageRate: 3,
+      creditCost: null,
+      updatedAt: "2026-07-02T00:00:00.000Z",
+    });
     expect(dataOf(await client().PUT("/addons/{id}", { params: { path: { id: addon.id } }, body: {} })).name).toBe("Renamed");
   });
 
   it("refuses invalid updates (400) and unknown add-ons (404)", async () => {
     const addon = await createAddon(client(), "priority_support");
-    expectError(await client().PUT("/addons/{id}", { params: { path: { id: addon.id } }, body: { basePrice: -5 } }), 400, "validation_error", "validation_error");
+    expectError(
+      await client().PUT("/addons/{id}", { params: { path: { id: addon.id } }, body: { basePrice: -5 } }),
+      400,
+      "validation_error",
+      "validation_error",
+    );
     expectError(await client().PUT("/addons/{id}", { params: { path: { id: "missing" } }, body: {} }), 404, "addon_not_found", "not_found_error");
   });
 });
@@ -137,7 +205,13 @@ describe("activate add-ons", () => {
     const subscription = await subscribe(client(), "pro");
     const addon = await createAddon(client(), "priority_support", { basePrice: 5000 });
     clock.set(new Date("2026-07-12T00:00:00Z"));
-    expect(dataOf(await activate(subscription.id, addon.id))).toEqual({ addonId: addon.id, status: "active", proratedCharge: 3226, object: "subscription", livemode: false });
+    expect(dataOf(await activate(subscription.id, addon.id))).toEqual({
+      addonId: addon.id,
+      status: "active",
+      proratedCharge: 3226,
+      object: "subscription",
+      livemode: false,
+    });
   });
 
   it("charges the whole days left: the full price on the first day, nothing once the period is over", async () => {
@@ -172,7 +246,12 @@ describe("activate add-ons", () => {
     for (const [subscriptionId, addonId] of refused) {
       expect(expectError(await activate(subscriptionId, addonId), 400, "validation_error", "validation_error").param).toBe("addonId");
     }
-    for (const [subscriptionId, addonId] of [[pro.id, metered.id], [team.id, credits.id], [free.id, boolean.id], [pro.id, boolean.id]] as const) {
+    for (const [subscriptionId, addonId] of [
+      [pro.id, metered.id],
+      [team.id, credits.id],
+      [free.id, boolean.id],
+      [pro.id, boolean.id],
+    ] as const) {
       expect(dataOf(await activate(subscriptionId, addonId)).status).toBe("active");
     }
   });
@@ -217,7 +296,12 @@ describe("activate add-ons", () => {
     const subscription = await subscribe(client(), "pro");
     const addon = await createAddon(client(), "priority_support");
     expectError(await activate(subscription.id, addon.slug), 404, "addon_not_found", "not_found_error");
-    expectError(await client().POST("/subscriptions/{id}/addons", { params: { path: { id: subscription.id } }, body: {} as never }), 400, "validation_error", "validation_error");
+    expectError(
+      await client().POST("/subscriptions/{id}/addons", { params: { path: { id: subscription.id } }, body: {} as never }),
+      400,
+      "validation_error",
+      "validation_error",
+    );
     expectError(await activate("sub_missing", addon.id), 404, "subscription_not_found", "not_found_error");
   });
 });
@@ -250,7 +334,13 @@ describe("list active add-ons, deactivate and delete", () => {
     const addon = await createAddon(client(), "priority_support", { basePrice: 3100 });
     dataOf(await activate(subscription.id, addon.id));
     clock.set(new Date("2026-07-11T00:00:00Z"));
-    expect(dataOf(await deactivate(subscription.id, addon.id))).toEqual({ id: subscription.id, status: "inactive", deactivatedAt: "2026-07-11T00:00:00.000Z", object: "subscription", livemode: false });
+    expect(dataOf(await deactivate(subscription.id, addon.id))).toEqual({
+      id: subscription.id,
+      status: "inactive",
+      deactivatedAt: "2026-07-11T00:00:00.000Z",
+      object: "subscription",
+      livemode: false,
+    });
     expectError(await deactivate(subscription.id, addon.id), 400, "addon_not_active", "billing_error");
     expectError(await deactivate("sub_missing", addon.id), 404, "subscription_not_found", "not_found_error");
     expect(dataOf(await activate(subscription.id, addon.id))).toMatchObject({ status: "active", proratedCharge: 2100 });
@@ -262,11 +352,18 @@ describe("list active add-ons, deactivate and delete", () => {
     dataOf(await activate(subscription.id, addon.id));
     expectError(await client().DELETE("/addons/{id}", { params: { path: { id: addon.id } } }), 409, "addon_has_activations", "conflict_error");
     dataOf(await deactivate(subscription.id, addon.id));
-    expect(dataOf(await client().DELETE("/addons/{id}", { params: { path: { id: addon.id } } }))).toEqual({ id: addon.id, deleted: true, object: "addon", livemode: false });
+    expect(dataOf(await client().DELETE("/addons/{id}", { params: { path: { id: addon.id } } }))).toEqual({
+      id: addon.id,
+      deleted: true,
+      object: "addon",
+      livemode: false,
+    });
     expectError(await client().GET("/addons/{id}", { params: { path: { id: addon.id } } }), 404, "addon_not_found", "not_found_error");
     expectError(await client().DELETE("/addons/{id}", { params: { path: { id: addon.id } } }), 404, "addon_not_found", "not_found_error");
     expect(dataOf(await client().GET("/addons"))).toEqual([]);
-    const again = dataOf(await client().POST("/addons", { body: { name: "Priority support", basePrice: 1, featureId: "priority_support", consumptionModel: "boolean" } }));
+    const again = dataOf(
+      await client().POST("/addons", { body: { name: "Priority support", basePrice: 1, featureId: "priority_support", consumptionModel: "boolean" } }),
+    );
     expect(again.slug).toBe("priority-support");
   });
 });

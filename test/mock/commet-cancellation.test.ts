@@ -13,10 +13,12 @@ beforeEach(() => {
   clock.set(JULY_1);
 });
 
-const cancel = (id: string, body?: { reason?: string; immediate?: boolean }) => client().POST("/subscriptions/{id}/cancel", { params: { path: { id } }, ...(body ? { body } : {}) });
+const cancel = (id: string, body?: { reason?: string; immediate?: boolean }) =>
+  client().POST("/subscriptions/{id}/cancel", { params: { path: { id } }, ...(body ? { body } : {}) });
 const uncancel = (id: string) => client().POST("/subscriptions/{id}/uncancel", { params: { path: { id } } });
 const reactivate = (id: string) => client().POST("/subscriptions/{id}/reactivate", { params: { path: { id } } });
-const activeAddons = async (customerId: string) => dataOf(await client().GET("/active-addons", { params: { query: { customerId } } })).map((addon) => addon.slug);
+const activeAddons = async (customerId: string) =>
+  dataOf(await client().GET("/active-addons", { params: { query: { customerId } } })).map((addon) => addon.slug);
 
 /** A pro subscription with an active boolean add-on (sso), on July 10: 22 days before the period ends. */
 async function proWithSsoOnJuly10() {
@@ -54,7 +56,12 @@ describe("cancel at the period's end (the default)", () => {
     clock.set(new Date("2026-08-01T00:00:00Z"));
     expect(await access(client(), pro.customerId, "sso")).toMatchObject({ allowed: false, reason: "no_active_subscription" });
     expect(await activeAddons(pro.customerId)).toEqual([]);
-    expect(await subscription(client(), pro.id)).toMatchObject({ status: "canceled", currentPeriod: null, endDate: "2026-08-01T00:00:00.000Z", cancelAtPeriodEnd: false });
+    expect(await subscription(client(), pro.id)).toMatchObject({
+      status: "canceled",
+      currentPeriod: null,
+      endDate: "2026-08-01T00:00:00.000Z",
+      cancelAtPeriodEnd: false,
+    });
   });
 
   it("moves nothing when asked again; immediate: true then cancels at once", async () => {
@@ -62,8 +69,16 @@ describe("cancel at the period's end (the default)", () => {
     clock.set(new Date("2026-07-10T00:00:00Z"));
     dataOf(await cancel(pro.id, { reason: "First" }));
     clock.set(new Date("2026-07-12T00:00:00Z"));
-    expect(dataOf(await cancel(pro.id, { reason: "Second" }))).toMatchObject({ canceledAt: "2026-07-10T00:00:00.000Z", cancelReason: "First", scheduledCancellationDate: "2026-08-01T00:00:00.000Z" });
-    expect(dataOf(await cancel(pro.id, { immediate: true }))).toMatchObject({ status: "canceled", canceledAt: "2026-07-10T00:00:00.000Z", scheduledCancellationDate: "2026-07-12T00:00:00.000Z" });
+    expect(dataOf(await cancel(pro.id, { reason: "Second" }))).toMatchObject({
+      canceledAt: "2026-07-10T00:00:00.000Z",
+      cancelReason: "First",
+      scheduledCancellationDate: "2026-08-01T00:00:00.000Z",
+    });
+    expect(dataOf(await cancel(pro.id, { immediate: true }))).toMatchObject({
+      status: "canceled",
+      canceledAt: "2026-07-10T00:00:00.000Z",
+      scheduledCancellationDate: "2026-07-12T00:00:00.000Z",
+    });
   });
 
   it("drops a scheduled plan change", async () => {
@@ -84,7 +99,11 @@ describe("cancel at the period's end (the default)", () => {
 describe("cancel immediately", () => {
   it("cancels now: no period, feature access and add-ons end at once", async () => {
     const { pro, sso } = await proWithSsoOnJuly10();
-    expect(dataOf(await cancel(pro.id, { immediate: true }))).toMatchObject({ status: "canceled", cancelReason: null, scheduledCancellationDate: "2026-07-10T00:00:00.000Z" });
+    expect(dataOf(await cancel(pro.id, { immediate: true }))).toMatchObject({
+      status: "canceled",
+      cancelReason: null,
+      scheduledCancellationDate: "2026-07-10T00:00:00.000Z",
+    });
     expect(await access(client(), pro.customerId, "api_calls")).toMatchObject({ allowed: false, reason: "no_active_subscription" });
     expect(await activeAddons(pro.customerId)).toEqual([]);
     expect(dataOf(await client().GET("/feature-access", { params: { query: { customerId: pro.customerId } } }))).toEqual([]);
@@ -107,7 +126,14 @@ describe("uncancel", () => {
     const pro = await subscribed(client(), "pro");
     dataOf(await cancel(pro.id));
     clock.set(new Date("2026-07-20T00:00:00Z"));
-    expect(dataOf(await uncancel(pro.id))).toEqual({ id: pro.id, customerId: pro.customerId, status: "active", updatedAt: "2026-07-20T00:00:00.000Z", object: "subscription", livemode: false });
+    expect(dataOf(await uncancel(pro.id))).toEqual({
+      id: pro.id,
+      customerId: pro.customerId,
+      status: "active",
+      updatedAt: "2026-07-20T00:00:00.000Z",
+      object: "subscription",
+      livemode: false,
+    });
     expect(await subscription(client(), pro.id)).toMatchObject({ cancelAtPeriodEnd: false, cancellation: null, nextBillingDate: "2026-08-01T00:00:00.000Z" });
     clock.set(new Date("2026-08-02T00:00:00Z"));
     expect(await subscription(client(), pro.id)).toMatchObject({ status: "active", currentPeriod: { start: "2026-08-01T00:00:00.000Z" } });
@@ -141,7 +167,10 @@ describe("reactivate", () => {
   });
 
   it("leaves it canceled when the charge fails: 402 charge_failed with a recovery link, 409 no_payment_method without a card", async () => {
-    for (const [method, status, code] of [["card_declined", 402, "charge_failed"], ["none", 409, "no_payment_method"]] as const) {
+    for (const [method, status, code] of [
+      ["card_declined", 402, "charge_failed"],
+      ["none", 409, "no_payment_method"],
+    ] as const) {
       const pro = await subscribed(client(), "pro");
       dataOf(await cancel(pro.id, { immediate: true }));
       dataOf(await client().PUT("/customers/{id}", { params: { path: { id: pro.customerId } }, body: { metadata: { mock_payment_method: method } } }));

@@ -42,7 +42,13 @@ describe("create customer", () => {
       metadata: { company: "Apollo Software", seats: 12 },
       address: { line1: "1 Main St", city: "Boston", postalCode: "02110", country: "US" },
     });
-    expect(customer).toMatchObject({ externalId: "user_654", fullName: "Margaret Hamilton", taxDocument: "20-1234567", timezone: "America/New_York", metadata: { company: "Apollo Software", seats: 12 } });
+    expect(customer).toMatchObject({
+      externalId: "user_654",
+      fullName: "Margaret Hamilton",
+      taxDocument: "20-1234567",
+      timezone: "America/New_York",
+      metadata: { company: "Apollo Software", seats: 12 },
+    });
   });
 
   it("returns the existing customer, unchanged, when the caller's own id already exists", async () => {
@@ -113,17 +119,35 @@ describe("list customers", () => {
     for (const limit of [0, 101]) {
       expect(expectError(await client().GET("/customers", { params: { query: { limit } } }), 400, "validation_error", "validation_error").param).toBe("limit");
     }
-    expect(expectError(await client().GET("/customers", { params: { query: { cursor: "bm9wZQ" } } }), 400, "validation_error", "validation_error").param).toBe("cursor");
+    expect(expectError(await client().GET("/customers", { params: { query: { cursor: "bm9wZQ" } } }), 400, "validation_error", "validation_error").param).toBe(
+      "cursor",
+    );
   });
 });
 
 describe("update customer", () => {
   it("changes the fields sent, keeps the others, replaces metadata and refreshes updatedAt", async () => {
-    const customer = await createCustomer(client(), { email: "ada@example.com", fullName: "Ada", externalId: "user_123", metadata: { company: "Engines", plan: "x" } });
+    const customer = await createCustomer(client(), {
+      email: "ada@example.com",
+      fullName: "Ada",
+      externalId: "user_123",
+      metadata: { company: "Engines", plan: "x" },
+    });
     clock.set(new Date("2026-07-03T00:00:00Z"));
     const path = { params: { path: { id: "user_123" } } };
-    const updated = dataOf(await client().PUT("/customers/{id}", { ...path, body: { fullName: "Ada King", timezone: "Europe/London", metadata: { company: "Analytical Engines" }, id: "ignored" } as never }));
-    expect(updated).toEqual({ ...customer, fullName: "Ada King", timezone: "Europe/London", metadata: { company: "Analytical Engines" }, updatedAt: "2026-07-03T00:00:00.000Z" });
+    const updated = dataOf(
+      await client().PUT("/customers/{id}", {
+        ...path,
+        body: { fullName: "Ada King", timezone: "Europe/London", metadata: { company: "Analytical Engines" }, id: "ignored" } as never,
+      }),
+    );
+    expect(updated).toEqual({
+      ...customer,
+      fullName: "Ada King",
+      timezone: "Europe/London",
+      metadata: { company: "Analytical Engines" },
+      updatedAt: "2026-07-03T00:00:00.000Z",
+    });
     expect(dataOf(await client().PUT("/customers/{id}", { ...path, body: {} }))).toMatchObject({ fullName: "Ada King", email: "ada@example.com" });
   });
 
@@ -138,9 +162,13 @@ describe("update customer", () => {
     const customer = await createCustomer(client(), { externalId: "mine" });
     await createCustomer(client(), { externalId: "theirs" });
     const path = { params: { path: { id: customer.id } } };
-    expect(expectError(await client().PUT("/customers/{id}", { ...path, body: { externalId: "theirs" } }), 409, "duplicate", "conflict_error").param).toBe("externalId");
+    expect(expectError(await client().PUT("/customers/{id}", { ...path, body: { externalId: "theirs" } }), 409, "duplicate", "conflict_error").param).toBe(
+      "externalId",
+    );
     expect(dataOf(await client().PUT("/customers/{id}", { ...path, body: { externalId: "mine" } })).externalId).toBe("mine");
-    expect(expectError(await client().PUT("/customers/{id}", { ...path, body: { email: "nope" } }), 400, "validation_error", "validation_error").param).toBe("email");
+    expect(expectError(await client().PUT("/customers/{id}", { ...path, body: { email: "nope" } }), 400, "validation_error", "validation_error").param).toBe(
+      "email",
+    );
     expectError(await client().PUT("/customers/{id}", { params: { path: { id: "cus_missing" } }, body: {} }), 404, "customer_not_found", "not_found_error");
   });
 });

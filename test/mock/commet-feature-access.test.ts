@@ -19,8 +19,37 @@ describe("list feature access", () => {
   it("lists the plan's features with this period's counters", async () => {
     const pro = await subscribed(client(), "pro");
     expect(await list(pro.customerId)).toEqual([
-      { code: "api_calls", name: "API calls", type: "usage", allowed: true, current: 0, included: 10000, remaining: 10000, overageQuantity: 0, overageUnitPrice: 2, unlimited: false, overageEnabled: true, object: "feature", livemode: false },
-      { code: "projects", name: "Projects", type: "quota", allowed: true, current: 0, included: 5, remaining: 5, overageQuantity: 0, overageUnitPrice: 500, unlimited: false, overageEnabled: true, billedQuantity: 0, object: "feature", livemode: false },
+      {
+        code: "api_calls",
+        name: "API calls",
+        type: "usage",
+        allowed: true,
+        current: 0,
+        included: 10000,
+        remaining: 10000,
+        overageQuantity: 0,
+        overageUnitPrice: 2,
+        unlimited: false,
+        overageEnabled: true,
+        object: "feature",
+        livemode: false,
+      },
+      {
+        code: "projects",
+        name: "Projects",
+        type: "quota",
+        allowed: true,
+        current: 0,
+        included: 5,
+        remaining: 5,
+        overageQuantity: 0,
+        overageUnitPrice: 500,
+        unlimited: false,
+        overageEnabled: true,
+        billedQuantity: 0,
+        object: "feature",
+        livemode: false,
+      },
     ]);
   });
 
@@ -41,12 +70,23 @@ describe("list feature access", () => {
     const pro = await subscribed(client(), "pro");
     const sms = await addonOn(client(), "sms_messages", "usage", { consumptionModel: "metered", basePrice: 1500, includedUnits: 1000, overageRate: 3 });
     await activate(client(), pro.id, sms.id);
-    expect(await access(client(), pro.customerId, "sms_messages")).toMatchObject({ allowed: true, current: 0, included: 1000, remaining: 1000, overageUnitPrice: 3, overageEnabled: true });
+    expect(await access(client(), pro.customerId, "sms_messages")).toMatchObject({
+      allowed: true,
+      current: 0,
+      included: 1000,
+      remaining: 1000,
+      overageUnitPrice: 3,
+      overageEnabled: true,
+    });
   });
 
   it("adds a metered add-on's units to those of the plan feature it is on", async () => {
     const pro = await subscribed(client(), "pro");
-    const extra = dataOf(await client().POST("/addons", { body: { name: "More calls", basePrice: 1000, featureId: "api_calls", consumptionModel: "metered", includedUnits: 5000, overageRate: 1 } }));
+    const extra = dataOf(
+      await client().POST("/addons", {
+        body: { name: "More calls", basePrice: 1000, featureId: "api_calls", consumptionModel: "metered", includedUnits: 5000, overageRate: 1 },
+      }),
+    );
     await activate(client(), pro.id, extra.id);
     // The plan's overage price stays the feature's.
     expect(await access(client(), pro.customerId, "api_calls")).toMatchObject({ included: 15000, remaining: 15000, overageUnitPrice: 2 });
@@ -59,7 +99,12 @@ describe("list feature access", () => {
     // 1000 credits in the pool, 250 a unit: four units left.
     expect(await access(client(), team.customerId, "image_generation")).toMatchObject({ allowed: true, remaining: 4, current: 0 });
     dataOf(await track(client(), team.customerId, "image_generation", 4));
-    expect(await access(client(), team.customerId, "image_generation")).toMatchObject({ allowed: false, remaining: 0, current: 4, reason: "insufficient_credits" });
+    expect(await access(client(), team.customerId, "image_generation")).toMatchObject({
+      allowed: false,
+      remaining: 0,
+      current: 4,
+      reason: "insufficient_credits",
+    });
     // The pool is shared: the plan's own credits feature is blocked too.
     expect(await access(client(), team.customerId, "api_calls")).toMatchObject({ allowed: false, remaining: 0 });
   });
@@ -88,7 +133,13 @@ describe("get feature access", () => {
   it("blocks a free plan at its included units: no overage there", async () => {
     const free = await subscribed(client(), "free");
     dataOf(await client().PUT("/usage", { body: { customerId: free.customerId, feature: "api_calls", value: 1000 } }));
-    expect(await access(client(), free.customerId, "api_calls", "canUse")).toMatchObject({ allowed: false, willBeCharged: false, remaining: 0, overageEnabled: false, reason: "included_limit_reached" });
+    expect(await access(client(), free.customerId, "api_calls", "canUse")).toMatchObject({
+      allowed: false,
+      willBeCharged: false,
+      remaining: 0,
+      overageEnabled: false,
+      reason: "included_limit_reached",
+    });
   });
 
   it("blocks overage during a trial (documented), and allows it once the trial converts", async () => {

@@ -48,10 +48,13 @@ describe("create feature", () => {
     expect(dataOf(await client().GET("/features"))[0]).toEqual(feature);
   });
 
-  it.each(["Priority_support", "priority-support", "priority support", "priorité", ""])("refuses the code %j with 400 validation_error, param code", async (code) => {
-    const result = await client().POST("/features/manage", { body: { name: "Priority support", code, type: "boolean" } });
-    expect(expectError(result, 400, "validation_error", "validation_error").param).toBe("code");
-  });
+  it.each(["Priority_support", "priority-support", "priority support", "priorité", ""])(
+    "refuses the code %j with 400 validation_error, param code",
+    async (code) => {
+      const result = await client().POST("/features/manage", { body: { name: "Priority support", code, type: "boolean" } });
+      expect(expectError(result, 400, "validation_error", "validation_error").param).toBe("code");
+    },
+  );
 
   it("refuses a type outside boolean, usage, seats and quota", async () => {
     const result = await client().POST("/features/manage", { body: { name: "Metered", code: "metered", type: "metered" as never } });
@@ -95,7 +98,14 @@ describe("update feature", () => {
     clock.set(new Date("2026-07-02T00:00:00Z"));
     const path = { params: { path: { code: "storage" } } };
     const renamed = dataOf(await client().PUT("/features/{code}/manage", { ...path, body: { name: "Storage", code: "disk", type: "boolean" } as never }));
-    expect(renamed).toMatchObject({ name: "Storage", code: "storage", type: "quota", description: "Disk", unitName: "GB", updatedAt: "2026-07-02T00:00:00.000Z" });
+    expect(renamed).toMatchObject({
+      name: "Storage",
+      code: "storage",
+      type: "quota",
+      description: "Disk",
+      unitName: "GB",
+      updatedAt: "2026-07-02T00:00:00.000Z",
+    });
     const cleared = dataOf(await client().PUT("/features/{code}/manage", { ...path, body: { description: null, unitName: null } }));
     expect(cleared).toMatchObject({ name: "Storage", description: null, unitName: null });
     // Renaming a feature to its own name is no conflict.
@@ -108,7 +118,12 @@ describe("update feature", () => {
     expectError(await client().PUT("/features/{code}/manage", { ...path, body: {} as never }), 400, "validation_error", "validation_error");
     const taken = await client().PUT("/features/{code}/manage", { ...path, body: { name: "API calls" } });
     expect(expectError(taken, 409, "feature_already_exists", "conflict_error").param).toBe("name");
-    expectError(await client().PUT("/features/{code}/manage", { params: { path: { code: "saml" } }, body: { name: "SAML" } }), 404, "feature_not_found", "not_found_error");
+    expectError(
+      await client().PUT("/features/{code}/manage", { params: { path: { code: "saml" } }, body: { name: "SAML" } }),
+      404,
+      "feature_not_found",
+      "not_found_error",
+    );
     expect(dataOf(await client().GET("/features/{code}", path)).name).toBe("Feature sso");
   });
 });
@@ -121,7 +136,12 @@ describe("delete feature", () => {
     expectError(await client().GET("/features/{code}", { params: { path: { code: feature.id } } }), 404, "feature_not_found", "not_found_error");
     expectError(await client().DELETE("/features/{code}/manage", { params: { path: { code: "sso" } } }), 404, "feature_not_found", "not_found_error");
     expect(dataOf(await client().GET("/features")).map((candidate) => candidate.code)).not.toContain("sso");
-    expectError(await client().POST("/addons", { body: { name: "SSO", basePrice: 1, featureId: "sso", consumptionModel: "boolean" } }), 404, "feature_not_found", "not_found_error");
+    expectError(
+      await client().POST("/addons", { body: { name: "SSO", basePrice: 1, featureId: "sso", consumptionModel: "boolean" } }),
+      404,
+      "feature_not_found",
+      "not_found_error",
+    );
     const again = await createFeature(client(), "sso", { name: "Single sign-on" });
     expect(again.id).not.toBe(feature.id);
   });

@@ -13,7 +13,9 @@ import { getDocument, type JsonSchema } from "../../src/spec/document.js";
 import { validateBody } from "../../src/spec/validator.js";
 
 const SECRET = "whsec_lifecycleSecret_42";
-const webhooks = (getDocument("commet") as unknown as { webhooks: Record<string, { post: { requestBody: { content: Record<string, { schema: JsonSchema }> } } }> }).webhooks;
+const webhooks = (
+  getDocument("commet") as unknown as { webhooks: Record<string, { post: { requestBody: { content: Record<string, { schema: JsonSchema }> } } }> }
+).webhooks;
 const events: { event: string; data: Record<string, any> }[] = [];
 /** Deliveries whose body the spec's schema for the event refused. */
 const invalid: string[] = [];
@@ -76,7 +78,13 @@ describe("lifecycle webhooks", () => {
     dataOf(await client().GET("/features"));
     await mock.settleWebhooks();
     const canceled = events.find((event) => event.event === "subscription.canceled");
-    expect(canceled?.data).toMatchObject({ subscriptionId: pro.id, customerId: "user_hooks", status: "canceled", cancelReason: "Moving on", endDate: "2026-08-10T00:00:00.000Z" });
+    expect(canceled?.data).toMatchObject({
+      subscriptionId: pro.id,
+      customerId: "user_hooks",
+      status: "canceled",
+      cancelReason: "Moving on",
+      endDate: "2026-08-10T00:00:00.000Z",
+    });
     const state = events.find((event) => event.event === "customer.state_changed");
     expect(state?.data).toMatchObject({ trigger: "subscription_canceled", status: "none", features: [] });
     expect(await delivered()).toEqual(["subscription.canceled", "customer.state_changed/subscription_canceled"]);

@@ -74,7 +74,11 @@ describe("an immediate change (upgrade)", () => {
     const pro = await subscribed(client(), "pro");
     clock.set(JULY_17);
     expect(dataOf(await preview(pro.id, PLAN_IDS.pro, "yearly"))).toMatchObject({ currentPlanCredit: 2371, newPlanCharge: 49000, estimatedTotal: 46629 });
-    expect(dataOf(await change(pro.id, { newBillingInterval: "yearly" }))).toMatchObject({ scheduled: false, billingInterval: "yearly", billing: { netAmount: 46629 } });
+    expect(dataOf(await change(pro.id, { newBillingInterval: "yearly" }))).toMatchObject({
+      scheduled: false,
+      billingInterval: "yearly",
+      billing: { netAmount: 46629 },
+    });
     expect((await subscription(client(), pro.id)).currentPeriod).toMatchObject({ start: "2026-07-17T00:00:00.000Z", end: "2027-07-17T00:00:00.000Z" });
   });
 
@@ -91,7 +95,10 @@ describe("an immediate change (upgrade)", () => {
   });
 
   it("changes nothing when the charge fails: 402 charge_failed, or 409 no_payment_method", async () => {
-    for (const [method, status, code] of [["card_declined", 402, "charge_failed"], ["none", 409, "no_payment_method"]] as const) {
+    for (const [method, status, code] of [
+      ["card_declined", 402, "charge_failed"],
+      ["none", 409, "no_payment_method"],
+    ] as const) {
       const pro = await subscribed(client(), "pro");
       dataOf(await client().PUT("/customers/{id}", { params: { path: { id: pro.customerId } }, body: { metadata: { mock_payment_method: method } } }));
       expectError(await change(pro.id, { newPlanId: PLAN_IDS.team }), status, code, status === 402 ? "billing_error" : "conflict_error");
@@ -104,7 +111,11 @@ describe("an immediate change (upgrade)", () => {
     clock.set(new Date("2026-07-05T00:00:00Z"));
     expect(dataOf(await preview(trial.id, PLAN_IDS.team))).toMatchObject({ currentPlanCredit: 0, newPlanCharge: 0, estimatedTotal: 0 });
     expect(dataOf(await change(trial.id, { newPlanId: PLAN_IDS.team })).billing).toMatchObject({ credit: 0, charge: 0, netAmount: 0 });
-    expect(await subscription(client(), trial.id)).toMatchObject({ status: "trialing", plan: { name: "Team" }, currentPeriod: { end: "2026-07-15T00:00:00.000Z" } });
+    expect(await subscription(client(), trial.id)).toMatchObject({
+      status: "trialing",
+      plan: { name: "Team" },
+      currentPeriod: { end: "2026-07-15T00:00:00.000Z" },
+    });
   });
 
   it("replays a repeated Idempotency-Key instead of charging twice", async () => {
@@ -134,7 +145,13 @@ describe("a scheduled change (downgrade)", () => {
     });
     expect(await subscription(client(), team.id)).toMatchObject({
       plan: { name: "Team" },
-      scheduledPlanChange: { changeType: "plan_downgrade", newPlanId: PLAN_IDS.pro, newPlanName: "Pro", newBillingInterval: "monthly", scheduledFor: "2026-08-01T00:00:00.000Z" },
+      scheduledPlanChange: {
+        changeType: "plan_downgrade",
+        newPlanId: PLAN_IDS.pro,
+        newPlanName: "Pro",
+        newBillingInterval: "monthly",
+        scheduledFor: "2026-08-01T00:00:00.000Z",
+      },
     });
     expectError(await change(team.id, { newPlanId: PLAN_IDS.free }), 409, "already_scheduled", "conflict_error");
     clock.set(new Date("2026-08-01T00:00:00Z"));
@@ -148,9 +165,17 @@ describe("a scheduled change (downgrade)", () => {
 
   it("schedules a shorter interval as an interval change, and any paid-to-free change", async () => {
     const yearly = await subscribed(client(), "pro", { subscription: { billingInterval: "yearly" } });
-    expect(dataOf(await change(yearly.id, { newBillingInterval: "monthly" }))).toMatchObject({ scheduled: true, changeType: "subscription.interval_change", scheduledFor: "2027-07-01T00:00:00.000Z" });
+    expect(dataOf(await change(yearly.id, { newBillingInterval: "monthly" }))).toMatchObject({
+      scheduled: true,
+      changeType: "subscription.interval_change",
+      scheduledFor: "2027-07-01T00:00:00.000Z",
+    });
     const pro = await subscribed(client(), "pro");
-    expect(dataOf(await change(pro.id, { newPlanId: PLAN_IDS.free }))).toMatchObject({ scheduled: true, changeType: "subscription.plan_downgrade", newPlanName: "Free" });
+    expect(dataOf(await change(pro.id, { newPlanId: PLAN_IDS.free }))).toMatchObject({
+      scheduled: true,
+      changeType: "subscription.plan_downgrade",
+      newPlanName: "Free",
+    });
   });
 
   it("stops add-ons the new plan cannot take when it takes effect, not before", async () => {
@@ -171,11 +196,20 @@ describe("free to paid", () => {
     clock.set(JULY_17);
     expect(dataOf(await preview(free.id, PLAN_IDS.pro))).toMatchObject({ currentPlanCredit: 0, newPlanCharge: 4900, estimatedTotal: 4900 });
     const pending = dataOf(await change(free.id, { newPlanId: PLAN_IDS.pro }));
-    expect(pending).toEqual({ requiresCheckout: true, checkoutUrl: expect.stringMatching(/^https:\/\/commet\.co\/checkout\/chk_/), object: "subscription", livemode: false });
+    expect(pending).toEqual({
+      requiresCheckout: true,
+      checkoutUrl: expect.stringMatching(/^https:\/\/commet\.co\/checkout\/chk_/),
+      object: "subscription",
+      livemode: false,
+    });
     expect(await subscription(client(), free.id)).toMatchObject({ plan: { name: "Free" }, checkoutUrl: pending.checkoutUrl });
     const paid = await fetch(`${mock().controlUrl}/commet/pay/${free.id}`, { method: "POST" });
     expect(paid.status).toBe(200);
-    expect(await subscription(client(), free.id)).toMatchObject({ plan: { name: "Pro", basePrice: 4900 }, checkoutUrl: null, currentPeriod: { start: "2026-07-17T00:00:00.000Z" } });
+    expect(await subscription(client(), free.id)).toMatchObject({
+      plan: { name: "Pro", basePrice: 4900 },
+      checkoutUrl: null,
+      currentPeriod: { start: "2026-07-17T00:00:00.000Z" },
+    });
   });
 
   it("drops the unpaid checkout when the subscription is set to cancel: paying it later changes nothing", async () => {

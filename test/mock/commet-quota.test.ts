@@ -17,18 +17,47 @@ const quota = async (customerId: string) => dataOf(await client().GET("/usage/qu
 describe("quota", () => {
   it("starts at 0 of what the plan includes, never changed", async () => {
     const pro = await subscribed(client(), "pro");
-    expect(await quota(pro.customerId)).toEqual({ featureCode: "projects", current: 0, included: 5, remaining: 5, billedQuantity: 0, unlimited: false, overageEnabled: true, asOf: null, object: "usage_quota", livemode: false });
-    expect(dataOf(await client().GET("/usage/quota/all", { params: { query: { customerId: pro.customerId } } })).map((entry) => entry.featureCode)).toEqual(["projects"]);
+    expect(await quota(pro.customerId)).toEqual({
+      featureCode: "projects",
+      current: 0,
+      included: 5,
+      remaining: 5,
+      billedQuantity: 0,
+      unlimited: false,
+      overageEnabled: true,
+      asOf: null,
+      object: "usage_quota",
+      livemode: false,
+    });
+    expect(dataOf(await client().GET("/usage/quota/all", { params: { query: { customerId: pro.customerId } } })).map((entry) => entry.featureCode)).toEqual([
+      "projects",
+    ]);
   });
 
   it("adds 1 by default, or count; removes; sets; each answered as a quota event", async () => {
     const pro = await subscribed(client(), "pro", { externalId: "user_123" });
     clock.set(new Date("2026-07-20T10:15:22Z"));
     const added = dataOf(await client().POST("/usage/quota", { body: { customerId: pro.customerId, featureCode: "projects" } }));
-    expect(added).toEqual({ id: added.id, customerId: pro.customerId, featureCode: "projects", previousBalance: 0, newBalance: 1, ts: "2026-07-20T10:15:22.000Z", createdAt: "2026-07-20T10:15:22.000Z", object: "usage_quota", livemode: false });
+    expect(added).toEqual({
+      id: added.id,
+      customerId: pro.customerId,
+      featureCode: "projects",
+      previousBalance: 0,
+      newBalance: 1,
+      ts: "2026-07-20T10:15:22.000Z",
+      createdAt: "2026-07-20T10:15:22.000Z",
+      object: "usage_quota",
+      livemode: false,
+    });
     expect(dataOf(await client().POST("/usage/quota", { body: { externalId: "user_123", featureCode: "projects", count: 3 } })).newBalance).toBe(4);
-    expect(dataOf(await client().DELETE("/usage/quota", { body: { customerId: pro.customerId, featureCode: "projects", count: 2 } }))).toMatchObject({ previousBalance: 4, newBalance: 2 });
-    expect(dataOf(await client().PUT("/usage/quota", { body: { externalId: "user_123", featureCode: "projects", count: 7 } }))).toMatchObject({ previousBalance: 2, newBalance: 7 });
+    expect(dataOf(await client().DELETE("/usage/quota", { body: { customerId: pro.customerId, featureCode: "projects", count: 2 } }))).toMatchObject({
+      previousBalance: 4,
+      newBalance: 2,
+    });
+    expect(dataOf(await client().PUT("/usage/quota", { body: { externalId: "user_123", featureCode: "projects", count: 7 } }))).toMatchObject({
+      previousBalance: 2,
+      newBalance: 7,
+    });
     // Past the 5 included on a plan that bills the overage: 2 billed.
     expect(await quota(pro.customerId)).toMatchObject({ current: 7, remaining: 0, billedQuantity: 2, asOf: "2026-07-20T10:15:22.000Z" });
     expect(await access(client(), pro.customerId, "projects")).toMatchObject({ current: 7, included: 5, overageQuantity: 2, billedQuantity: 2 });
@@ -66,8 +95,20 @@ describe("quota", () => {
     const idle = dataOf(await client().POST("/customers", { body: { email: "idle@example.com", externalId: "idle" } }));
     expectError(await get(idle.id, "projects"), 404, "no_active_subscription", "not_found_error");
     expect(dataOf(await client().GET("/usage/quota/all", { params: { query: { customerId: idle.id } } }))).toEqual([]);
-    expect(expectError(await client().POST("/usage/quota", { body: { externalId: "nobody", featureCode: "projects" } }), 404, "customer_not_found", "not_found_error").param).toBe("externalId");
+    expect(
+      expectError(
+        await client().POST("/usage/quota", { body: { externalId: "nobody", featureCode: "projects" } }),
+        404,
+        "customer_not_found",
+        "not_found_error",
+      ).param,
+    ).toBe("externalId");
     // customerId and externalId together are refused by the spec's schema.
-    expectError(await client().POST("/usage/quota", { body: { customerId: pro.customerId, externalId: "idle", featureCode: "projects" } as never }), 400, "validation_error", "validation_error");
+    expectError(
+      await client().POST("/usage/quota", { body: { customerId: pro.customerId, externalId: "idle", featureCode: "projects" } as never }),
+      400,
+      "validation_error",
+      "validation_error",
+    );
   });
 });

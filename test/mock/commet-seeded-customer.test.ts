@@ -45,7 +45,11 @@ describe("a seeded Commet mock's customer", () => {
       const customerId = fixtures.values.customerId!;
 
       const customer = dataOf(await client.GET("/customers/{id}", { params: { path: { id: customerId } } }));
-      expect(customer).toMatchObject({ id: customerId, externalId: expect.stringMatching(/^[a-z]+(_[a-z]+)+$/), fullName: expect.stringMatching(/^[A-Z][a-z]+( [A-Z][a-z]+)+$/) });
+      expect(customer).toMatchObject({
+        id: customerId,
+        externalId: expect.stringMatching(/^[a-z]+(_[a-z]+)+$/),
+        fullName: expect.stringMatching(/^[A-Z][a-z]+( [A-Z][a-z]+)+$/),
+      });
       expect(customer.email).toMatch(/^[a-z.]+@[a-z-]+\.test$/);
 
       const subscription = dataOf(await client.GET("/subscriptions/active", { params: { query: { customerId } } }))!;
@@ -60,7 +64,9 @@ describe("a seeded Commet mock's customer", () => {
 
       // Activating a paid add-on charges the card on file: a 200 says it works.
       dataOf(await client.POST("/features/manage", { body: { name: "Seeded extra", code: "seeded_extra", type: "boolean" } }));
-      const addon = dataOf(await client.POST("/addons", { body: { name: "Seeded extra", basePrice: 2500, featureId: "seeded_extra", consumptionModel: "boolean" } }));
+      const addon = dataOf(
+        await client.POST("/addons", { body: { name: "Seeded extra", basePrice: 2500, featureId: "seeded_extra", consumptionModel: "boolean" } }),
+      );
       const activation = await client.POST("/subscriptions/{id}/addons", { params: { path: { id: subscription.id } }, body: { addonId: addon.id } });
       expect(activation.response.status, JSON.stringify(activation.error)).toBe(200);
       expect(dataOf(await client.GET("/active-addons", { params: { query: { customerId } } })).map((active) => active.slug)).toEqual([addon.slug]);

@@ -60,7 +60,12 @@ describe("create subscription", () => {
 
   it("prices the interval asked for, and refuses one the plan has no price for: 409 no_prices_configured", async () => {
     const yearly = await subscribe(client(), "pro", {}, { billingInterval: "yearly", name: "Pro (annual)" });
-    expect(yearly).toMatchObject({ name: "Pro (annual)", billingInterval: "yearly", plan: { basePrice: 49000 }, currentPeriod: { end: "2027-07-01T00:00:00.000Z", daysRemaining: 365 } });
+    expect(yearly).toMatchObject({
+      name: "Pro (annual)",
+      billingInterval: "yearly",
+      plan: { basePrice: 49000 },
+      currentPeriod: { end: "2027-07-01T00:00:00.000Z", daysRemaining: 365 },
+    });
     const { id } = await createCustomer(client());
     const weekly = await client().POST("/subscriptions", { body: { customerId: id, planCode: "pro", billingInterval: "weekly" } });
     expect(expectError(weekly, 409, "no_prices_configured", "conflict_error").param).toBe("billingInterval");
@@ -101,9 +106,17 @@ describe("create subscription", () => {
 
   it("counts initial seats of the plan's seat features, and refuses others", async () => {
     const team = await subscribe(client(), "team", {}, { initialSeats: { team_seats: 8 } });
-    expect(team.features).toContainEqual({ code: "team_seats", name: "Team seats", type: "seats", usage: { current: 8, included: 5, overageQuantity: 3, overageUnitPrice: 1500 } });
+    expect(team.features).toContainEqual({
+      code: "team_seats",
+      name: "Team seats",
+      type: "seats",
+      usage: { current: 8, included: 5, overageQuantity: 3, overageUnitPrice: 1500 },
+    });
     const { id } = await createCustomer(client());
-    for (const [planCode, seats] of [["team", { api_calls: 2 }], ["pro", { team_seats: 2 }]] as const) {
+    for (const [planCode, seats] of [
+      ["team", { api_calls: 2 }],
+      ["pro", { team_seats: 2 }],
+    ] as const) {
       const refused = await client().POST("/subscriptions", { body: { customerId: id, planCode, initialSeats: seats } });
       expect(expectError(refused, 400, "validation_error", "validation_error").param).toBe(`initialSeats.${Object.keys(seats)[0]}`);
     }
@@ -111,12 +124,24 @@ describe("create subscription", () => {
 
   it("refuses an unknown customer or plan (404) and a request naming no plan or two (400)", async () => {
     const { id } = await createCustomer(client());
-    expect(expectError(await client().POST("/subscriptions", { body: { customerId: "nobody", planCode: "pro" } }), 404, "customer_not_found", "not_found_error").param).toBe("customerId");
-    expect(expectError(await client().POST("/subscriptions", { body: { customerId: id, planCode: "gold" } }), 404, "plan_not_found", "not_found_error").param).toBe("planCode");
-    expect(expectError(await client().POST("/subscriptions", { body: { customerId: id, planId: "plan_missing" } }), 404, "plan_not_found", "not_found_error").param).toBe("planId");
+    expect(
+      expectError(await client().POST("/subscriptions", { body: { customerId: "nobody", planCode: "pro" } }), 404, "customer_not_found", "not_found_error")
+        .param,
+    ).toBe("customerId");
+    expect(
+      expectError(await client().POST("/subscriptions", { body: { customerId: id, planCode: "gold" } }), 404, "plan_not_found", "not_found_error").param,
+    ).toBe("planCode");
+    expect(
+      expectError(await client().POST("/subscriptions", { body: { customerId: id, planId: "plan_missing" } }), 404, "plan_not_found", "not_found_error").param,
+    ).toBe("planId");
     // The client's types refuse a body without a plan; the mock refuses it too.
     expectError(await client().POST("/subscriptions", { body: { customerId: id } as never }), 400, "validation_error", "validation_error");
-    expectError(await client().POST("/subscriptions", { body: { customerId: id, planCode: "pro", planId: "plan_Pro0000000000001" } }), 400, "validation_error", "validation_error");
+    expectError(
+      await client().POST("/subscriptions", { body: { customerId: id, planCode: "pro", planId: "plan_Pro0000000000001" } }),
+      400,
+      "validation_error",
+      "validation_error",
+    );
     expect(dataOf(await client().GET("/subscriptions"))).toEqual([]);
   });
 
@@ -162,14 +187,20 @@ describe("read subscriptions", () => {
     const first = await subscribe(client(), "pro", { externalId: "user_1" });
     const second = await subscribe(client(), "team");
     const third = await subscribe(client(), "pro", { metadata: { mock_payment_method: "none" } });
-    const ids = (query: Record<string, string>) => client().GET("/subscriptions", { params: { query } }).then((result) => dataOf(result).map((subscription) => subscription.id));
+    const ids = (query: Record<string, string>) =>
+      client()
+        .GET("/subscriptions", { params: { query } })
+        .then((result) => dataOf(result).map((subscription) => subscription.id));
     expect(await ids({})).toEqual([third.id, second.id, first.id]);
     expect(await ids({ customerId: "user_1" })).toEqual([first.id]);
     expect(await ids({ customerId: first.customerId, status: "trialing" })).toEqual([]);
     expect(await ids({ status: "trialing" })).toEqual([second.id]);
     expect(await ids({ status: "pending_payment" })).toEqual([third.id]);
     expect(await ids({ customerId: "nobody" })).toEqual([]);
-    expect(expectError(await client().GET("/subscriptions", { params: { query: { status: "paused" as never } } }), 400, "validation_error", "validation_error").param).toBe("status");
+    expect(
+      expectError(await client().GET("/subscriptions", { params: { query: { status: "paused" as never } } }), 400, "validation_error", "validation_error")
+        .param,
+    ).toBe("status");
   });
 
   it("finds the customer's active (or trialing) subscription, and null data when there is none", async () => {

@@ -20,11 +20,25 @@ describe("track usage", () => {
     clock.set(new Date("2026-07-05T10:00:00Z"));
     const event = dataOf(
       await client().POST("/usage/events", {
-        body: { customerId: pro.customerId, feature: "api_calls", value: 9500, timestamp: "2026-07-05T09:59:00Z", properties: [{ property: "endpoint", value: "/v1/search" }] },
+        body: {
+          customerId: pro.customerId,
+          feature: "api_calls",
+          value: 9500,
+          timestamp: "2026-07-05T09:59:00Z",
+          properties: [{ property: "endpoint", value: "/v1/search" }],
+        },
       }),
     );
-    expect(event).toMatchObject({ object: "usage_event", customerId: pro.customerId, feature: "api_calls", ts: "2026-07-05T09:59:00Z", createdAt: "2026-07-05T10:00:00.000Z" });
-    expect(event.properties).toEqual([{ id: expect.stringMatching(/^uep_/), usageEventId: event.id, property: "endpoint", value: "/v1/search", createdAt: "2026-07-05T10:00:00.000Z" }]);
+    expect(event).toMatchObject({
+      object: "usage_event",
+      customerId: pro.customerId,
+      feature: "api_calls",
+      ts: "2026-07-05T09:59:00Z",
+      createdAt: "2026-07-05T10:00:00.000Z",
+    });
+    expect(event.properties).toEqual([
+      { id: expect.stringMatching(/^uep_/), usageEventId: event.id, property: "endpoint", value: "/v1/search", createdAt: "2026-07-05T10:00:00.000Z" },
+    ]);
     dataOf(await track(client(), pro.customerId, "api_calls", 700));
     expect(await usageOf(pro.id, "api_calls")).toEqual({ current: 10200, included: 10000, overageQuantity: 200, overageUnitPrice: 2 });
   });
@@ -32,7 +46,9 @@ describe("track usage", () => {
   it("counts 1 unit without a value, and the input and output tokens of a model call", async () => {
     const pro = await subscribed(client(), "pro");
     dataOf(await client().POST("/usage/events", { body: { customerId: pro.customerId, feature: "api_calls" } }));
-    dataOf(await client().POST("/usage/events", { body: { customerId: pro.customerId, feature: "api_calls", model: "gpt-4o", inputTokens: 120, outputTokens: 30 } }));
+    dataOf(
+      await client().POST("/usage/events", { body: { customerId: pro.customerId, feature: "api_calls", model: "gpt-4o", inputTokens: 120, outputTokens: 30 } }),
+    );
     expect((await usageOf(pro.id, "api_calls"))?.current).toBe(151);
   });
 
@@ -51,7 +67,13 @@ describe("track usage", () => {
     expect(expectError(await track(client(), pro.customerId, "sms_messages", 1), 400, "feature_not_in_plan", "billing_error").param).toBe("feature");
     await activate(client(), pro.id, sms.id);
     dataOf(await track(client(), pro.customerId, "sms_messages", 1200));
-    expect(await access(client(), pro.customerId, "sms_messages")).toMatchObject({ current: 1200, included: 1000, remaining: 0, overageQuantity: 200, overageUnitPrice: 3 });
+    expect(await access(client(), pro.customerId, "sms_messages")).toMatchObject({
+      current: 1200,
+      included: 1000,
+      remaining: 0,
+      overageQuantity: 200,
+      overageUnitPrice: 3,
+    });
   });
 
   it("refuses usage past the included units where overage is not allowed (free plan, trial): 400 included_limit_reached, nothing counted", async () => {
@@ -106,14 +128,31 @@ describe("check usage", () => {
     const pro = await subscribed(client(), "pro");
     dataOf(await track(client(), pro.customerId, "api_calls", 9950));
     const check = dataOf(await client().POST("/usage/check", { body: { customerId: pro.customerId, featureCode: "api_calls", quantity: 100 } }));
-    expect(check).toEqual({ allowed: true, consumptionModel: "metered", feature: "api_calls", quantity: 100, current: 9950, remaining: 50, unlimited: false, included: 10000, overageEnabled: true, overageUnitPrice: 2 });
+    expect(check).toEqual({
+      allowed: true,
+      consumptionModel: "metered",
+      feature: "api_calls",
+      quantity: 100,
+      current: 9950,
+      remaining: 50,
+      unlimited: false,
+      included: 10000,
+      overageEnabled: true,
+      overageUnitPrice: 2,
+    });
     expect((await usageOf(pro.id, "api_calls"))?.current).toBe(9950);
   });
 
   it("says why a use would be refused, as an answer", async () => {
     const free = await subscribed(client(), "free");
     const check = dataOf(await client().POST("/usage/check", { body: { customerId: free.customerId, featureCode: "api_calls", quantity: 1001 } }));
-    expect(check).toMatchObject({ allowed: false, consumptionModel: "metered", reason: "included_limit_reached", overageEnabled: false, overageUnitPrice: null });
+    expect(check).toMatchObject({
+      allowed: false,
+      consumptionModel: "metered",
+      reason: "included_limit_reached",
+      overageEnabled: false,
+      overageUnitPrice: null,
+    });
     expect(check.message).toContain("api_calls");
   });
 
@@ -163,7 +202,14 @@ describe("set usage", () => {
 
   it("refuses a feature counted in credits (400), and a feature the subscription does not have (400 feature_not_in_plan)", async () => {
     const team = await subscribed(client(), "team", { subscription: { skipTrial: true } });
-    expect(expectError(await client().PUT("/usage", { body: { customerId: team.customerId, feature: "api_calls", value: 1 } }), 400, "validation_error", "validation_error").param).toBe("feature");
+    expect(
+      expectError(
+        await client().PUT("/usage", { body: { customerId: team.customerId, feature: "api_calls", value: 1 } }),
+        400,
+        "validation_error",
+        "validation_error",
+      ).param,
+    ).toBe("feature");
     await addonOn(client(), "sso", "boolean");
     expectError(await client().PUT("/usage", { body: { customerId: team.customerId, feature: "sso", value: 1 } }), 400, "feature_not_in_plan", "billing_error");
   });

@@ -31,7 +31,11 @@ async function customerCount(): Promise<number> {
 }
 
 async function withOneCustomer(): Promise<void> {
-  const created = await fetch(`${commet.url}/customers`, { method: "POST", headers: { ...SANDBOX, "content-type": "application/json" }, body: '{"email":"kept@example.com"}' });
+  const created = await fetch(`${commet.url}/customers`, {
+    method: "POST",
+    headers: { ...SANDBOX, "content-type": "application/json" },
+    body: '{"email":"kept@example.com"}',
+  });
   expect(created.status).toBe(200);
   expect(await customerCount()).toBe(1);
 }
@@ -62,7 +66,11 @@ describe("a foreign Origin", () => {
   it("cannot reset or jam the mock with a text/plain POST, even with the token", async () => {
     await withOneCustomer();
     for (const route of ["reset", "faults"]) {
-      const reply = await rawRequest(`${commet.controlUrl}/${route}`, { method: "POST", headers: { origin: EVIL, "content-type": "text/plain" }, body: '{"status":500,"count":5}' });
+      const reply = await rawRequest(`${commet.controlUrl}/${route}`, {
+        method: "POST",
+        headers: { origin: EVIL, "content-type": "text/plain" },
+        body: '{"status":500,"count":5}',
+      });
       expect(reply.status, route).toBe(403);
       expect(reply.body, route).toEqual({ error: expect.stringContaining(`Origin "${EVIL}" is not this mock server's own origin`) });
     }
@@ -80,7 +88,9 @@ describe("a foreign Origin", () => {
     expect(onetReply.status).toBe(403);
     expect(onetReply.body).toEqual({ detail: expect.stringContaining('Origin "null"') });
 
-    const cloudplansReply = await rawRequest(`${origin(cloudplans)}/v1/organizations/list?action=list`, { headers: { authorization: `Bearer ${TOKENS.owner}`, origin: `${origin(cloudplans)}.evil.example` } });
+    const cloudplansReply = await rawRequest(`${origin(cloudplans)}/v1/organizations/list?action=list`, {
+      headers: { authorization: `Bearer ${TOKENS.owner}`, origin: `${origin(cloudplans)}.evil.example` },
+    });
     expect(cloudplansReply.status).toBe(403);
     expect(cloudplansReply.body).toMatchObject({ status: 403, error: "forbidden" });
 
@@ -127,6 +137,8 @@ describe("beyond loopback", () => {
     expect((await rawRequest(`${url}${path}/reset`, { method: "POST", headers: { host: `mock.lan:${port}` } })).status).toBe(204);
     expect((await rawRequest(`${url}/__specwright/reset`, { method: "POST", headers: { host: `mock.lan:${port}` } })).status).toBe(403);
     expect((await rawRequest(`${url}${path}/reset`, { method: "POST", headers: { host: `mock.lan:${port}`, origin: EVIL } })).status).toBe(403);
-    expect((await rawRequest(`${url}/api/v1/customers`, { headers: { ...SANDBOX, host: `mock.lan:${port}`, origin: `http://mock.lan:${port}` } })).status).toBe(200);
+    expect((await rawRequest(`${url}/api/v1/customers`, { headers: { ...SANDBOX, host: `mock.lan:${port}`, origin: `http://mock.lan:${port}` } })).status).toBe(
+      200,
+    );
   });
 });

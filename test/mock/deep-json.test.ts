@@ -46,7 +46,11 @@ describe("a body nested too deep", () => {
     for (const depth of [REQUEST_LIMITS.jsonDepth + 1, 5_000]) {
       const reply = await json(await fetch(`${commet().url}/customers`, { method: "POST", headers: SANDBOX, body: customerBody(depth) }));
       expect(reply.status, `depth ${depth}`).toBe(400);
-      expect(reply.body.error).toMatchObject({ type: "validation_error", code: "validation_error", message: `request: nests deeper than ${REQUEST_LIMITS.jsonDepth} levels` });
+      expect(reply.body.error).toMatchObject({
+        type: "validation_error",
+        code: "validation_error",
+        message: `request: nests deeper than ${REQUEST_LIMITS.jsonDepth} levels`,
+      });
       expectDocumented("commet", "createCustomer", 400, reply.body);
     }
     // The tenant still answers every request, and holds nothing.
@@ -139,7 +143,8 @@ describe("a handler whose reply cannot be sent", () => {
       console.error = original;
     };
   });
-  const customers = async () => (await json(await fetch(`${mock.url}/customers`, { headers: SANDBOX }))).body.data as { email: string; fullName: string | null }[];
+  const customers = async () =>
+    (await json(await fetch(`${mock.url}/customers`, { headers: SANDBOX }))).body.data as { email: string; fullName: string | null }[];
 
   it("answers the vendor's 500 to a reply that cannot be serialized, and stores nothing", async () => {
     const created = await json(await fetch(`${mock.url}/customers`, { method: "POST", headers: SANDBOX, body: '{"email":"unsendable@example.com"}' }));
@@ -152,7 +157,9 @@ describe("a handler whose reply cannot be sent", () => {
   });
 
   it("undoes a change the handler made before it failed", async () => {
-    const created = await json(await fetch(`${mock.url}/customers`, { method: "POST", headers: SANDBOX, body: '{"email":"kept@example.com","fullName":"Before"}' }));
+    const created = await json(
+      await fetch(`${mock.url}/customers`, { method: "POST", headers: SANDBOX, body: '{"email":"kept@example.com","fullName":"Before"}' }),
+    );
     expect(created.status).toBe(200);
     const put = await fetch(`${mock.url}/customers/${created.body.data.id}`, { method: "PUT", headers: SANDBOX, body: '{"fullName":"After"}' });
     expect(put.status).toBe(500);

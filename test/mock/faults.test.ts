@@ -69,7 +69,11 @@ const realSetTimeout = globalThis.setTimeout;
  * Watches for the mock's delay timer, told from every other timer of the process by its length
  * (fetch keeps timers that come and go, so counting all timers raced on a busy machine).
  */
-function watchDelay(ms: number): { started(): Promise<ReturnType<typeof setTimeout>>; cleared(timer: ReturnType<typeof setTimeout>): boolean; restore(): void } {
+function watchDelay(ms: number): {
+  started(): Promise<ReturnType<typeof setTimeout>>;
+  cleared(timer: ReturnType<typeof setTimeout>): boolean;
+  restore(): void;
+} {
   const delays: ReturnType<typeof setTimeout>[] = [];
   const setTimer = vi.spyOn(globalThis, "setTimeout").mockImplementation(((callback: () => void, after?: number) => {
     const timer = realSetTimeout(callback, after);

@@ -160,10 +160,17 @@ describe("activate an add-on: refusals", () => {
     expectFields(await post({}), { addon_id: ["This field is required."] });
     expectFields(await post({ addon_id: "backup" }), { addon_id: ["Must be a valid UUID."] });
     expectFields(await post({ addon_id: SEED.addonBackup, billing_cycle: "weekly" }), { billing_cycle: ['"weekly" is not a valid choice.'] });
-    expectFields(await post({ addon_id: 7, billing_cycle: "hourly" }), { addon_id: ["Not a valid string."], billing_cycle: ['"hourly" is not a valid choice.'] });
+    expectFields(await post({ addon_id: 7, billing_cycle: "hourly" }), {
+      addon_id: ["Not a valid string."],
+      billing_cycle: ['"hourly" is not a valid choice.'],
+    });
     expectFields(await post({ addon_id: MISSING }), { addon_id: [`Invalid pk "${MISSING}" - object does not exist.`] });
     expectFields(await post([SEED.addonBackup]), { non_field_errors: ["Invalid data. Expected a dictionary, but got list."] });
-    const empty = await raw(mock().url, "POST", `/v1/organizations/${SEED.organization}/projects/${SEED.project}/compute/instances/${SEED.web01}/addons/activate`);
+    const empty = await raw(
+      mock().url,
+      "POST",
+      `/v1/organizations/${SEED.organization}/projects/${SEED.project}/compute/instances/${SEED.web01}/addons/activate`,
+    );
     expect(empty).toMatchObject({ status: 400, body: { non_field_errors: ["No data provided"] } });
   });
 
@@ -182,9 +189,25 @@ describe("replace instance metadata", () => {
   const put = (body: unknown, id: string = SEED.web01) => client().PUT(P.instance, { params: { path: { ...IN_PROJECT, id } }, body: body as never });
 
   it("changes name, description, tags and hostname and ignores the hardware ids", async () => {
-    const { data, response } = await put({ name: "web-01b", description: "", tags: ["blue"], hostname: "web-01b.atelier-lumiere.fr", size_id: SEED.sizeS, os_name: "arch", billing_cycle: "free" });
+    const { data, response } = await put({
+      name: "web-01b",
+      description: "",
+      tags: ["blue"],
+      hostname: "web-01b.atelier-lumiere.fr",
+      size_id: SEED.sizeS,
+      os_name: "arch",
+      billing_cycle: "free",
+    });
     expect(response.status).toBe(200);
-    expect(data).toMatchObject({ id: SEED.web01, legacy_id: 48213, name: "web-01b", description: "", tags: ["blue"], hostname: "web-01b.atelier-lumiere.fr", status: "running" });
+    expect(data).toMatchObject({
+      id: SEED.web01,
+      legacy_id: 48213,
+      name: "web-01b",
+      description: "",
+      tags: ["blue"],
+      hostname: "web-01b.atelier-lumiere.fr",
+      status: "running",
+    });
     expect(data!.size.id).toBe(SEED.sizeM);
     expect((await instance()).name).toBe("web-01b");
   });
@@ -195,7 +218,14 @@ describe("replace instance metadata", () => {
     const moved = (await put({ hostname: "front.atelier-lumiere.fr" })).data!;
     expect(moved.last_task_id).toEqual(expect.any(String));
     const { data: task } = await client().GET(P.task, { params: { path: { ...IN_PROJECT, id: moved.last_task_id! } } });
-    expect(task).toMatchObject({ task_type: "change_hostname", status: "pending", instance_id: SEED.web01, instance: { id: SEED.web01, name: "front" }, parameters: { hostname: "front.atelier-lumiere.fr" }, created_by: { id: SEED.user } });
+    expect(task).toMatchObject({
+      task_type: "change_hostname",
+      status: "pending",
+      instance_id: SEED.web01,
+      instance: { id: SEED.web01, name: "front" },
+      parameters: { hostname: "front.atelier-lumiere.fr" },
+      created_by: { id: SEED.user },
+    });
     const same = (await put({ hostname: "front.atelier-lumiere.fr" })).data!;
     expect(same.last_task_id).toBe(moved.last_task_id);
   });
@@ -215,7 +245,14 @@ describe("reactivate a suspended instance", () => {
     const reactivated = data!;
     expect(reactivated).toMatchObject({ id: SEED.web03, status: "running", last_task_id: expect.any(String) });
     const { data: task } = await client().GET(P.nestedTask, { params: { path: { ...IN_PROJECT, instance_id: SEED.web03, id: reactivated.last_task_id! } } });
-    expect(task).toMatchObject({ id: reactivated.last_task_id, task_type: "start_vps", instance_id: SEED.web03, status: "pending", started_at: null, completed_at: null });
+    expect(task).toMatchObject({
+      id: reactivated.last_task_id,
+      task_type: "start_vps",
+      instance_id: SEED.web03,
+      status: "pending",
+      started_at: null,
+      completed_at: null,
+    });
     // The 10.00 of credit went to the overdue 12.00 (the card paid the rest): the next order gets none.
     const order = await activated(SEED.web01, { addon_id: SEED.addonBackup });
     expect([order.credit_applied, order.amount_due]).toEqual(["0.00", "4.99"]);
@@ -227,7 +264,11 @@ describe("reactivate a suspended instance", () => {
   it("refuses an instance that is not suspended, and an account without the funds (400), leaving it suspended", async () => {
     expectDetail(await client().POST(P.unsuspend, { params: { path: { ...IN_PROJECT, id: SEED.web01 } } }), 400, "This instance is not suspended.");
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      expectDetail(await client().POST(P.unsuspend, { params: { path: { ...IN_PERSONAL_PROJECT, id: SEED.lab01 } } }), 400, /credit or an active payment method/);
+      expectDetail(
+        await client().POST(P.unsuspend, { params: { path: { ...IN_PERSONAL_PROJECT, id: SEED.lab01 } } }),
+        400,
+        /credit or an active payment method/,
+      );
     }
   });
 
@@ -241,7 +282,13 @@ describe("console sessions", () => {
   it("returns the instance for a session of that instance, and 404 otherwise", async () => {
     const { data, response } = await client().GET(P.console, { params: { path: { ...IN_PROJECT, id: SEED.web01, session_id: SEED.consoleSession } } });
     expect(response.status).toBe(200);
-    expect(data).toMatchObject({ id: SEED.web01, name: "web-01", organization_id: SEED.organization, project_id: SEED.project, size: { id: SEED.sizeM, slug: "vps-m" } });
+    expect(data).toMatchObject({
+      id: SEED.web01,
+      name: "web-01",
+      organization_id: SEED.organization,
+      project_id: SEED.project,
+      size: { id: SEED.sizeM, slug: "vps-m" },
+    });
     expectDetail(await client().GET(P.console, { params: { path: { ...IN_PROJECT, id: SEED.web01, session_id: "nope" } } }), 404, "Not found.");
     expectDetail(await client().GET(P.console, { params: { path: { ...IN_PROJECT, id: SEED.web02, session_id: SEED.consoleSession } } }), 404, "Not found.");
     expectDetail(await client().GET(P.console, { params: { path: { ...IN_PROJECT, id: MISSING, session_id: SEED.consoleSession } } }), 404, "Not found.");
@@ -249,18 +296,33 @@ describe("console sessions", () => {
 });
 
 describe("instance tasks", () => {
-  const getTask = (id: string, scope: { organization_id: string; project_id: string } = IN_PROJECT) => client().GET(P.task, { params: { path: { ...scope, id } } });
+  const getTask = (id: string, scope: { organization_id: string; project_id: string } = IN_PROJECT) =>
+    client().GET(P.task, { params: { path: { ...scope, id } } });
 
   it("reads the seeded task by both routes, moving from pending to running to completed on the mock's clock", async () => {
     const pending = (await getTask(SEED.task)).data!;
-    expect(pending).toMatchObject({ id: SEED.task, instance_id: SEED.web01, instance: { id: SEED.web01, name: "web-01" }, task_type: "reboot_vps", status: "pending", started_at: null, completed_at: null, result: null });
+    expect(pending).toMatchObject({
+      id: SEED.task,
+      instance_id: SEED.web01,
+      instance: { id: SEED.web01, name: "web-01" },
+      task_type: "reboot_vps",
+      status: "pending",
+      started_at: null,
+      completed_at: null,
+      result: null,
+    });
     expect(pending.created).toBe(new Date(START).toISOString());
     clock = START + 2_000;
     const running = (await getTask(SEED.task)).data!;
     expect(running).toMatchObject({ status: "running", started_at: "2025-06-03T10:00:02.000Z", completed_at: null, modified: "2025-06-03T10:00:02.000Z" });
     clock = START + 60_000;
     const nested = await client().GET(P.nestedTask, { params: { path: { ...IN_PROJECT, instance_id: SEED.web01, id: SEED.task } } });
-    expect(nested.data).toMatchObject({ status: "completed", started_at: "2025-06-03T10:00:02.000Z", completed_at: "2025-06-03T10:00:10.000Z", result: { success: true } });
+    expect(nested.data).toMatchObject({
+      status: "completed",
+      started_at: "2025-06-03T10:00:02.000Z",
+      completed_at: "2025-06-03T10:00:10.000Z",
+      result: { success: true },
+    });
     expect(nested.data).toEqual((await getTask(SEED.task)).data);
   });
 

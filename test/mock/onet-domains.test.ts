@@ -40,7 +40,11 @@ describe("domain details", () => {
       name: "atelier-lumiere.fr",
       sld: "atelier-lumiere",
       tld: "fr",
-      tld_info: { id: "12b72ab2-7807-43f9-8e21-af252624fb76", whois_privacy_available: true, pricing: [{ id: "b991827f-cdab-4663-821d-dc1bc4c1dccb", years: 1 }] },
+      tld_info: {
+        id: "12b72ab2-7807-43f9-8e21-af252624fb76",
+        whois_privacy_available: true,
+        pricing: [{ id: "b991827f-cdab-4663-821d-dc1bc4c1dccb", years: 1 }],
+      },
       registration_date: "2024-06-03",
       expiration_date: "2026-06-03",
       auto_renew: true,
@@ -82,7 +86,8 @@ describe("automatic renewal", () => {
 });
 
 describe("WHOIS privacy", () => {
-  const toggle = (action: string, id: string = SEED.domainFr) => client().POST(P.privacy, { params: { path: { ...IN_PROJECT, id, action_type: action as "enable" } } });
+  const toggle = (action: string, id: string = SEED.domainFr) =>
+    client().POST(P.privacy, { params: { path: { ...IN_PROJECT, id, action_type: action as "enable" } } });
 
   it("enables and disables privacy, and answers with the domain", async () => {
     const enabled = await toggle("enable");
@@ -112,7 +117,14 @@ describe("WHOIS contacts", () => {
   it("answers with the task that applies the new contacts, which take effect when it completes", async () => {
     const { data: task, response } = await put({ registrant_first_name: "Hugo", registrant_last_name: "Bernard", admin_email: "admin@atelier-lumiere.fr" });
     expect(response.status).toBe(200);
-    expect(task).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), task_type: "update_contacts", status: "pending", created: "2025-06-03T10:00:00.000Z", started_at: null, completed_at: null });
+    expect(task).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      task_type: "update_contacts",
+      status: "pending",
+      created: "2025-06-03T10:00:00.000Z",
+      started_at: null,
+      completed_at: null,
+    });
     expect(await getDomain()).toMatchObject({ registrant_first_name: "Camille", registrant_last_name: "Martin" });
     clock = START + 10_000;
     expect(await getDomain()).toMatchObject({ registrant_first_name: "Hugo", registrant_last_name: "Bernard", admin_email: "admin@atelier-lumiere.fr" });
@@ -122,7 +134,10 @@ describe("WHOIS contacts", () => {
 
   it("accepts an empty update, refuses invalid fields (400) and unknown domains (404)", async () => {
     expect((await put({})).response.status).toBe(200);
-    expectFields(await put({ registrant_email: "not-an-email", tech_phone: 33 }), { registrant_email: ["Enter a valid email address."], tech_phone: ["Not a valid string."] });
+    expectFields(await put({ registrant_email: "not-an-email", tech_phone: 33 }), {
+      registrant_email: ["Enter a valid email address."],
+      tech_phone: ["Not a valid string."],
+    });
     expectDetail(await put({}, MISSING), 404, "Not found.");
   });
 });

@@ -24,7 +24,8 @@ type OrderBody = {
   billing_cycle?: string;
 };
 
-const order = (body: OrderBody, scope: { organization_id: string; project_id: string } = IN_PROJECT) => client().POST(P.order, { params: { path: scope }, body });
+const order = (body: OrderBody, scope: { organization_id: string; project_id: string } = IN_PROJECT) =>
+  client().POST(P.order, { params: { path: scope }, body });
 
 async function ordered(body: OrderBody) {
   const { data, error, response } = await order(body);
@@ -75,11 +76,18 @@ describe("order a web hosting", () => {
     // The credit is spent; the name is taken.
     const second = await ordered({ plan_id: SEED.planStarter, domain_source: "external", domain_name: "example.org" });
     expect([second.total, second.credit_applied, second.amount_due]).toEqual([4.99, 0, 4.99]);
-    expectFields(await order({ plan_id: SEED.planPro, domain_source: "register", domain_name: "maison-verte.fr" }), { domain_name: ["This domain is already managed by OnetSolutions."] });
+    expectFields(await order({ plan_id: SEED.planPro, domain_source: "register", domain_name: "maison-verte.fr" }), {
+      domain_name: ["This domain is already managed by OnetSolutions."],
+    });
   });
 
   it.each([
-    ["transfer of a .com (11.99), annually (99.90)", { domain_source: "transfer", domain_name: "maison-verte.com", epp_code: "Xk7#p2Qr9!", billing_cycle: "annually" }, 111.89, "pending_transfer"],
+    [
+      "transfer of a .com (11.99), annually (99.90)",
+      { domain_source: "transfer", domain_name: "maison-verte.com", epp_code: "Xk7#p2Qr9!", billing_cycle: "annually" },
+      111.89,
+      "pending_transfer",
+    ],
     ["existing domain, monthly by default", { domain_source: "existing", domain_id: SEED.domainCom }, 9.99, "active"],
     ["external domain: no domain charge, no domain id", { domain_source: "external", domain_name: "Maison-Verte.ORG" }, 9.99, null],
   ] as const)("prices a %s", async (_, fields, total, domainStatus) => {
@@ -99,21 +107,43 @@ describe("order a web hosting", () => {
   });
 
   it("asks for the fields its domain source needs (400 field map)", async () => {
-    expectFields(await order({ plan_id: SEED.planPro, domain_source: "register" }), { domain_name: ['This field is required when domain_source is "register".'] });
-    expectFields(await order({ plan_id: SEED.planPro, domain_source: "transfer", domain_name: "a.fr" }), { epp_code: ['This field is required when domain_source is "transfer".'] });
-    expectFields(await order({ plan_id: SEED.planPro, domain_source: "existing", domain_id: null }), { domain_id: ['This field is required when domain_source is "existing".'] });
-    expectFields(await order({ plan_id: SEED.planPro, domain_source: "external", domain_name: "" }), { domain_name: ['This field is required when domain_source is "external".'] });
+    expectFields(await order({ plan_id: SEED.planPro, domain_source: "register" }), {
+      domain_name: ['This field is required when domain_source is "register".'],
+    });
+    expectFields(await order({ plan_id: SEED.planPro, domain_source: "transfer", domain_name: "a.fr" }), {
+      epp_code: ['This field is required when domain_source is "transfer".'],
+    });
+    expectFields(await order({ plan_id: SEED.planPro, domain_source: "existing", domain_id: null }), {
+      domain_id: ['This field is required when domain_source is "existing".'],
+    });
+    expectFields(await order({ plan_id: SEED.planPro, domain_source: "external", domain_name: "" }), {
+      domain_name: ['This field is required when domain_source is "external".'],
+    });
   });
 
   it("refuses what it cannot sell (400 field maps)", async () => {
-    expectFields(await order({ plan_id: MISSING, domain_source: "external", domain_name: "a.fr" }), { plan_id: [`Invalid pk "${MISSING}" - object does not exist.`] });
-    expectFields(await order({ plan_id: SEED.planPro, domain_source: "register", domain_name: "maison-verte.io" }), { domain_name: [".io domains cannot be registered here."] });
-    expectFields(await order({ plan_id: SEED.planPro, domain_source: "register", domain_name: "not a domain" }), { domain_name: ["Enter a valid domain name."] });
-    expectFields(await order({ plan_id: SEED.planPro, domain_source: "external", domain_name: "a.fr", billing_cycle: "free" }), { billing_cycle: ['"free" is not a billing cycle of the web-pro plan.'] });
-    expectFields(await order({ plan_id: SEED.planPro, domain_source: "existing", domain_id: MISSING }), { domain_id: [`Invalid pk "${MISSING}" - object does not exist.`] });
+    expectFields(await order({ plan_id: MISSING, domain_source: "external", domain_name: "a.fr" }), {
+      plan_id: [`Invalid pk "${MISSING}" - object does not exist.`],
+    });
+    expectFields(await order({ plan_id: SEED.planPro, domain_source: "register", domain_name: "maison-verte.io" }), {
+      domain_name: [".io domains cannot be registered here."],
+    });
+    expectFields(await order({ plan_id: SEED.planPro, domain_source: "register", domain_name: "not a domain" }), {
+      domain_name: ["Enter a valid domain name."],
+    });
+    expectFields(await order({ plan_id: SEED.planPro, domain_source: "external", domain_name: "a.fr", billing_cycle: "free" }), {
+      billing_cycle: ['"free" is not a billing cycle of the web-pro plan.'],
+    });
+    expectFields(await order({ plan_id: SEED.planPro, domain_source: "existing", domain_id: MISSING }), {
+      domain_id: [`Invalid pk "${MISSING}" - object does not exist.`],
+    });
     // atelier-lumiere.fr already has the seeded account.
-    expectFields(await order({ plan_id: SEED.planPro, domain_source: "existing", domain_id: SEED.domainFr }), { domain_id: ["This domain already has a web hosting account."] });
-    expectFields(await order({ plan_id: SEED.planPro, domain_source: "external", domain_name: "blog.atelier-lumiere.fr" }), { domain_name: ["This domain already has a web hosting account."] });
+    expectFields(await order({ plan_id: SEED.planPro, domain_source: "existing", domain_id: SEED.domainFr }), {
+      domain_id: ["This domain already has a web hosting account."],
+    });
+    expectFields(await order({ plan_id: SEED.planPro, domain_source: "external", domain_name: "blog.atelier-lumiere.fr" }), {
+      domain_name: ["This domain already has a web hosting account."],
+    });
     expect((await list()).data?.count).toBe(3);
   });
 

@@ -26,7 +26,7 @@ describe("authentication", () => {
     ["no Authorization header", { token: null }],
     ["an empty bearer token", { token: null, headers: { authorization: "Bearer " } }],
     ["another scheme", { token: null, headers: { authorization: `Token ${TOKEN}` } }],
-  ])("answers %s with 401, DRF's \"not provided\" and a Bearer challenge", async (_, options) => {
+  ])('answers %s with 401, DRF\'s "not provided" and a Bearer challenge', async (_, options) => {
     const response = await raw(mock().url, "GET", "/v1/organizations", options);
     expect(response.status).toBe(401);
     expect(response.body).toEqual(NOT_PROVIDED);
@@ -38,7 +38,7 @@ describe("authentication", () => {
     ["a bare prefix", { token: "sk-onetsolutions-" }],
     ["a token that is not a JWT (two parts)", { token: "header.payload" }],
     ["a token with a space in it", { token: null, headers: { authorization: `Bearer ${TOKEN} extra` } }],
-  ])("answers %s (a wrong token) with 401, DRF's \"Invalid token.\" and a Bearer challenge", async (_, options) => {
+  ])('answers %s (a wrong token) with 401, DRF\'s "Invalid token." and a Bearer challenge', async (_, options) => {
     const response = await raw(mock().url, "GET", "/v1/organizations", options);
     expect(response.status).toBe(401);
     expect(response.body).toEqual(INVALID_TOKEN);

@@ -59,7 +59,8 @@ function specExampleValues(api: ApiName): Example[] {
     const own = typeof record.name === "string" && typeof record.in === "string" ? record.name : key;
     for (const [name, value] of Object.entries(record)) {
       if (name === "example") collect(value, own);
-      else if (name === "examples") collect(Array.isArray(value) ? value : Object.values(value as object).map((example: { value?: unknown }) => example.value), own);
+      else if (name === "examples")
+        collect(Array.isArray(value) ? value : Object.values(value as object).map((example: { value?: unknown }) => example.value), own);
       else walk(value, name === "schema" || name === "items" ? own : name);
     }
   };
@@ -121,7 +122,13 @@ function recording(api: ApiName, seen: Seen[]): typeof fetch {
     const response = await fetch(input, init);
     const request = input instanceof Request ? input : new Request(input, init);
     const match = operations.match(request.method, new URL(request.url).pathname.replace(/^\/api\/v1/, ""));
-    if (match) seen.push({ operation: match.operation, statusCode: response.status, headers: Object.fromEntries(response.headers), body: await response.clone().text() });
+    if (match)
+      seen.push({
+        operation: match.operation,
+        statusCode: response.status,
+        headers: Object.fromEntries(response.headers),
+        body: await response.clone().text(),
+      });
     return response;
   };
 }
@@ -150,7 +157,9 @@ async function readAccount(api: ApiName, mock: MockServer): Promise<Seen[]> {
     const client = createCommetClient({ apiKey: COMMET_KEY, baseUrl: mock.url, fetch, retries: 0 });
     const { data: features } = await client.GET("/features");
     for (const feature of features!.data) await client.GET("/features/{code}", { params: { path: { code: feature.code } } });
-    const { data: customer } = await client.POST("/customers", { body: { email: "casey@seeded.test", fullName: "Casey Seeded", metadata: { mock_payment_method: "card" } } });
+    const { data: customer } = await client.POST("/customers", {
+      body: { email: "casey@seeded.test", fullName: "Casey Seeded", metadata: { mock_payment_method: "card" } },
+    });
     for (const planCode of ["pro", "team"]) {
       const { data: subscription } = await client.POST("/subscriptions", { body: { customerId: customer!.data.id, planCode, skipTrial: true } });
       await client.GET("/subscriptions/{id}", { params: { path: { id: subscription!.data.id } } });
@@ -195,20 +204,28 @@ const bodies = (responses: readonly Seen[]) =>
 // ------------------------------------------------------------------ the tests
 
 describe.each(APIS)("a seeded %s mock", (api) => {
-  it.each(SEEDS)("seed %s: every GET its fixtures fill answers 200, valid against the spec, with none of the spec's example ids, names or amounts", async (seed) => {
-    const responses = await withMock(api, seed, (mock) => readAccount(api, mock));
-    const gets = responses.filter((seen) => seen.operation.method === "get");
-    expect(gets.length).toBeGreaterThanOrEqual(api === "commet" ? 4 : getOperations(api).operations.filter((operation) => operation.method === "get").length);
-    for (const seen of gets) expect(seen.statusCode, `${seen.operation.operationId}: ${seen.body}`).toBe(200);
-    for (const seen of responses) expect(checkResponse(seen.operation, seen), seen.operation.operationId).toEqual([]);
-    expect(leaksIn(api, gets)).toEqual([]);
-  });
+  it.each(SEEDS)(
+    "seed %s: every GET its fixtures fill answers 200, valid against the spec, with none of the spec's example ids, names or amounts",
+    async (seed) => {
+      const responses = await withMock(api, seed, (mock) => readAccount(api, mock));
+      const gets = responses.filter((seen) => seen.operation.method === "get");
+      expect(gets.length).toBeGreaterThanOrEqual(api === "commet" ? 4 : getOperations(api).operations.filter((operation) => operation.method === "get").length);
+      for (const seen of gets) expect(seen.statusCode, `${seen.operation.operationId}: ${seen.body}`).toBe(200);
+      for (const seen of responses) expect(checkResponse(seen.operation, seen), seen.operation.operationId).toEqual([]);
+      expect(leaksIn(api, gets)).toEqual([]);
+    },
+  );
 
   it("seed 0 (the default) is the documented data: the same answers as no seed, which show the spec's examples", async () => {
     const [unseeded, zero] = [await withMock(api, undefined, (mock) => readAccount(api, mock)), await withMock(api, 0, (mock) => readAccount(api, mock))];
     expect(bodies(zero)).toEqual(bodies(unseeded));
     // The scan above finds what is there: the documented data is made of the examples.
-    expect(leaksIn(api, zero.filter((seen) => seen.operation.method === "get")).length).toBeGreaterThan(api === "commet" ? 3 : 10);
+    expect(
+      leaksIn(
+        api,
+        zero.filter((seen) => seen.operation.method === "get"),
+      ).length,
+    ).toBeGreaterThan(api === "commet" ? 3 : 10);
   });
 
   it("the same seed gives the same account; another seed another", async () => {
@@ -244,17 +261,30 @@ async function changeSomething(api: ApiName, mock: MockServer): Promise<void> {
   const fixtures = mock.fixtures();
   if (api === "onet") {
     const client = createOnetClient({ token: ONET_TOKEN, baseUrl: mock.url, retries: 0 });
-    const path = { organization_id: fixtures.values.organization_id!, project_id: fixtures.values.project_id!, id: fixtureValue(fixtures, "setDomainAutoRenew", "id")! };
-    const { response } = await client.PUT("/v1/organizations/{organization_id}/projects/{project_id}/domains/{id}/auto-renew", { params: { path }, body: { auto_renew: false } });
+    const path = {
+      organization_id: fixtures.values.organization_id!,
+      project_id: fixtures.values.project_id!,
+      id: fixtureValue(fixtures, "setDomainAutoRenew", "id")!,
+    };
+    const { response } = await client.PUT("/v1/organizations/{organization_id}/projects/{project_id}/domains/{id}/auto-renew", {
+      params: { path },
+      body: { auto_renew: false },
+    });
     expect(response.status).toBe(200);
   } else if (api === "cloudplans") {
     const client = createCloudPlansClient({ token: CLOUDPLANS_TOKENS.owner, baseUrl: mock.url, retries: 0 });
-    const { response } = await client.POST("/v1/organizations/update", { params: { query: { org_id: fixtures.values.org_id! } }, body: { name: "Renamed by the test" } as never });
+    const { response } = await client.POST("/v1/organizations/update", {
+      params: { query: { org_id: fixtures.values.org_id! } },
+      body: { name: "Renamed by the test" } as never,
+    });
     expect(response.status).toBe(200);
   } else {
     const client = createCommetClient({ apiKey: COMMET_KEY, baseUrl: mock.url, retries: 0 });
     const { data } = await client.GET("/features");
-    const { response } = await client.PUT("/features/{code}/manage", { params: { path: { code: data!.data[0]!.code } }, body: { name: "Renamed by the test" } });
+    const { response } = await client.PUT("/features/{code}/manage", {
+      params: { path: { code: data!.data[0]!.code } },
+      body: { name: "Renamed by the test" },
+    });
     expect(response.status).toBe(200);
   }
 }
@@ -268,20 +298,30 @@ describe("fixtures()", () => {
     for (const [operationId, values] of Object.entries(fixtures.operations)) {
       const operation = operations.find((candidate) => candidate.operationId === operationId);
       expect(operation, operationId).toBeDefined();
-      for (const name of Object.keys(values)) expect(operation!.parameters.map((parameter) => parameter.name), `${operationId}.${name}`).toContain(name);
+      for (const name of Object.keys(values))
+        expect(
+          operation!.parameters.map((parameter) => parameter.name),
+          `${operationId}.${name}`,
+        ).toContain(name);
     }
   });
 
   it("OnetSolutions: the organization and project, and for every operation on one object an id of it, so every path can be filled", async () => {
     const fixtures = await withMock("onet", 5, async (mock) => mock.fixtures());
-    expect(Object.keys(fixtures.values).sort()).toEqual(["instance_id", "organization_id", "project_id", "session_id", ...Object.keys(ROLE_FIXTURES.onet)].sort());
+    expect(Object.keys(fixtures.values).sort()).toEqual(
+      ["instance_id", "organization_id", "project_id", "session_id", ...Object.keys(ROLE_FIXTURES.onet)].sort(),
+    );
     for (const operation of getOperations("onet").operations) {
       for (const parameter of operation.parameters.filter((candidate) => candidate.in === "path" && candidate.name !== "action_type")) {
         expect(fixtureValue(fixtures, operation.operationId, parameter.name), `${operation.operationId}.${parameter.name}`).toMatch(UUID);
       }
     }
     // The same name, different objects: what `id` names depends on the operation.
-    expect(new Set(["getDomain", "getHostingPlan", "getComputeTask", "deleteImage", "unsuspendInstance"].map((operationId) => fixtureValue(fixtures, operationId, "id"))).size).toBe(5);
+    expect(
+      new Set(
+        ["getDomain", "getHostingPlan", "getComputeTask", "deleteImage", "unsuspendInstance"].map((operationId) => fixtureValue(fixtures, operationId, "id")),
+      ).size,
+    ).toBe(5);
   });
 
   it("OnetSolutions: the ids of operations that change the account resolve too (an instance to unsuspend, an image to delete, hosting to cancel)", async () => {
@@ -291,9 +331,15 @@ describe("fixtures()", () => {
       const scope = { organization_id: fixtures.values.organization_id!, project_id: fixtures.values.project_id! };
       const id = (operationId: string) => ({ ...scope, id: fixtureValue(fixtures, operationId, "id")! });
       const statuses = [
-        (await client.POST("/v1/organizations/{organization_id}/projects/{project_id}/compute/instances/{id}/unsuspend", { params: { path: id("unsuspendInstance") } })).response.status,
-        (await client.DELETE("/v1/organizations/{organization_id}/projects/{project_id}/compute/images/{id}", { params: { path: id("deleteImage") } })).response.status,
-        (await client.POST("/v1/organizations/{organization_id}/projects/{project_id}/hosting/{id}/cancel", { params: { path: id("cancelWebHosting") } })).response.status,
+        (
+          await client.POST("/v1/organizations/{organization_id}/projects/{project_id}/compute/instances/{id}/unsuspend", {
+            params: { path: id("unsuspendInstance") },
+          })
+        ).response.status,
+        (await client.DELETE("/v1/organizations/{organization_id}/projects/{project_id}/compute/images/{id}", { params: { path: id("deleteImage") } })).response
+          .status,
+        (await client.POST("/v1/organizations/{organization_id}/projects/{project_id}/hosting/{id}/cancel", { params: { path: id("cancelWebHosting") } }))
+          .response.status,
       ];
       for (const status of statuses) expect(status).toBeLessThan(300);
     });
@@ -302,18 +348,29 @@ describe("fixtures()", () => {
   it("Cloud Plans: the organization of the owner's token, its plan and owner; Commet: the seeded customer", async () => {
     const cloudplans = await withMock("cloudplans", 5, async (mock) => mock.fixtures());
     expect(cloudplans).toEqual({
-      values: { org_id: expect.stringMatching(/^org-[a-z]{4}$/), plan_id: expect.stringMatching(/^plan-[a-z]{6}-[a-z]{5}$/), owner_email: expect.stringMatching(/^[a-z.]+@[a-z.-]+$/) },
+      values: {
+        org_id: expect.stringMatching(/^org-[a-z]{4}$/),
+        plan_id: expect.stringMatching(/^plan-[a-z]{6}-[a-z]{5}$/),
+        owner_email: expect.stringMatching(/^[a-z.]+@[a-z.-]+$/),
+      },
       operations: {},
     });
     expect(cloudplans.values.org_id).not.toBe(CLOUDPLANS_IDS.acme);
-    expect(await withMock("commet", 5, async (mock) => mock.fixtures())).toEqual({ values: { customerId: expect.stringMatching(/^cus_[A-Za-z0-9]{16}$/) }, operations: {} });
+    expect(await withMock("commet", 5, async (mock) => mock.fixtures())).toEqual({
+      values: { customerId: expect.stringMatching(/^cus_[A-Za-z0-9]{16}$/) },
+      operations: {},
+    });
   });
 
   it("seed 0: the spec's example ids", async () => {
     const onet = await withMock("onet", undefined, async (mock) => mock.fixtures());
     expect(onet.values).toMatchObject({ organization_id: IDS.organization, project_id: IDS.project });
     expect(fixtureValue(onet, "getDomain", "id")).toBe(IDS.domainFr);
-    expect((await withMock("cloudplans", 0, async (mock) => mock.fixtures())).values).toEqual({ org_id: CLOUDPLANS_IDS.acme, plan_id: CLOUDPLANS_IDS.planOfficeHours, owner_email: "ana.garcia@example.com" });
+    expect((await withMock("cloudplans", 0, async (mock) => mock.fixtures())).values).toEqual({
+      org_id: CLOUDPLANS_IDS.acme,
+      plan_id: CLOUDPLANS_IDS.planOfficeHours,
+      owner_email: "ana.garcia@example.com",
+    });
   });
 });
 
@@ -321,7 +378,12 @@ describe("the seed sets keep their references, formats and ranges", () => {
   it.each(SEEDS)("OnetSolutions, seed %s: every reference names a seeded record; ids are UUIDs, names hostname-safe where they were", (seed) => {
     const data = onetSeed(seed);
     const ids = (records: readonly { id: string }[]) => new Set(records.map((record) => record.id));
-    const [organizations, projects, sizes, images] = [new Set(data.organizations.map((organization) => organization.profile.id)), ids(data.projects), ids(data.catalogue.sizes), ids(data.images)];
+    const [organizations, projects, sizes, images] = [
+      new Set(data.organizations.map((organization) => organization.profile.id)),
+      ids(data.projects),
+      ids(data.catalogue.sizes),
+      ids(data.images),
+    ];
     for (const project of data.projects) expect(organizations).toContain(project.organizationId);
     for (const instance of data.instances) {
       expect(projects).toContain(instance.projectId);

@@ -12,7 +12,14 @@ import { createCommetClient, type CommetClient } from "../../src/commet/index.js
 import { COMMET_WEBHOOK_EVENT_NAMES, parseWebhook } from "../../src/commet/webhooks.js";
 import { ConfigurationError } from "../../src/core/errors/configuration-error.js";
 import { MOCK_ORGANIZATION_ID } from "../../src/mock/commet/webhooks/profile.js";
-import { isSpecwrightError, MAX_DELIVERY_RECORDS, startMock, type MockServer, type MockServerOptions, type WebhookDeliveryRecord } from "../../src/mock/index.js";
+import {
+  isSpecwrightError,
+  MAX_DELIVERY_RECORDS,
+  startMock,
+  type MockServer,
+  type MockServerOptions,
+  type WebhookDeliveryRecord,
+} from "../../src/mock/index.js";
 import { getDocument, type JsonSchema, type OperationObject } from "../../src/spec/document.js";
 import { validateBody, validateParameters } from "../../src/spec/validator.js";
 import { cancelSubscription, Clock, createAddon, dataOf, JULY_1, SANDBOX_KEY } from "../helpers/commet.js";
@@ -102,7 +109,8 @@ function hold(request: IncomingMessage): { answer: (status: number) => void; don
   return { answer, done };
 }
 
-const events = (deliveries: readonly Delivery[]) => deliveries.map((delivery) => JSON.parse(delivery.body) as { id: string; event: string; data: Record<string, any> });
+const events = (deliveries: readonly Delivery[]) =>
+  deliveries.map((delivery) => JSON.parse(delivery.body) as { id: string; event: string; data: Record<string, any> });
 
 /** Polls the mock's records (they are written when an answer arrives, which the receiver cannot see). */
 async function recordsUntil(mock: MockServer, condition: (records: WebhookDeliveryRecord[]) => boolean): Promise<WebhookDeliveryRecord[]> {
@@ -138,10 +146,15 @@ function useWebhookMock(options: Omit<MockServerOptions, "webhooks"> & { webhook
 }
 
 function post(mock: MockServer, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${mock.url}${path}`, { method: "POST", headers: { "x-api-key": SANDBOX_KEY, "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  return fetch(`${mock.url}${path}`, {
+    method: "POST",
+    headers: { "x-api-key": SANDBOX_KEY, "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
-const newCustomer = async (client: CommetClient, body: Record<string, unknown> = {}) => dataOf(await client.POST("/customers", { body: { email: `c${Math.random().toString(36).slice(2)}@example.com`, ...body } }));
+const newCustomer = async (client: CommetClient, body: Record<string, unknown> = {}) =>
+  dataOf(await client.POST("/customers", { body: { email: `c${Math.random().toString(36).slice(2)}@example.com`, ...body } }));
 
 type Webhook = { post: OperationObject };
 const spec = getDocument("commet") as unknown as { webhooks: Record<string, Webhook> };
@@ -183,7 +196,11 @@ describe("acceptance: what the mock delivers verifies with @commet/node, parses 
     await mock().settleWebhooks();
     const received = events(receiver.deliveries);
     expect(verified.every((payload) => payload !== null)).toBe(true);
-    expect(mock().webhookDeliveries().every((record) => record.state === "delivered" && record.attempt === 1 && record.status === 200)).toBe(true);
+    expect(
+      mock()
+        .webhookDeliveries()
+        .every((record) => record.state === "delivered" && record.attempt === 1 && record.status === 200),
+    ).toBe(true);
     expect(mock().webhookDeliveries()).toHaveLength(received.length);
 
     for (const [index, delivery] of receiver.deliveries.entries()) {
@@ -194,7 +211,12 @@ describe("acceptance: what the mock delivers verifies with @commet/node, parses 
       const schema = operation.requestBody!.content["application/json"]!.schema as JsonSchema;
       expect(validateBody(schema, parsed), delivery.body.slice(0, 400)).toEqual({ valid: true });
       expect(validateParameters("header", operation.parameters ?? [], { ...delivery.headers })).toEqual({ valid: true });
-      expect(delivery.headers).toMatchObject({ "x-commet-event": parsed.event, "x-commet-event-id": parsed.id, "x-commet-timestamp": parsed.timestamp, "content-type": "application/json" });
+      expect(delivery.headers).toMatchObject({
+        "x-commet-event": parsed.event,
+        "x-commet-event-id": parsed.id,
+        "x-commet-timestamp": parsed.timestamp,
+        "content-type": "application/json",
+      });
       expect(delivery.path).toBe("/api/webhooks/commet");
       expect(parsed.organizationId).toBe(MOCK_ORGANIZATION_ID);
       expect(parsed.id).toMatch(/^whev_[A-Za-z0-9]{24}$/);
@@ -235,7 +257,15 @@ describe("acceptance: what the mock delivers verifies with @commet/node, parses 
     const { object: _object, livemode: _livemode, ...adaFields } = updated;
     expect(one("customer.updated", ada.id)[0]!.data).toEqual({ ...adaFields, taxDocument: "20-1", documentType: null });
     expect(one("customer.created", ada.id)[0]!.data).toMatchObject({ id: ada.id, email: ada.email, externalId: "user_ada", taxDocument: null });
-    expect(one("subscription.created", "user_ada")[0]!.data).toEqual({ subscriptionId: pro.id, customerId: "user_ada", planId: pro.plan.id, planName: "Pro", status: "active", startDate: pro.startDate, name: "Pro" });
+    expect(one("subscription.created", "user_ada")[0]!.data).toEqual({
+      subscriptionId: pro.id,
+      customerId: "user_ada",
+      planId: pro.plan.id,
+      planName: "Pro",
+      status: "active",
+      startDate: pro.startDate,
+      name: "Pro",
+    });
     expect(one("subscription.activated", "user_ada")[0]!.data).toMatchObject({
       subscriptionId: pro.id,
       status: "active",
@@ -259,10 +289,18 @@ describe("acceptance: what the mock delivers verifies with @commet/node, parses 
     expect(states[2]!.features[2]).toMatchObject({ type: "boolean", allowed: true, enabled: true });
     expect(states[3]!.features.map((feature: { code: string }) => feature.code)).toEqual(["api_calls", "projects"]);
     expect(states[4]).toMatchObject({ status: "none", subscriptionId: null, plan: null, features: [] });
-    expect(one("subscription.canceled", "user_ada")[0]!.data).toMatchObject({ status: "canceled", cancelReason: "Too expensive", canceledAt: "2026-07-12T00:00:00.000Z" });
+    expect(one("subscription.canceled", "user_ada")[0]!.data).toMatchObject({
+      status: "canceled",
+      cancelReason: "Too expensive",
+      canceledAt: "2026-07-12T00:00:00.000Z",
+    });
     const checkout = one("checkout.ready", grace.id)[0]!.data;
     expect(checkout).toMatchObject({ subscriptionId: pending.id, checkoutUrl: pending.checkoutUrl, invoiceTotal: 4900 });
-    expect(one("subscription.activated", grace.id)[0]!.data).toMatchObject({ invoiceId: checkout.invoiceId, invoiceNumber: checkout.invoiceNumber, currentPeriodStart: active.currentPeriod!.start });
+    expect(one("subscription.activated", grace.id)[0]!.data).toMatchObject({
+      invoiceId: checkout.invoiceId,
+      invoiceNumber: checkout.invoiceNumber,
+      currentPeriodStart: active.currentPeriod!.start,
+    });
     expect(one("subscription.created", lin.id)[0]!.data).toMatchObject({ subscriptionId: trial.id, status: "trialing" });
 
     // Envelope: the mock's clock, and the mode of the key's tenant.
@@ -397,7 +435,11 @@ describe("option checks", () => {
     ["webhooks.url", { url: "ftp://example.com/x", secret: SECRET }, /absolute http or https URL/],
     ["webhooks.secret", { url, secret: "sk_not_a_whsec" }, /whsec_/],
     ["webhooks.secret", { url, secret: "whsec_has space" }, /whsec_/],
-    ["webhooks.events", { url, secret: SECRET, events: ["customer.created", "invoice.created"] }, /unknown events "invoice\.created"; expected some of addon\.activated/],
+    [
+      "webhooks.events",
+      { url, secret: SECRET, events: ["customer.created", "invoice.created"] },
+      /unknown events "invoice\.created"; expected some of addon\.activated/,
+    ],
     ["webhooks.events", { url, secret: SECRET, events: [] }, /non-empty list/],
     ["webhooks.retryDelaysMs", { url, secret: SECRET, retryDelaysMs: [10, -1] }, /integer delays/],
     ["webhooks.timeoutMs", { url, secret: SECRET, timeoutMs: 0 }, /from 1 to/],
@@ -456,7 +498,11 @@ describe("delivery: retries and give-up", () => {
     await newCustomer(client());
     await mock().settleWebhooks();
     expect(receiver.deliveries.map((delivery) => delivery.path)).toEqual(Array(4).fill("/api/webhooks/commet"));
-    expect(mock().webhookDeliveries().map(({ status, error, state }) => [status, error, state])).toEqual([
+    expect(
+      mock()
+        .webhookDeliveries()
+        .map(({ status, error, state }) => [status, error, state]),
+    ).toEqual([
       [null, "connection", "retrying"],
       [null, "timeout", "retrying"],
       [307, "redirect", "retrying"],
@@ -468,7 +514,11 @@ describe("delivery: retries and give-up", () => {
     receiver.respond = () => 503;
     await newCustomer(client());
     await mock().settleWebhooks();
-    expect(mock().webhookDeliveries().map((record) => record.state)).toEqual(["retrying", "retrying", "retrying", "failed"]);
+    expect(
+      mock()
+        .webhookDeliveries()
+        .map((record) => record.state),
+    ).toEqual(["retrying", "retrying", "retrying", "failed"]);
 
     const nobody = new Receiver();
     await nobody.start();
@@ -482,7 +532,6 @@ describe("delivery: retries and give-up", () => {
       await refused.close();
     }
   });
-
 });
 
 describe("delivery: ordering", () => {
@@ -553,7 +602,11 @@ describe("auto-disable after three events in a row fail", () => {
     const customer = await newCustomer(client());
     for (const name of ["A", "B", "C", "D"]) await rename(customer.id, name);
     await mock().settleWebhooks();
-    expect(mock().webhookDeliveries().map((record) => record.state)).toEqual(["failed", "failed", "delivered", "failed", "failed"]);
+    expect(
+      mock()
+        .webhookDeliveries()
+        .map((record) => record.state),
+    ).toEqual(["failed", "failed", "delivered", "failed", "failed"]);
   });
 });
 
@@ -625,7 +678,9 @@ describe("the records", () => {
     const records = mock().webhookDeliveries();
     expect(records.map((record) => record.state)).toEqual(["retrying", "delivered"]);
     for (const record of records) {
-      expect(Object.keys(record).sort()).toEqual(["at", "attempt", "durationMs", "event", "eventId", "objectKey", "state", "status", "tenant", ...(record.error ? ["error"] : [])].sort());
+      expect(Object.keys(record).sort()).toEqual(
+        ["at", "attempt", "durationMs", "event", "eventId", "objectKey", "state", "status", "tenant", ...(record.error ? ["error"] : [])].sort(),
+      );
       expect(record.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
       expect(record.durationMs).toBeGreaterThanOrEqual(0);
     }

@@ -8,14 +8,16 @@ const TOKEN = "sk-onetsolutions-S3cr3tTokenThatMustNeverLeak";
 const refusal = (options: unknown) => refuse(createOnetClient, options);
 
 describe("createOnetClient options", () => {
-  it.each([["missing", {}], ["empty", { token: "" }], ["blank", { token: " \t" }], ["not a string", { token: {} }]])(
-    "refuses a token that is %s",
-    (_, options) => {
-      const error = refusal(options);
-      expect(error.option).toBe("token");
-      expect(error.message).toContain('"token"');
-    },
-  );
+  it.each([
+    ["missing", {}],
+    ["empty", { token: "" }],
+    ["blank", { token: " \t" }],
+    ["not a string", { token: {} }],
+  ])("refuses a token that is %s", (_, options) => {
+    const error = refusal(options);
+    expect(error.option).toBe("token");
+    expect(error.message).toContain('"token"');
+  });
 
   it("refuses a bad baseUrl without echoing the token", () => {
     for (const baseUrl of ["api.onetsolutions.net", "/v1", "ws://api.onetsolutions.net"]) {
@@ -43,8 +45,13 @@ describe("createOnetClient baseUrl", () => {
       seen.push((input as Request).url);
       return Response.json([]);
     };
-    for (const baseUrl of ["https://api.onetsolutions.net", "https://gateway.example/onet", "https://gateway.example/v1x"]) await createOnetClient({ token: TOKEN, baseUrl, fetch }).GET("/v1/organizations");
-    expect(seen).toEqual(["https://api.onetsolutions.net/v1/organizations", "https://gateway.example/onet/v1/organizations", "https://gateway.example/v1x/v1/organizations"]);
+    for (const baseUrl of ["https://api.onetsolutions.net", "https://gateway.example/onet", "https://gateway.example/v1x"])
+      await createOnetClient({ token: TOKEN, baseUrl, fetch }).GET("/v1/organizations");
+    expect(seen).toEqual([
+      "https://api.onetsolutions.net/v1/organizations",
+      "https://gateway.example/onet/v1/organizations",
+      "https://gateway.example/v1x/v1/organizations",
+    ]);
   });
 
   it("refuses a missing options object with a ConfigurationError naming the options", () => {

@@ -86,7 +86,9 @@ describe("waitForTask's limits", () => {
     const error = await waitForTask(onet, { ...IN_PROJECT, id }, { intervalMs: 20, timeoutMs: 300 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TimeoutError);
     const taskUrl = `${mock().url}/v1/organizations/${IN_PROJECT.organization_id}/projects/${IN_PROJECT.project_id}/compute/tasks/${id}`;
-    expect((error as TimeoutError).message).toBe(`GET ${taskUrl} timed out after 300 ms on attempt ${reads()}, waiting for task ${id} to end (last status "pending")`);
+    expect((error as TimeoutError).message).toBe(
+      `GET ${taskUrl} timed out after 300 ms on attempt ${reads()}, waiting for task ${id} to end (last status "pending")`,
+    );
     expect((error as TimeoutError).url).toBe(taskUrl);
     expect(reads()).toBeGreaterThanOrEqual(2);
     expect(reads()).toBeLessThanOrEqual(16);
@@ -108,7 +110,9 @@ describe("waitForTask's limits", () => {
 
   it("refuses a pause below 1 ms and a bad timeout before it sends anything", async () => {
     let sent = 0;
-    const onet = createOnetClient({ token: TOKEN, fetch: async () => {
+    const onet = createOnetClient({
+      token: TOKEN,
+      fetch: async () => {
         sent++;
         return Response.json({});
       },

@@ -90,7 +90,19 @@ describe.skipIf(!EXHAUSTIVE || (!built && !inCi))("the packed package in a scrat
       ),
     );
     writeFileSync(join(project, "consumer.ts"), CONSUMER);
-    run("npm", ["install", join(scratch, packed!.filename), `@types/node@${repoPkg.devDependencies["@types/node"]}`, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], project);
+    run(
+      "npm",
+      [
+        "install",
+        join(scratch, packed!.filename),
+        `@types/node@${repoPkg.devDependencies["@types/node"]}`,
+        "--prefer-offline",
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+      ],
+      project,
+    );
 
     // The installed package holds what a user needs and resolves by name, from the scratch project.
     expect(existsSync(join(project, "node_modules/specwright/dist/src/mock/index.d.ts"))).toBe(true);

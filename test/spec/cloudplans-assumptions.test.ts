@@ -9,7 +9,8 @@ import { getDocument, type JsonSchema } from "../../src/spec/document.js";
 import { getOperations } from "../../src/spec/operations.js";
 
 const update = getOperations("cloudplans").byId("updateOrganization");
-const schemas = (getDocument("cloudplans") as unknown as { components: { schemas: Record<string, JsonSchema>; responses: Record<string, JsonSchema> } }).components;
+const schemas = (getDocument("cloudplans") as unknown as { components: { schemas: Record<string, JsonSchema>; responses: Record<string, JsonSchema> } })
+  .components;
 const assumed = (node: unknown) => (node as Record<string, unknown>)["x-assumed"] as string | undefined;
 
 describe("updateOrganization", () => {
@@ -30,7 +31,9 @@ describe("updateOrganization", () => {
       body: JSON.stringify(body),
     });
   const requiredQuery = () =>
-    Object.fromEntries(update.parameters.filter((parameter) => parameter.in === "query" && parameter.required).map((parameter) => [parameter.name, String(parameter.example)]));
+    Object.fromEntries(
+      update.parameters.filter((parameter) => parameter.in === "query" && parameter.required).map((parameter) => [parameter.name, String(parameter.example)]),
+    );
 
   it("documents org_id in the body too, and says that one of the two must carry it", () => {
     const body = media().schema as JsonSchema;

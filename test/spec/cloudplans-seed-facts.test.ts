@@ -106,6 +106,9 @@ describe("Cloud Plans documentation errors (api-notes §8)", () => {
   it.each(Array.from({ length: 35 }, (_, i) => i + 1))("#%i is recorded with its resolution", (n) => {
     const recorded = notes.filter((note) => new RegExp(`#${n}\\b(?!\\d)`).test(note));
     expect(recorded.length, `#${n}`).toBeGreaterThan(0);
-    expect(recorded.some((note) => /\bChosen\b/i.test(note)), `#${n} says what was chosen`).toBe(true);
+    expect(
+      recorded.some((note) => /\bChosen\b/i.test(note)),
+      `#${n} says what was chosen`,
+    ).toBe(true);
   });
 });

@@ -23,7 +23,16 @@ describe("Commet seed page: Create add-on", () => {
   it("takes the documented body fields, types and required set", () => {
     const schema = create.object.requestBody!.content["application/json"]!.schema!;
     const properties = schema.properties as Record<string, JsonSchema>;
-    const documented = { name: "string", description: "string", basePrice: "integer", featureId: "string", consumptionModel: "string", includedUnits: "integer", overageRate: "integer", creditCost: "integer" };
+    const documented = {
+      name: "string",
+      description: "string",
+      basePrice: "integer",
+      featureId: "string",
+      consumptionModel: "string",
+      includedUnits: "integer",
+      overageRate: "integer",
+      creditCost: "integer",
+    };
     expect(Object.keys(properties).sort()).toEqual(Object.keys(documented).sort());
     for (const [field, type] of Object.entries(documented)) expect(typesOf(properties[field]!), field).toContain(type);
     expect((schema.required as string[]).sort()).toEqual(["basePrice", "consumptionModel", "featureId", "name"]);
@@ -35,7 +44,23 @@ describe("Commet seed page: Create add-on", () => {
     expect((schema.properties as Record<string, JsonSchema>).success).toMatchObject({ type: "boolean", const: true });
     const data = (schema.properties as Record<string, JsonSchema>).data!;
     const properties = data.properties as Record<string, JsonSchema>;
-    const documented: Record<string, string> = { id: "string", name: "string", slug: "string", description: "string", basePrice: "integer", consumptionModel: "string", featureCode: "string", featureName: "string", includedUnits: "integer", overageRate: "integer", creditCost: "integer", createdAt: "string", updatedAt: "string", object: "string", livemode: "boolean" };
+    const documented: Record<string, string> = {
+      id: "string",
+      name: "string",
+      slug: "string",
+      description: "string",
+      basePrice: "integer",
+      consumptionModel: "string",
+      featureCode: "string",
+      featureName: "string",
+      includedUnits: "integer",
+      overageRate: "integer",
+      creditCost: "integer",
+      createdAt: "string",
+      updatedAt: "string",
+      object: "string",
+      livemode: "boolean",
+    };
     expect(Object.keys(properties).sort()).toEqual(Object.keys(documented).sort());
     for (const [field, type] of Object.entries(documented)) expect(typesOf(properties[field]!), field).toContain(type);
     expect(properties.createdAt!.format).toBe("date-time");

@@ -37,18 +37,30 @@ describe("the mock's 400 for a malformed Commet-Version", () => {
   });
 
   // The header is checked before the resource is looked up, so made-up ids do.
-  it.each(commet.operations.map((operation) => [operation.operationId, operation] as const))("%s: is documented and passes the contract's check", async (_, operation) => {
-    const path = operation.path.replace(/\{[^}]+\}/g, "anything");
-    const response = await fetch(`${mock.url}${path}`, { method: operation.method.toUpperCase(), headers: BAD_VERSION });
-    expect(response.status).toBe(400);
-    const real = { statusCode: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
-    expect(checkResponse(operation, real)).toEqual([]);
-  });
+  it.each(commet.operations.map((operation) => [operation.operationId, operation] as const))(
+    "%s: is documented and passes the contract's check",
+    async (_, operation) => {
+      const path = operation.path.replace(/\{[^}]+\}/g, "anything");
+      const response = await fetch(`${mock.url}${path}`, { method: operation.method.toUpperCase(), headers: BAD_VERSION });
+      expect(response.status).toBe(400);
+      const real = { statusCode: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+      expect(checkResponse(operation, real)).toEqual([]);
+    },
+  );
 });
 
 describe("the contract's response check", () => {
   const getAddon = commet.byId("getAddon");
-  const error = { success: false, error: { type: "not_found_error", code: "addon_not_found", message: "Add-on not found", details: null, doc_url: "https://commet.co/docs/api-reference/2026-07-11/errors/addon_not_found.md" } };
+  const error = {
+    success: false,
+    error: {
+      type: "not_found_error",
+      code: "addon_not_found",
+      message: "Add-on not found",
+      details: null,
+      doc_url: "https://commet.co/docs/api-reference/2026-07-11/errors/addon_not_found.md",
+    },
+  };
   const reply = (statusCode: number) => ({ statusCode, headers: { "content-type": "application/json", "x-request-id": "req_1" }, body: JSON.stringify(error) });
 
   it("fails a status the operation does not document, though its `default` response would describe the body", () => {

@@ -17,7 +17,15 @@ type WebhookOperation = OperationObject & { description?: string; security?: unk
 const document = getDocument("commet") as unknown as { webhooks?: Record<string, { post?: WebhookOperation }> };
 
 /** The events the add-on, customer and subscription operations of the spec cause (see the report in the spec's Webhooks tag). */
-const REQUIRED_EVENTS = ["addon.activated", "addon.deactivated", "customer.created", "customer.updated", "subscription.created", "subscription.activated", "subscription.canceled"];
+const REQUIRED_EVENTS = [
+  "addon.activated",
+  "addon.deactivated",
+  "customer.created",
+  "customer.updated",
+  "subscription.created",
+  "subscription.activated",
+  "subscription.canceled",
+];
 /** Also caused by the spec's operations, per the docs: alongside the add-on events and subscription creation. */
 const ALSO_CAUSED = ["customer.state_changed", "checkout.ready", "trial.checkout_ready"];
 const ENVELOPE_FIELDS = ["id", "event", "timestamp", "organizationId", "mode", "apiVersion", "data"];
@@ -76,7 +84,9 @@ describe.each(cases)("Commet webhook %s", (event, { operation, schema, example }
   });
 
   it("declares the documented headers: the signature, the event id, the event and the timestamp", () => {
-    const headers = new Map((operation.parameters ?? []).filter((parameter) => parameter.in === "header").map((parameter) => [parameter.name, parameter] as const));
+    const headers = new Map(
+      (operation.parameters ?? []).filter((parameter) => parameter.in === "header").map((parameter) => [parameter.name, parameter] as const),
+    );
     expect([...headers.keys()].sort()).toEqual(["X-Commet-Event", "X-Commet-Event-Id", "X-Commet-Signature", "X-Commet-Timestamp"]);
     for (const header of headers.values()) expect(header.required, header.name).toBe(true);
     expect(headers.get("X-Commet-Signature")!.schema).toMatchObject({ type: "string", pattern: "^[0-9a-f]{64}$" });
@@ -149,28 +159,103 @@ describe.each(cases)("Commet webhook %s", (event, { operation, schema, example }
  * customer.state_changed, @commet/node 7.10.0): required and optional names, and the JSON types of each.
  */
 const DOCUMENTED: Record<string, { required: Record<string, string[]>; optional?: Record<string, string[]> }> = {
-  "addon.activated": { required: { subscriptionId: ["string"], customerId: ["string"], addon: ["object"], featureCode: ["string"], proratedPrice: ["number"], currency: ["string"] } },
+  "addon.activated": {
+    required: {
+      subscriptionId: ["string"],
+      customerId: ["string"],
+      addon: ["object"],
+      featureCode: ["string"],
+      proratedPrice: ["number"],
+      currency: ["string"],
+    },
+  },
   "addon.deactivated": { required: { subscriptionId: ["string"], customerId: ["string"], addon: ["object"], featureCode: ["string"] } },
   "customer.created": {
-    required: { id: ["string"], externalId: ["string", "null"], fullName: ["string", "null"], email: ["string"], taxDocument: ["string", "null"], documentType: ["string", "null"], timezone: ["string", "null"], metadata: ["object", "null"], createdAt: ["string"], updatedAt: ["string"] },
+    required: {
+      id: ["string"],
+      externalId: ["string", "null"],
+      fullName: ["string", "null"],
+      email: ["string"],
+      taxDocument: ["string", "null"],
+      documentType: ["string", "null"],
+      timezone: ["string", "null"],
+      metadata: ["object", "null"],
+      createdAt: ["string"],
+      updatedAt: ["string"],
+    },
   },
   "customer.updated": {
-    required: { id: ["string"], externalId: ["string", "null"], fullName: ["string", "null"], email: ["string"], taxDocument: ["string", "null"], documentType: ["string", "null"], timezone: ["string", "null"], metadata: ["object", "null"], createdAt: ["string"], updatedAt: ["string"] },
+    required: {
+      id: ["string"],
+      externalId: ["string", "null"],
+      fullName: ["string", "null"],
+      email: ["string"],
+      taxDocument: ["string", "null"],
+      documentType: ["string", "null"],
+      timezone: ["string", "null"],
+      metadata: ["object", "null"],
+      createdAt: ["string"],
+      updatedAt: ["string"],
+    },
   },
   "customer.state_changed": {
-    required: { customerId: ["string"], trigger: ["string"], status: ["string"], subscriptionId: ["string", "null"], plan: ["object", "null"], billingInterval: ["string", "null"], consumptionModel: ["string", "null"], features: ["array"], seats: ["array"], credits: ["object", "null"], balance: ["object", "null"] },
+    required: {
+      customerId: ["string"],
+      trigger: ["string"],
+      status: ["string"],
+      subscriptionId: ["string", "null"],
+      plan: ["object", "null"],
+      billingInterval: ["string", "null"],
+      consumptionModel: ["string", "null"],
+      features: ["array"],
+      seats: ["array"],
+      credits: ["object", "null"],
+      balance: ["object", "null"],
+    },
   },
-  "subscription.created": { required: { subscriptionId: ["string"], customerId: ["string"], planId: ["string"], planName: ["string"], status: ["string"], startDate: ["string"], name: ["string", "null"] } },
+  "subscription.created": {
+    required: {
+      subscriptionId: ["string"],
+      customerId: ["string"],
+      planId: ["string"],
+      planName: ["string"],
+      status: ["string"],
+      startDate: ["string"],
+      name: ["string", "null"],
+    },
+  },
   "subscription.activated": {
-    required: { subscriptionId: ["string"], customerId: ["string"], status: ["string"], name: ["string", "null"], invoiceId: ["string"], invoiceNumber: ["string"], invoiceTotal: ["number"], invoiceCurrency: ["string"], provider: ["string", "null"] },
+    required: {
+      subscriptionId: ["string"],
+      customerId: ["string"],
+      status: ["string"],
+      name: ["string", "null"],
+      invoiceId: ["string"],
+      invoiceNumber: ["string"],
+      invoiceTotal: ["number"],
+      invoiceCurrency: ["string"],
+      provider: ["string", "null"],
+    },
     optional: { currentPeriodStart: ["string"], currentPeriodEnd: ["string"] },
   },
   "subscription.canceled": {
     required: { subscriptionId: ["string"], customerId: ["string"], status: ["string"], cancelReason: ["string", "null"] },
     optional: { canceledAt: ["string"], endDate: ["string"] },
   },
-  "checkout.ready": { required: { subscriptionId: ["string"], customerId: ["string"], invoiceId: ["string"], invoiceNumber: ["string"], invoiceTotal: ["number"], invoiceCurrency: ["string"], checkoutUrl: ["string"] } },
-  "trial.checkout_ready": { required: { subscriptionId: ["string"], customerId: ["string"], planName: ["string"], trialDays: ["number"], checkoutUrl: ["string"] } },
+  "checkout.ready": {
+    required: {
+      subscriptionId: ["string"],
+      customerId: ["string"],
+      invoiceId: ["string"],
+      invoiceNumber: ["string"],
+      invoiceTotal: ["number"],
+      invoiceCurrency: ["string"],
+      checkoutUrl: ["string"],
+    },
+  },
+  "trial.checkout_ready": {
+    required: { subscriptionId: ["string"], customerId: ["string"], planName: ["string"], trialDays: ["number"], checkoutUrl: ["string"] },
+  },
 };
 
 /** The JSON types a property schema admits (`type`, or each branch of an anyOf). */
@@ -200,7 +285,15 @@ describe("Commet webhooks: the documented data fields", () => {
     expect(data("customer.state_changed").trigger!.enum).toEqual(expect.arrayContaining(["subscription_created", "addon_activated", "addon_deactivated"]));
     expect(data("customer.state_changed").trigger!.enum).toHaveLength(18);
     expect((data("addon.activated").addon!.required as string[]).sort()).toEqual(["id", "name"]);
-    for (const [event, field] of [["subscription.created", "startDate"], ["subscription.activated", "currentPeriodStart"], ["subscription.activated", "currentPeriodEnd"], ["subscription.canceled", "canceledAt"], ["subscription.canceled", "endDate"], ["customer.created", "createdAt"], ["customer.updated", "updatedAt"]] as const) {
+    for (const [event, field] of [
+      ["subscription.created", "startDate"],
+      ["subscription.activated", "currentPeriodStart"],
+      ["subscription.activated", "currentPeriodEnd"],
+      ["subscription.canceled", "canceledAt"],
+      ["subscription.canceled", "endDate"],
+      ["customer.created", "createdAt"],
+      ["customer.updated", "updatedAt"],
+    ] as const) {
       expect(data(event)[field]!.format, `${event} ${field}`).toBe("date-time");
     }
     const envelope = (byEvent("addon.activated").schema.allOf as JsonSchema[])[0]!;
@@ -220,7 +313,9 @@ describe("Commet webhooks: the documented data fields", () => {
     const activated = byEvent("subscription.activated");
     const activatedExample = activated.example as { data: Record<string, unknown> };
     expect(validateBody(activated.schema, { ...activatedExample, data: { ...activatedExample.data, provider: null } })).toEqual({ valid: true });
-    expect(fieldsAtFault(validateBody(activated.schema, { ...activatedExample, data: { ...activatedExample.data, provider: "paypal" } }))).toContain("data.provider");
+    expect(fieldsAtFault(validateBody(activated.schema, { ...activatedExample, data: { ...activatedExample.data, provider: "paypal" } }))).toContain(
+      "data.provider",
+    );
   });
 });
 

@@ -18,7 +18,9 @@ describe("every spec passes the official OAS 3.1 JSON schema", () => {
 
   it("fails a spec that breaks the OAS schema (a response without its required description)", async () => {
     // The dereferenced bundle is an OAS document too: it passes as it is, and fails once broken.
-    const spec = structuredClone(getDocument("commet")) as unknown as { paths: Record<string, Record<string, { responses: Record<string, Record<string, unknown>> }>> };
+    const spec = structuredClone(getDocument("commet")) as unknown as {
+      paths: Record<string, Record<string, { responses: Record<string, Record<string, unknown>> }>>;
+    };
     expect((await new Validator().validate(structuredClone(spec))).valid).toBe(true);
     delete spec.paths["/addons"]!.get!.responses["200"]!.description;
     const result = await new Validator().validate(spec);

@@ -18,13 +18,20 @@ const { client } = useOnetMock();
 function expectDeclared(name: string, sent: Record<string, unknown>) {
   const declared = properties(name);
   const required = new Set(schemas[name]!.required as string[]);
-  expect(Object.keys(sent).filter((key) => !(key in declared)), `${name}: fields the mock sends that the spec does not declare`).toEqual([]);
-  for (const key of Object.keys(sent)) if (!required.has(key) && key !== "id") expect(declared[key]!["x-assumed"], `${name}.${key}`).toEqual(expect.any(String));
+  expect(
+    Object.keys(sent).filter((key) => !(key in declared)),
+    `${name}: fields the mock sends that the spec does not declare`,
+  ).toEqual([]);
+  for (const key of Object.keys(sent))
+    if (!required.has(key) && key !== "id") expect(declared[key]!["x-assumed"], `${name}.${key}`).toEqual(expect.any(String));
 }
 
 describe("instances", () => {
   it("declares description, hostname, tags and last_task_id, which the mock sends", async () => {
-    const { data } = await client().PUT("/v1/organizations/{organization_id}/projects/{project_id}/compute/instances/{id}", { params: { path: { ...IN_PROJECT, id: SEED.web01 } }, body: {} });
+    const { data } = await client().PUT("/v1/organizations/{organization_id}/projects/{project_id}/compute/instances/{id}", {
+      params: { path: { ...IN_PROJECT, id: SEED.web01 } },
+      body: {},
+    });
     expect(Object.keys(data!)).toEqual(expect.arrayContaining(["description", "hostname", "tags", "last_task_id"]));
     expectDeclared("Instance", data! as Record<string, unknown>);
     // Typed users read them without a cast.
@@ -33,7 +40,8 @@ describe("instances", () => {
   });
 
   it("marks the server-set fields readOnly", () => {
-    for (const field of ["id", "legacy_id", "organization_id", "project_id", "status", "last_task_id"]) expect(properties("Instance")[field]!.readOnly, field).toBe(true);
+    for (const field of ["id", "legacy_id", "organization_id", "project_id", "status", "last_task_id"])
+      expect(properties("Instance")[field]!.readOnly, field).toBe(true);
     for (const field of ["name", "description", "hostname", "tags"]) expect(properties("Instance")[field]!.readOnly, field).toBeUndefined();
   });
 });
@@ -51,7 +59,8 @@ describe("web hostings", () => {
   });
 
   it("marks the server-set fields readOnly", () => {
-    for (const field of ["id", "organization_id", "project_id", "project_name", "status", "cancellation_requested_at"]) expect(properties("WebHosting")[field]!.readOnly, field).toBe(true);
+    for (const field of ["id", "organization_id", "project_id", "project_name", "status", "cancellation_requested_at"])
+      expect(properties("WebHosting")[field]!.readOnly, field).toBe(true);
   });
 });
 

@@ -6,7 +6,10 @@ import { getOperations } from "../../src/spec/operations.js";
 
 const DECIMAL = "^-?\\d{0,8}(?:\\.\\d{0,2})?$";
 const activate = getOperations("onet").byId("activateInstanceAddon");
-const document = getDocument("onet") as unknown as { servers: { url: string }[]; components: { securitySchemes: Record<string, { type: string; scheme: string; description: string }> } };
+const document = getDocument("onet") as unknown as {
+  servers: { url: string }[];
+  components: { securitySchemes: Record<string, { type: string; scheme: string; description: string }> };
+};
 
 describe("OnetSolutions seed page: activate an addon", () => {
   it("is POST …/compute/instances/{id}/addons/activate on api.onetsolutions.net with Bearer auth", () => {
@@ -22,9 +25,17 @@ describe("OnetSolutions seed page: activate an addon", () => {
   it("has the three documented path parameters", () => {
     const byName = Object.fromEntries(activate.parameters.filter((parameter) => parameter.in === "path").map((parameter) => [parameter.name, parameter]));
     expect(byName.id).toMatchObject({ required: true, schema: { type: "string", format: "uuid" }, description: "A UUID string identifying this Instance." });
-    expect(byName.organization_id).toMatchObject({ required: true, schema: { type: "string" }, description: "Unique identifier of the organization that owns the resource." });
+    expect(byName.organization_id).toMatchObject({
+      required: true,
+      schema: { type: "string" },
+      description: "Unique identifier of the organization that owns the resource.",
+    });
     expect(byName.organization_id!.schema!.format).toBeUndefined();
-    expect(byName.project_id).toMatchObject({ required: true, schema: { type: "string" }, description: "Unique identifier of the project containing the resource." });
+    expect(byName.project_id).toMatchObject({
+      required: true,
+      schema: { type: "string" },
+      description: "Unique identifier of the project containing the resource.",
+    });
     expect(byName.project_id!.schema!.format).toBeUndefined();
   });
 
@@ -33,7 +44,11 @@ describe("OnetSolutions seed page: activate an addon", () => {
     const properties = schema.properties as Record<string, JsonSchema>;
     expect(schema.required).toEqual(["addon_id"]);
     expect(properties.addon_id).toMatchObject({ type: "string", format: "uuid" });
-    expect(properties.billing_cycle).toMatchObject({ type: "string", default: "monthly", enum: ["monthly", "quarterly", "semi_annually", "annually", "biennially", "triennially"] });
+    expect(properties.billing_cycle).toMatchObject({
+      type: "string",
+      default: "monthly",
+      enum: ["monthly", "quarterly", "semi_annually", "annually", "biennially", "triennially"],
+    });
   });
 
   it("answers the documented order: every field required, with its type, nullability and pattern", () => {
@@ -42,7 +57,16 @@ describe("OnetSolutions seed page: activate an addon", () => {
     expect(response.description).toContain("Addon activation order created successfully");
     const schema = response.content!["application/json"]!.schema!;
     const properties = schema.properties as Record<string, JsonSchema>;
-    expect((schema.required as string[]).sort()).toEqual(["amount_due", "credit_applied", "invoice_id", "invoice_payment_url", "legacy_order_id", "order_id", "status", "total"]);
+    expect((schema.required as string[]).sort()).toEqual([
+      "amount_due",
+      "credit_applied",
+      "invoice_id",
+      "invoice_payment_url",
+      "legacy_order_id",
+      "order_id",
+      "status",
+      "total",
+    ]);
     expect(properties.order_id).toMatchObject({ type: ["string", "null"], format: "uuid" });
     expect(properties.legacy_order_id!.type).toBe("integer");
     expect(properties.invoice_id!.type).toEqual(["integer", "null"]);

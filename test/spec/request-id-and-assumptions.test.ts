@@ -42,7 +42,10 @@ describe("x-request-id", () => {
     const mock = await startMock(api);
     try {
       const operation = getOperations(api).operations[0]!;
-      for (const response of [await fetch(`${mock.url}${operation.path.replace(/\{[^}]+\}/g, "x")}`, { method: operation.method.toUpperCase() }), await fetch(`${mock.url}/no-such-route`)]) {
+      for (const response of [
+        await fetch(`${mock.url}${operation.path.replace(/\{[^}]+\}/g, "x")}`, { method: operation.method.toUpperCase() }),
+        await fetch(`${mock.url}/no-such-route`),
+      ]) {
         expect(response.status).toBeGreaterThanOrEqual(400);
         expect(response.headers.get("x-request-id")).toMatch(/\S/);
       }

@@ -32,15 +32,49 @@ export function planChecks(event: CommetWebhookEventName, secret: string, now: D
   const first = exampleEvent(event, now);
   const valid = signedDelivery(first, secret);
   // Every delivery but the redelivery has a new id: a receiver that skips known ids before verifying would otherwise answer 2xx to all of them.
-  const tampered = signedDelivery({ ...exampleEvent(event, now), mode: first.mode === "live" ? "sandbox" : "live" }, secret, valid.headers["x-commet-signature"]);
+  const tampered = signedDelivery(
+    { ...exampleEvent(event, now), mode: first.mode === "live" ? "sandbox" : "live" },
+    secret,
+    valid.headers["x-commet-signature"],
+  );
   const wrongSignature = signedDelivery(exampleEvent(event, now), `whsec_${randomBytes(24).toString("base64url")}`);
   const stale = signedDelivery(exampleEvent(event, new Date(now.getTime() - STALE_AGE_MS)), secret);
   return [
-    { label: "(a)", name: "valid delivery", expected: "2xx", delivery: valid, hint: "verify X-Commet-Signature over the raw body with this secret and answer 2xx (is it the endpoint's secret?)" },
-    { label: "(b)", name: "redelivery, same id and body", expected: "2xx", delivery: valid, hint: "answer 2xx to an event id already handled, without acting again: Commet retries until it gets a 2xx" },
-    { label: "(c)", name: "tampered body, (a)'s signature", expected: "4xx", delivery: tampered, hint: "verify the signature over the bytes received, before parsing, and refuse a mismatch with 4xx" },
-    { label: "(d)", name: "signed with another secret", expected: "4xx", delivery: wrongSignature, hint: "refuse a signature that is not this secret's with 4xx" },
-    { label: "(e)", name: "stale: timestamp 24 h old", expected: "4xx", delivery: stale, hint: "refuse a timestamp older than Commet's retry window (about 8 h) with 4xx, e.g. parseWebhook's toleranceMs" },
+    {
+      label: "(a)",
+      name: "valid delivery",
+      expected: "2xx",
+      delivery: valid,
+      hint: "verify X-Commet-Signature over the raw body with this secret and answer 2xx (is it the endpoint's secret?)",
+    },
+    {
+      label: "(b)",
+      name: "redelivery, same id and body",
+      expected: "2xx",
+      delivery: valid,
+      hint: "answer 2xx to an event id already handled, without acting again: Commet retries until it gets a 2xx",
+    },
+    {
+      label: "(c)",
+      name: "tampered body, (a)'s signature",
+      expected: "4xx",
+      delivery: tampered,
+      hint: "verify the signature over the bytes received, before parsing, and refuse a mismatch with 4xx",
+    },
+    {
+      label: "(d)",
+      name: "signed with another secret",
+      expected: "4xx",
+      delivery: wrongSignature,
+      hint: "refuse a signature that is not this secret's with 4xx",
+    },
+    {
+      label: "(e)",
+      name: "stale: timestamp 24 h old",
+      expected: "4xx",
+      delivery: stale,
+      hint: "refuse a timestamp older than Commet's retry window (about 8 h) with 4xx, e.g. parseWebhook's toleranceMs",
+    },
   ];
 }
 

@@ -41,7 +41,11 @@ export function post(url: URL, delivery: Delivery, timeoutMs = DELIVERY_TIMEOUT_
   return new Promise((resolve) => {
     const send = url.protocol === "https:" ? httpsRequest : httpRequest;
     // agent: false, so no kept-alive socket holds the process open once the command is done.
-    const request: ClientRequest = send(url, { method: "POST", agent: false, headers: { ...delivery.headers, "content-length": String(Buffer.byteLength(delivery.body)) } });
+    const request: ClientRequest = send(url, {
+      method: "POST",
+      agent: false,
+      headers: { ...delivery.headers, "content-length": String(Buffer.byteLength(delivery.body)) },
+    });
     const deadline = setTimeout(() => request.destroy(new DeadlineError()), timeoutMs);
     request.on("response", (response) => {
       clearTimeout(deadline);

@@ -23,9 +23,17 @@ const REDELIVERY_NOTE = `(b) shows only that the receiver acknowledges a redeliv
     cannot be seen from outside. Deduplicate on the event id (X-Commet-Event-Id).`;
 
 export function checkReport(url: URL, event: string, secret: string, results: readonly CheckResult[]): string {
-  const rows = [["check", "expected", "got", "result"], ...results.map(({ check, outcome, passed }) => [`${check.label} ${check.name}`, check.expected, describeOutcome(outcome), passed ? "pass" : "FAIL"])];
+  const rows = [
+    ["check", "expected", "got", "result"],
+    ...results.map(({ check, outcome, passed }) => [`${check.label} ${check.name}`, check.expected, describeOutcome(outcome), passed ? "pass" : "FAIL"]),
+  ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const table = rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd());
+  const table = rows.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join("  ")
+      .trimEnd(),
+  );
   const failed = results.filter(({ passed }) => !passed);
   const unreachable = results.some(({ outcome }) => outcome === undefined);
   return [

@@ -132,7 +132,9 @@ function arrayArbitrary(schema: JsonSchema, mode: ArbitraryMode, depth: number):
   const limit = depth >= MAX_DEPTH ? minLength : minLength + EXTRA_ITEMS;
   const maxLength = typeof schema.maxItems === "number" ? Math.min(schema.maxItems, limit) : limit;
   const items = arbitraryFor(schema.items, mode, depth + 1);
-  return schema.uniqueItems === true ? fc.uniqueArray(items, { minLength, maxLength, selector: (value) => JSON.stringify(value) }) : fc.array(items, { minLength, maxLength });
+  return schema.uniqueItems === true
+    ? fc.uniqueArray(items, { minLength, maxLength, selector: (value) => JSON.stringify(value) })
+    : fc.array(items, { minLength, maxLength });
 }
 
 function objectArbitrary(schema: JsonSchema, mode: ArbitraryMode, depth: number): fc.Arbitrary<Record<string, unknown>> {
@@ -194,6 +196,12 @@ function buildRequestArbitrary(operation: Operation): fc.Arbitrary<CaseRequest> 
   const examplePath = baselineRequest(operation).path;
   const path = Object.keys(examplePath).length > 0 ? fc.oneof(fc.constant(examplePath), location("path")) : location("path");
   const spec = requestBodyOf(operation);
-  const body: fc.Arbitrary<unknown> = !spec?.schema ? fc.constant(undefined) : spec.required ? arbitraryFor(spec.schema) : fc.option(arbitraryFor(spec.schema), { nil: undefined });
-  return fc.record({ path, query: location("query"), headers: location("header"), body }).map(({ body: value, ...rest }) => (value === undefined ? rest : { ...rest, body: value }));
+  const body: fc.Arbitrary<unknown> = !spec?.schema
+    ? fc.constant(undefined)
+    : spec.required
+      ? arbitraryFor(spec.schema)
+      : fc.option(arbitraryFor(spec.schema), { nil: undefined });
+  return fc
+    .record({ path, query: location("query"), headers: location("header"), body })
+    .map(({ body: value, ...rest }) => (value === undefined ? rest : { ...rest, body: value }));
 }

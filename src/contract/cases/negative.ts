@@ -82,7 +82,14 @@ export async function runNegativePass<Client>(scenario: Scenario<Client>, target
 }
 
 async function runCase({ operation, label, request }: NegativeCase, target: ContractTarget): Promise<CaseResult> {
-  const result = { kind: "negative", operationId: operation.operationId, method: operation.method.toUpperCase(), path: operation.path, status: "4xx", variant: label } as const;
+  const result = {
+    kind: "negative",
+    operationId: operation.operationId,
+    method: operation.method.toUpperCase(),
+    path: operation.path,
+    status: "4xx",
+    variant: label,
+  } as const;
   const unsafe = liveSkipReason(target, operation, false);
   if (unsafe) return { ...result, outcome: "skip", schemaValidated: false, message: unsafe };
   const name = `${operation.operationId} ${label}`;
@@ -94,14 +101,26 @@ async function runCase({ operation, label, request }: NegativeCase, target: Cont
   }
   const realStatus = real.statusCode;
   if (realStatus === 401) {
-    return { ...result, realStatus, outcome: "fail", schemaValidated: false, message: `${name}: got 401: the credentials were refused, so the case proves nothing about the constraint` };
+    return {
+      ...result,
+      realStatus,
+      outcome: "fail",
+      schemaValidated: false,
+      message: `${name}: got 401: the credentials were refused, so the case proves nothing about the constraint`,
+    };
   }
   if (realStatus < 400 || realStatus >= 500) {
     return { ...result, realStatus, outcome: "fail", schemaValidated: false, message: `${name}: got ${realStatus}, expected a 4xx` };
   }
   const problems = caseProblems(target, operation, real);
   if (problems.length > 0) {
-    return { ...result, realStatus, outcome: "fail", schemaValidated: false, message: redact(`${name}: got ${realStatus} but not in the documented error shape: ${problems.join("; ")}`, target) };
+    return {
+      ...result,
+      realStatus,
+      outcome: "fail",
+      schemaValidated: false,
+      message: redact(`${name}: got ${realStatus} but not in the documented error shape: ${problems.join("; ")}`, target),
+    };
   }
   return { ...result, realStatus, outcome: "pass", schemaValidated: true };
 }

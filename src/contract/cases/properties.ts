@@ -26,7 +26,10 @@ export interface PropertyPassOptions extends PassOptions {
 
 /** Why one exchange broke the property; thrown inside the property so fast-check records the run. */
 class ExchangeProblem extends Error {
-  constructor(readonly request: CaseRequest, problem: string) {
+  constructor(
+    readonly request: CaseRequest,
+    problem: string,
+  ) {
     super(problem);
   }
 }
@@ -34,14 +37,28 @@ class ExchangeProblem extends Error {
 /** One result per operation, in the spec's order; operations run one after the other, so runs replay alike. */
 export async function runPropertyPass<Client>(scenario: Scenario<Client>, target: ContractTarget, options: PropertyPassOptions = {}): Promise<ContractReport> {
   const generation = { seed: options.seed ?? DEFAULT_SEED, runs: options.runs ?? DEFAULT_RUNS };
-  const operations = generation.runs > 0 ? getOperations(scenario.api).operations.filter((operation) => !options.only || options.only.includes(operation.operationId)) : [];
+  const operations =
+    generation.runs > 0 ? getOperations(scenario.api).operations.filter((operation) => !options.only || options.only.includes(operation.operationId)) : [];
   const results: CaseResult[] = [];
   for (const operation of operations) results.push(await timed(() => runOperation(operation, target, generation, scenario.perRequestHeaders)));
   return passReport(scenario, target, results);
 }
 
-async function runOperation(operation: Operation, target: ContractTarget, { seed, runs }: { seed: number; runs: number }, perRequestHeaders: Scenario<unknown>["perRequestHeaders"]): Promise<CaseResult> {
-  const result = { kind: "property", operationId: operation.operationId, method: operation.method.toUpperCase(), path: operation.path, status: "no 5xx", variant: `${runs} runs`, generated: { runs } } as const;
+async function runOperation(
+  operation: Operation,
+  target: ContractTarget,
+  { seed, runs }: { seed: number; runs: number },
+  perRequestHeaders: Scenario<unknown>["perRequestHeaders"],
+): Promise<CaseResult> {
+  const result = {
+    kind: "property",
+    operationId: operation.operationId,
+    method: operation.method.toUpperCase(),
+    path: operation.path,
+    status: "no 5xx",
+    variant: `${runs} runs`,
+    generated: { runs },
+  } as const;
   const unsafe = liveSkipReason(target, operation, true);
   if (unsafe) return { ...result, outcome: "skip", schemaValidated: false, message: unsafe };
   const property = fc.asyncProperty(requestArbitrary(operation), async (request) => {
@@ -52,13 +69,19 @@ async function runOperation(operation: Operation, target: ContractTarget, { seed
   const details = await fc.check(property, { seed, numRuns: runs, endOnFailure: true });
   if (!details.failed) return { ...result, outcome: "pass", schemaValidated: true };
   const error = details.errorInstance;
-  const what = error instanceof ExchangeProblem ? `${describeRequest(operation, error.request)}: ${error.message}` : String(error instanceof Error ? error.message : error);
+  const what =
+    error instanceof ExchangeProblem
+      ? `${describeRequest(operation, error.request)}: ${error.message}`
+      : String(error instanceof Error ? error.message : error);
   return {
     ...result,
     outcome: "fail",
     schemaValidated: false,
     generated: { runs, failedAt: details.numRuns },
-    message: redact(`${operation.operationId}: run ${details.numRuns} of ${runs}: ${what} (replay: seed ${details.seed}, path "${details.counterexamplePath ?? ""}")`, target),
+    message: redact(
+      `${operation.operationId}: run ${details.numRuns} of ${runs}: ${what} (replay: seed ${details.seed}, path "${details.counterexamplePath ?? ""}")`,
+      target,
+    ),
   };
 }
 

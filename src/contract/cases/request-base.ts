@@ -118,7 +118,9 @@ export function requestProblems(operation: Operation, request: CaseRequest): str
   const problems: string[] = [];
   for (const location of ["path", "query", "header"] as const) {
     // Copies: the validator coerces in place. Header names are compared in lower case.
-    const values = Object.fromEntries(Object.entries(valuesAt(request, location)).map(([name, value]) => [location === "header" ? name.toLowerCase() : name, value]));
+    const values = Object.fromEntries(
+      Object.entries(valuesAt(request, location)).map(([name, value]) => [location === "header" ? name.toLowerCase() : name, value]),
+    );
     const result = validateParameters(location, operation.parameters, values);
     if (!result.valid) problems.push(...result.errors.map((error) => `${location}${error.field ? `.${error.field}` : ""} ${error.message}`));
   }
@@ -162,7 +164,11 @@ export async function send(target: ContractTarget, operation: Operation, request
       signal: target.signal ? AbortSignal.any([target.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]) : AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const real = { statusCode: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
-    target.observe?.({ operationId: operation.operationId, request: { path: request.path, query: request.query, ...(request.body !== undefined ? { body: request.body } : {}) }, ...real });
+    target.observe?.({
+      operationId: operation.operationId,
+      request: { path: request.path, query: request.query, ...(request.body !== undefined ? { body: request.body } : {}) },
+      ...real,
+    });
     return real;
   } catch (error) {
     // "fetch failed" alone does not say whether the server refused, reset or never answered.

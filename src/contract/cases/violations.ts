@@ -55,7 +55,9 @@ function ownViolations(schema: JsonSchema, mode: ValueMode, name: string | undef
 
   if (types.length > 0) {
     if (mode === "json") {
-      const other = (WRONG_TYPE[types[0]!] ?? []).find((value) => !types.includes(jsonType(value)) && !(jsonType(value) === "integer" && types.includes("number")));
+      const other = (WRONG_TYPE[types[0]!] ?? []).find(
+        (value) => !types.includes(jsonType(value)) && !(jsonType(value) === "integer" && types.includes("number")),
+      );
       if (other !== undefined) add("wrong type", other);
     } else if (!types.includes("string")) {
       // A path, query or header value is a string: only a non-number or non-boolean string has the wrong type.
@@ -91,7 +93,11 @@ function ownViolations(schema: JsonSchema, mode: ValueMode, name: string | undef
   if (types.includes("array") && mode === "json") {
     if (typeof schema.minItems === "number" && schema.minItems > 0) add(`fewer than minItems ${schema.minItems}`, []);
     const item = exampleOf(schema.items) ?? null;
-    if (typeof schema.maxItems === "number") add(`more than maxItems ${schema.maxItems}`, Array.from({ length: schema.maxItems + 1 }, () => item));
+    if (typeof schema.maxItems === "number")
+      add(
+        `more than maxItems ${schema.maxItems}`,
+        Array.from({ length: schema.maxItems + 1 }, () => item),
+      );
   }
   return out;
 }

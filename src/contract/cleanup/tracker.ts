@@ -64,7 +64,9 @@ export function createCleanupTracker(api: ApiName, target: ContractTarget, perRe
       for (const link of links) {
         const call = undoCall(link, { request, body });
         if ("missing" in call) {
-          leftBehind.push(`${operation.operationId} ${observation.statusCode}: ${link.operation.operationId} cannot undo it, the exchange holds no ${call.missing.join(", ")}`);
+          leftBehind.push(
+            `${operation.operationId} ${observation.statusCode}: ${link.operation.operationId} cannot undo it, the exchange holds no ${call.missing.join(", ")}`,
+          );
           continue;
         }
         const key = keyOf(call);

@@ -45,7 +45,9 @@ function readLinks(api: ApiName, operation: Operation, status: string): UndoLink
         const [prefix, rest] = key.includes(".") ? (key.split(/\.(.*)/, 2) as [string, string]) : [undefined, key];
         const declared = target.parameters.find((parameter) => parameter.name === rest && (!prefix || parameter.in === prefix));
         if (!declared || (declared.in !== "path" && declared.in !== "query") || typeof expression !== "string") {
-          throw new Error(`${operation.operationId} ${status}: the x-cleanup link to ${target.operationId} names "${key}", not a path or query parameter of it`);
+          throw new Error(
+            `${operation.operationId} ${status}: the x-cleanup link to ${target.operationId} names "${key}", not a path or query parameter of it`,
+          );
         }
         return { in: declared.in, name: rest, expression };
       });

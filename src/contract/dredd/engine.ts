@@ -208,7 +208,9 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
       if (!record) return;
       const code = (error as { code?: unknown } | null)?.code;
       const reason = error instanceof Error ? error.message : String(error);
-      record.problems.push(`${record.operationId} ${record.status}: no response from the server (${typeof code === "string" && !reason.includes(code) ? `${code}: ` : ""}${reason})`);
+      record.problems.push(
+        `${record.operationId} ${record.status}: no response from the server (${typeof code === "string" && !reason.includes(code) ? `${code}: ` : ""}${reason})`,
+      );
       record.endedAt = performance.now();
     },
     async afterEach(transaction: DreddTransaction): Promise<void> {
@@ -216,7 +218,13 @@ export function createEngine<Client>(scenario: Scenario<Client>, target: Contrac
       const real = transaction.real;
       if (!record || !real) return;
       record.realStatus = real.statusCode;
-      target.observe?.({ operationId: record.operationId, request: sentValues(transaction, record.path), statusCode: real.statusCode, headers: real.headers, body: real.body });
+      target.observe?.({
+        operationId: record.operationId,
+        request: sentValues(transaction, record.path),
+        statusCode: real.statusCode,
+        headers: real.headers,
+        body: real.body,
+      });
       const problems = caseProblems(target, index.byId(record.operationId), real);
       record.schemaValidated = true;
       record.problems.push(...problems);
@@ -240,10 +248,12 @@ function sentValues(transaction: DreddTransaction, template: string): { path: Re
 
 function extractPathParams(template: string, pathname: string): Record<string, string> {
   const names: string[] = [];
-  const pattern = new RegExp(`^${template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    names.push(name);
-    return "([^/]*)";
-  })}$`);
+  const pattern = new RegExp(
+    `^${template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      names.push(name);
+      return "([^/]*)";
+    })}$`,
+  );
   const found = pattern.exec(pathname);
   return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found?.[i + 1] ?? "")]));
 }

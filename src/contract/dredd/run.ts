@@ -67,7 +67,10 @@ async function runOnce<Client>(scenario: Scenario<Client>, target: ContractTarge
  * gets a path key of its own, `<path>/__case/<variant>`, holding only that status; the engine maps it
  * back and sends the request to the real path.
  */
-function forDredd(scenario: Scenario<unknown>, only: readonly string[] | undefined): { document: unknown; variantPaths: Map<string, { path: string; variant: string }> } {
+function forDredd(
+  scenario: Scenario<unknown>,
+  only: readonly string[] | undefined,
+): { document: unknown; variantPaths: Map<string, { path: string; variant: string }> } {
   const document = structuredClone(getDocument(scenario.api));
   const variantPaths = new Map<string, { path: string; variant: string }>();
   const paths: typeof document.paths = {};
@@ -86,7 +89,10 @@ function forDredd(scenario: Scenario<unknown>, only: readonly string[] | undefin
         if (!response) throw new Error(`${operation.operationId}: the driver "${status} ${variant}" names a status the spec does not document`);
         const key = `${path}/__case/${variant}`;
         variantPaths.set(key, { path, variant });
-        paths[key] = { ...(item.parameters ? { parameters: item.parameters } : {}), [method]: { ...operation, operationId: `${operation.operationId}__${variant}`, responses: { [status]: response } } };
+        paths[key] = {
+          ...(item.parameters ? { parameters: item.parameters } : {}),
+          [method]: { ...operation, operationId: `${operation.operationId}__${variant}`, responses: { [status]: response } },
+        };
       }
       for (const { status } of variantCases(scenario, operation.operationId)) delete operation.responses[status];
     }
@@ -170,7 +176,8 @@ function toResult(record: CaseRecord): CaseResult {
   const test = record.transaction.test;
   const failed = record.problems.length > 0 || test?.status === "fail" || (record.transaction.fail ?? false) !== false;
   const outcome = test?.status === "skip" ? "skip" : failed || test?.status !== "pass" ? "fail" : "pass";
-  const message = record.problems.length > 0 ? record.problems.join("; ") : outcome === "fail" ? failureReason(record) : outcome === "skip" ? record.skipReason : undefined;
+  const message =
+    record.problems.length > 0 ? record.problems.join("; ") : outcome === "fail" ? failureReason(record) : outcome === "skip" ? record.skipReason : undefined;
   return {
     kind: "dredd",
     operationId: record.operationId,

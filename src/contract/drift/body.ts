@@ -43,7 +43,8 @@ function walk(api: ApiName, nodes: Located[], value: unknown, depth: number, fac
   for (const { schema, pointer } of schemas) {
     const types = typesOf(schema);
     if (types.length > 0 && !allows(types, value)) facts.push({ kind: "type", pointer: `${pointer}/type`, value });
-    else if (Array.isArray(schema.enum) && !schema.enum.some((member) => sameJson(member, value))) facts.push({ kind: "enum", pointer: `${pointer}/enum`, value });
+    else if (Array.isArray(schema.enum) && !schema.enum.some((member) => sameJson(member, value)))
+      facts.push({ kind: "enum", pointer: `${pointer}/enum`, value });
   }
   if (Array.isArray(value)) {
     const items = schemas.flatMap(({ schema, pointer }) => (isSchema(schema.items) ? [{ schema: schema.items, pointer: `${pointer}/items` }] : []));
@@ -59,7 +60,8 @@ function walkObject(api: ApiName, schemas: Located[], value: Record<string, unkn
   if (shaped.length === 0) return;
   const declared = new Map<string, FieldFact>();
   for (const { schema, pointer } of shaped) {
-    for (const name of Object.keys(propertiesOf(schema))) if (!declared.has(name)) declared.set(name, { pointer: childPointer(pointer, "properties", name), required: false, present: Object.hasOwn(value, name) });
+    for (const name of Object.keys(propertiesOf(schema)))
+      if (!declared.has(name)) declared.set(name, { pointer: childPointer(pointer, "properties", name), required: false, present: Object.hasOwn(value, name) });
   }
   for (const { schema, pointer } of shaped) {
     for (const name of Array.isArray(schema.required) ? schema.required.filter((item): item is string => typeof item === "string") : []) {
@@ -70,8 +72,14 @@ function walkObject(api: ApiName, schemas: Located[], value: Record<string, unkn
   facts.push({ kind: "object", fields: [...declared.values()] });
   // Where a new field would be declared: the first schema here that lists properties.
   const host = shaped.find(({ schema }) => isSchema(schema.properties)) ?? shaped[0]!;
-  const open = shaped.some(({ schema }) => schema.additionalProperties === true || (isSchema(schema.additionalProperties) && Object.keys(schema.additionalProperties).length === 0));
-  const extra = shaped.flatMap(({ schema, pointer }) => (isSchema(schema.additionalProperties) && Object.keys(schema.additionalProperties).length > 0 ? [{ schema: schema.additionalProperties, pointer: `${pointer}/additionalProperties` }] : []));
+  const open = shaped.some(
+    ({ schema }) => schema.additionalProperties === true || (isSchema(schema.additionalProperties) && Object.keys(schema.additionalProperties).length === 0),
+  );
+  const extra = shaped.flatMap(({ schema, pointer }) =>
+    isSchema(schema.additionalProperties) && Object.keys(schema.additionalProperties).length > 0
+      ? [{ schema: schema.additionalProperties, pointer: `${pointer}/additionalProperties` }]
+      : [],
+  );
   for (const [name, item] of Object.entries(value).slice(0, limits.keys)) {
     const children = shaped.flatMap(({ schema, pointer }) => {
       const property = propertiesOf(schema)[name];
@@ -79,7 +87,13 @@ function walkObject(api: ApiName, schemas: Located[], value: Record<string, unkn
     });
     if (children.length > 0) walk(api, children, item, depth + 1, facts, limits);
     else if (extra.length > 0) walk(api, extra, item, depth + 1, facts, limits);
-    else if (!open && !declared.has(name)) facts.push({ kind: "undeclared", pointer: childPointer(host.pointer, "properties", name), value: item, closed: shaped.some(({ schema }) => schema.additionalProperties === false) });
+    else if (!open && !declared.has(name))
+      facts.push({
+        kind: "undeclared",
+        pointer: childPointer(host.pointer, "properties", name),
+        value: item,
+        closed: shaped.some(({ schema }) => schema.additionalProperties === false),
+      });
   }
 }
 

@@ -50,8 +50,16 @@ export function createDriftCollector(api: ApiName, limits: DriftLimits = DRIFT_L
   function record(facts: BodyFact[], where: string): void {
     for (const fact of facts) {
       if (fact.kind === "object") for (const { pointer, required, present } of fact.fields) field(pointer, "field", required, present, where);
-      else if (fact.kind === "undeclared") value(fact.pointer, "undeclared-field", shortJson(fact.value, limits.valueChars), jsonType(fact.value), where, fact.closed);
-      else value(fact.pointer, fact.kind === "enum" ? "undocumented-enum-value" : "type-mismatch", shortJson(fact.value, limits.valueChars), jsonType(fact.value), where);
+      else if (fact.kind === "undeclared")
+        value(fact.pointer, "undeclared-field", shortJson(fact.value, limits.valueChars), jsonType(fact.value), where, fact.closed);
+      else
+        value(
+          fact.pointer,
+          fact.kind === "enum" ? "undocumented-enum-value" : "type-mismatch",
+          shortJson(fact.value, limits.valueChars),
+          jsonType(fact.value),
+          where,
+        );
     }
   }
 
@@ -81,7 +89,13 @@ export function createDriftCollector(api: ApiName, limits: DriftLimits = DRIFT_L
       const response = documentedResponse(operation, observation.statusCode);
       if (!response) {
         const excerpt = observation.body.length > limits.valueChars ? `${observation.body.slice(0, limits.valueChars)}…` : observation.body;
-        value(childPointer(operationPointer(operation), "responses", status), "undocumented-status", excerpt, headerOf(observation, "content-type") ?? "(no content-type)", where);
+        value(
+          childPointer(operationPointer(operation), "responses", status),
+          "undocumented-status",
+          excerpt,
+          headerOf(observation, "content-type") ?? "(no content-type)",
+          where,
+        );
         return;
       }
       const key = operation.object.responses[status] ? status : `${status[0]}XX`;

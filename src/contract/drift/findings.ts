@@ -8,7 +8,10 @@ export function driftReport(places: Places, options: { strict: boolean; limit: n
     ...[...places.values].map(([key, place]) => valueFinding(key.slice(place.kind.length + 1), place)),
     ...[...places.fields].flatMap(([pointer, place]) => fieldFinding(pointer, place) ?? []),
   ].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.pointer.localeCompare(b.pointer) || a.kind.localeCompare(b.kind));
-  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, all.filter((finding) => finding.severity === severity).length])) as Record<DriftSeverity, number>;
+  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, all.filter((finding) => finding.severity === severity).length])) as Record<
+    DriftSeverity,
+    number
+  >;
   return { findings: all.slice(0, options.limit), counts, omitted: Math.max(0, all.length - options.limit), strict: options.strict };
 }
 
@@ -21,13 +24,41 @@ function valueFinding(pointer: string, place: ValuePlace): DriftFinding {
   const types = place.types.join(" or ");
   switch (place.kind) {
     case "undeclared-field":
-      return finding("undeclared-field", place.closed ? "failure" : "warning", pointer, place.where, { count: place.count, types: place.types, values: place.values }, `declare the property "${lastToken(pointer)}" (${types}) here${place.closed ? "; the schema says additionalProperties: false" : ""}, or find why the server sends it`);
+      return finding(
+        "undeclared-field",
+        place.closed ? "failure" : "warning",
+        pointer,
+        place.where,
+        { count: place.count, types: place.types, values: place.values },
+        `declare the property "${lastToken(pointer)}" (${types}) here${place.closed ? "; the schema says additionalProperties: false" : ""}, or find why the server sends it`,
+      );
     case "undocumented-enum-value":
-      return finding("undocumented-enum-value", "warning", pointer, place.where, { count: place.count, values: place.values }, `add ${place.values.join(", ")} to this enum if the server may send it`);
+      return finding(
+        "undocumented-enum-value",
+        "warning",
+        pointer,
+        place.where,
+        { count: place.count, values: place.values },
+        `add ${place.values.join(", ")} to this enum if the server may send it`,
+      );
     case "type-mismatch":
-      return finding("type-mismatch", "failure", pointer, place.where, { count: place.count, types: place.types, values: place.values }, `the server sent ${types}: widen this type if that is right, otherwise the server is wrong`);
+      return finding(
+        "type-mismatch",
+        "failure",
+        pointer,
+        place.where,
+        { count: place.count, types: place.types, values: place.values },
+        `the server sent ${types}: widen this type if that is right, otherwise the server is wrong`,
+      );
     case "undocumented-status":
-      return finding("undocumented-status", "failure", pointer, place.where, { count: place.count, contentTypes: place.types, bodies: place.values }, `document a ${lastToken(pointer)} response (description and body) if the server may answer it`);
+      return finding(
+        "undocumented-status",
+        "failure",
+        pointer,
+        place.where,
+        { count: place.count, contentTypes: place.types, bodies: place.values },
+        `document a ${lastToken(pointer)} response (description and body) if the server may answer it`,
+      );
   }
 }
 
@@ -35,16 +66,48 @@ function fieldFinding(pointer: string, place: FieldPlace): DriftFinding | undefi
   const name = lastToken(pointer);
   const seen = { present: place.present, of: place.observed };
   if (place.kind === "header") {
-    if (place.required && place.present < place.observed) return finding("missing-header", "failure", pointer, place.where, { ...seen, required: true }, `the required header "${name}" was missing: make it optional (required: false) if the server may leave it out`);
-    if (!place.required && place.present === 0) return finding("missing-header", "info", pointer, place.where, { ...seen, required: false }, `no response had the header "${name}": check whether the server still sends it`);
+    if (place.required && place.present < place.observed)
+      return finding(
+        "missing-header",
+        "failure",
+        pointer,
+        place.where,
+        { ...seen, required: true },
+        `the required header "${name}" was missing: make it optional (required: false) if the server may leave it out`,
+      );
+    if (!place.required && place.present === 0)
+      return finding(
+        "missing-header",
+        "info",
+        pointer,
+        place.where,
+        { ...seen, required: false },
+        `no response had the header "${name}": check whether the server still sends it`,
+      );
     return undefined;
   }
-  if (place.required && place.present < place.observed) return finding("missing-required", "failure", pointer, place.where, seen, `remove "${name}" from its object's required list if the server may leave it out`);
-  if (!place.required && place.present === 0) return finding("never-seen", "info", pointer, place.where, seen, `no object here had "${name}": check whether the server still sends it`);
+  if (place.required && place.present < place.observed)
+    return finding(
+      "missing-required",
+      "failure",
+      pointer,
+      place.where,
+      seen,
+      `remove "${name}" from its object's required list if the server may leave it out`,
+    );
+  if (!place.required && place.present === 0)
+    return finding("never-seen", "info", pointer, place.where, seen, `no object here had "${name}": check whether the server still sends it`);
   return undefined;
 }
 
-function finding(kind: DriftKind, severity: DriftSeverity, pointer: string, where: readonly string[], seen: Record<string, unknown>, suggestion: string): DriftFinding {
+function finding(
+  kind: DriftKind,
+  severity: DriftSeverity,
+  pointer: string,
+  where: readonly string[],
+  seen: Record<string, unknown>,
+  suggestion: string,
+): DriftFinding {
   const [first = "? 0", ...also] = where;
   const [operationId = "?", status = "0"] = first.split(" ");
   return { kind, severity, pointer, operationId, status: Number(status), ...(also.length > 0 ? { also } : {}), seen, suggestion };

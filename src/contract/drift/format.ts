@@ -11,7 +11,15 @@ export function formatDrift(report: DriftReport): string[] {
     `${report.strict ? " (--strict: warnings fail the run)" : " (warnings do not fail the run without --strict)"}` +
     `${report.file ? `; proposed spec changes in ${report.file}` : ""}`;
   const listed = report.findings.filter((finding) => finding.severity !== "info");
-  const lines = [head, ...listed.slice(0, LISTED).map((finding) => `    ${finding.severity.toUpperCase()} ${finding.kind} ${finding.operationId} ${finding.status}: ${finding.pointer}: ${describeSeen(finding)}`)];
+  const lines = [
+    head,
+    ...listed
+      .slice(0, LISTED)
+      .map(
+        (finding) =>
+          `    ${finding.severity.toUpperCase()} ${finding.kind} ${finding.operationId} ${finding.status}: ${finding.pointer}: ${describeSeen(finding)}`,
+      ),
+  ];
   const more = listed.length - LISTED + report.omitted;
   if (more > 0) lines.push(`    … ${more} more (see the JSON report or the drift file)`);
   if (info > 0) lines.push(`    info: ${info} declared field(s) or header(s) never seen (listed in the drift file; they fail nothing)`);

@@ -26,7 +26,8 @@ function open(schema: JsonSchema): JsonSchema {
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === "enum") continue;
-    if (SCHEMA_MAPS.includes(key) && isSchema(value)) out[key] = Object.fromEntries(Object.entries(value).map(([name, item]) => [name, isSchema(item) ? open(item) : item]));
+    if (SCHEMA_MAPS.includes(key) && isSchema(value))
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, item]) => [name, isSchema(item) ? open(item) : item]));
     else if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) out[key] = value.map((item) => (isSchema(item) ? open(item) : item));
     else if (SCHEMA_ONES.includes(key) && isSchema(value)) out[key] = open(value);
     else out[key] = value;

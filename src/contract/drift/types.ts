@@ -9,7 +9,14 @@
  * - `type-mismatch`: a value of a JSON type its schema does not allow;
  * - `missing-header`: a declared response header a response lacked (required), or none had (optional).
  */
-export type DriftKind = "undeclared-field" | "never-seen" | "undocumented-status" | "undocumented-enum-value" | "missing-required" | "type-mismatch" | "missing-header";
+export type DriftKind =
+  | "undeclared-field"
+  | "never-seen"
+  | "undocumented-status"
+  | "undocumented-enum-value"
+  | "missing-required"
+  | "type-mismatch"
+  | "missing-header";
 
 /** `failure`: the contract is broken (the cases fail too); `warning`: fails only with `--strict`; `info`: never fails. */
 export type DriftSeverity = "failure" | "warning" | "info";

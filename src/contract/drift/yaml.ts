@@ -49,7 +49,10 @@ function field(name: string, value: unknown): string {
  * paragraph separators) escaped too; JSON.stringify already escapes C0 controls and lone surrogates.
  */
 function scalar(value: unknown): string {
-  return (JSON.stringify(value) ?? "null").replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return (JSON.stringify(value) ?? "null").replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 function oneLine(text: string): string {

@@ -81,7 +81,11 @@ export function checkFlows(api: ApiName, flows: FlowsDocument): FlowsDocument {
       for (const action of step.onSuccess ?? []) {
         if (action.type === "goto" && !stepIds.has(action.stepId ?? "")) throw new Error(`${where(step)}: goto names no step "${action.stepId}"`);
       }
-      const used = [...expressionsIn(step.parameters?.map((parameter) => parameter.value)), ...expressionsIn(step.requestBody?.payload), ...Object.values(step.outputs ?? {})];
+      const used = [
+        ...expressionsIn(step.parameters?.map((parameter) => parameter.value)),
+        ...expressionsIn(step.requestBody?.payload),
+        ...Object.values(step.outputs ?? {}),
+      ];
       for (const expression of used) {
         const input = /^\$inputs\.(.+)$/.exec(expression)?.[1];
         if (input !== undefined && !inputs.has(input)) throw new Error(`${where(step)}: ${expression} is not an input of the workflow`);

@@ -19,7 +19,8 @@ export class FlowExpressionError extends Error {
   override name = "FlowExpressionError";
 }
 
-const EXPRESSION = /^\$(?:inputs\.[A-Za-z0-9_.-]+|steps\.[A-Za-z0-9_-]+\.outputs\.[A-Za-z0-9_.-]+|statusCode|response\.body(?:#\/[^\s]*)?|response\.header\.[A-Za-z0-9_-]+)$/;
+const EXPRESSION =
+  /^\$(?:inputs\.[A-Za-z0-9_.-]+|steps\.[A-Za-z0-9_-]+\.outputs\.[A-Za-z0-9_.-]+|statusCode|response\.body(?:#\/[^\s]*)?|response\.header\.[A-Za-z0-9_-]+)$/;
 
 export function isExpression(text: string): boolean {
   return EXPRESSION.test(text);
@@ -60,7 +61,8 @@ export function resolveValue(value: unknown, context: FlowContext, depth = 0): u
     });
   }
   if (Array.isArray(value)) return value.map((item) => resolveValue(item, context, depth + 1));
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveValue(item, context, depth + 1)]));
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveValue(item, context, depth + 1)]));
   return value;
 }
 

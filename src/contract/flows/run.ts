@@ -36,10 +36,20 @@ export async function runFlowPass<Client>(scenario: Scenario<Client>, target: Co
   return passReport(scenario, target, results);
 }
 
-async function runWorkflow({ api, perRequestHeaders }: Pick<Scenario<unknown>, "api" | "perRequestHeaders">, workflow: Workflow, target: ContractTarget, runId: string, only: readonly string[] | undefined): Promise<CaseResult[]> {
+async function runWorkflow(
+  { api, perRequestHeaders }: Pick<Scenario<unknown>, "api" | "perRequestHeaders">,
+  workflow: Workflow,
+  target: ContractTarget,
+  runId: string,
+  only: readonly string[] | undefined,
+): Promise<CaseResult[]> {
   const index = getOperations(api);
   const results: CaseResult[] = [];
-  const caseOf = (step: FlowStep, operation: Operation, fields: Pick<CaseResult, "status" | "outcome" | "schemaValidated" | "message" | "realStatus" | "durationMs">): CaseResult => ({
+  const caseOf = (
+    step: FlowStep,
+    operation: Operation,
+    fields: Pick<CaseResult, "status" | "outcome" | "schemaValidated" | "message" | "realStatus" | "durationMs">,
+  ): CaseResult => ({
     kind: "flow",
     operationId: operation.operationId,
     method: operation.method.toUpperCase(),
@@ -47,7 +57,10 @@ async function runWorkflow({ api, perRequestHeaders }: Pick<Scenario<unknown>, "
     variant: `${workflow.workflowId}.${step.stepId}`,
     ...fields,
   });
-  const skipAll = (reason: string) => workflow.steps.map((step) => caseOf(step, index.byId(step.operationId), { status: expectedStatus(step), outcome: "skip", schemaValidated: false, message: reason }));
+  const skipAll = (reason: string) =>
+    workflow.steps.map((step) =>
+      caseOf(step, index.byId(step.operationId), { status: expectedStatus(step), outcome: "skip", schemaValidated: false, message: reason }),
+    );
 
   // Out of an `--only` run's scope, like the operations it leaves out: no case at all.
   if (only && workflow.steps.some((step) => !only.includes(step.operationId))) return [];
@@ -68,14 +81,30 @@ async function runWorkflow({ api, perRequestHeaders }: Pick<Scenario<unknown>, "
   for (let count = 0; position < workflow.steps.length; count++) {
     const step = workflow.steps[position]!;
     const operation = index.byId(step.operationId);
-    if (count >= MAX_STEPS) return [...results, caseOf(step, operation, { status: expectedStatus(step), outcome: "fail", schemaValidated: false, message: `${workflow.workflowId}: more than ${MAX_STEPS} steps (a goto loop)` })];
+    if (count >= MAX_STEPS)
+      return [
+        ...results,
+        caseOf(step, operation, {
+          status: expectedStatus(step),
+          outcome: "fail",
+          schemaValidated: false,
+          message: `${workflow.workflowId}: more than ${MAX_STEPS} steps (a goto loop)`,
+        }),
+      ];
     const unsafe = liveSkipReason(target, operation, true) ?? (target.signal?.aborted ? "the run was interrupted" : undefined);
     if (unsafe) return [...results, ...skipAll(`step ${step.stepId} (${operation.operationId}): ${unsafe}`).slice(position)];
     delete context.response;
     const outcome = await timed(() => runStep(step, operation, context, target, perRequestHeaders?.() ?? {}));
     results.push(caseOf(step, operation, outcome));
     if (outcome.outcome === "fail") {
-      const rest = workflow.steps.slice(position + 1).map((later) => caseOf(later, index.byId(later.operationId), { status: expectedStatus(later), outcome: "skip", schemaValidated: false, message: `an earlier step of ${workflow.workflowId} failed` }));
+      const rest = workflow.steps.slice(position + 1).map((later) =>
+        caseOf(later, index.byId(later.operationId), {
+          status: expectedStatus(later),
+          outcome: "skip",
+          schemaValidated: false,
+          message: `an earlier step of ${workflow.workflowId} failed`,
+        }),
+      );
       return [...results, ...rest];
     }
     const action = (step.onSuccess ?? []).find((candidate) => (candidate.criteria ?? []).every(({ condition }) => holds(condition, context)));
@@ -85,7 +114,13 @@ async function runWorkflow({ api, perRequestHeaders }: Pick<Scenario<unknown>, "
   return results;
 }
 
-async function runStep(step: FlowStep, operation: Operation, context: FlowContext, target: ContractTarget, headers: Record<string, string>): Promise<Pick<CaseResult, "status" | "outcome" | "schemaValidated" | "message" | "realStatus">> {
+async function runStep(
+  step: FlowStep,
+  operation: Operation,
+  context: FlowContext,
+  target: ContractTarget,
+  headers: Record<string, string>,
+): Promise<Pick<CaseResult, "status" | "outcome" | "schemaValidated" | "message" | "realStatus">> {
   const label = `${step.stepId} (${operation.operationId})`;
   let request: CaseRequest;
   try {
@@ -107,7 +142,12 @@ async function runStep(step: FlowStep, operation: Operation, context: FlowContex
   try {
     real = await send(target, operation, request);
   } catch (error) {
-    return { status: expectedStatus(step), outcome: "fail", schemaValidated: false, message: redact(`${label}: no answer (${(error as Error).message})`, target) };
+    return {
+      status: expectedStatus(step),
+      outcome: "fail",
+      schemaValidated: false,
+      message: redact(`${label}: no answer (${(error as Error).message})`, target),
+    };
   }
   let body: unknown;
   try {
@@ -115,16 +155,32 @@ async function runStep(step: FlowStep, operation: Operation, context: FlowContex
   } catch {
     body = undefined;
   }
-  context.response = { statusCode: real.statusCode, headers: Object.fromEntries(Object.entries(real.headers).map(([name, value]) => [name.toLowerCase(), value])), body };
+  context.response = {
+    statusCode: real.statusCode,
+    headers: Object.fromEntries(Object.entries(real.headers).map(([name, value]) => [name.toLowerCase(), value])),
+    body,
+  };
   const status = String(real.statusCode);
   const problems = caseProblems(target, operation, real);
   // Without criteria, Arazzo's default: any success.
-  const unmet = step.successCriteria ? step.successCriteria.filter(({ condition }) => !holds(condition, context)).map(({ condition }) => condition) : real.statusCode >= 300 ? ["a 2xx status"] : [];
+  const unmet = step.successCriteria
+    ? step.successCriteria.filter(({ condition }) => !holds(condition, context)).map(({ condition }) => condition)
+    : real.statusCode >= 300
+      ? ["a 2xx status"]
+      : [];
   if (unmet.length > 0) problems.push(`${operation.operationId} ${status}: success criteria not met: ${unmet.join("; ")}`);
   if (problems.length > 0) {
-    return { status, realStatus: real.statusCode, outcome: "fail", schemaValidated: false, message: redact(`${label}: ${describeRequest(operation, request)}: ${problems.join("; ")}`, target) };
+    return {
+      status,
+      realStatus: real.statusCode,
+      outcome: "fail",
+      schemaValidated: false,
+      message: redact(`${label}: ${describeRequest(operation, request)}: ${problems.join("; ")}`, target),
+    };
   }
-  context.steps[step.stepId] = { outputs: Object.fromEntries(Object.entries(step.outputs ?? {}).map(([name, expression]) => [name, evaluateExpression(expression, context)])) };
+  context.steps[step.stepId] = {
+    outputs: Object.fromEntries(Object.entries(step.outputs ?? {}).map(([name, expression]) => [name, evaluateExpression(expression, context)])),
+  };
   return { status, realStatus: real.statusCode, outcome: "pass", schemaValidated: true };
 }
 

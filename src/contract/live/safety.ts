@@ -28,7 +28,11 @@ export function irreversibleReason(operation: Pick<Operation, "object">): string
  * Why a live run must not send a request to this operation (undefined: it may). `expectsSuccess`:
  * whether the request is meant to succeed; one the server must refuse changes nothing.
  */
-export function liveSkipReason(target: { live?: boolean; allowWrites?: boolean }, operation: Pick<Operation, "method" | "object">, expectsSuccess: boolean): string | undefined {
+export function liveSkipReason(
+  target: { live?: boolean; allowWrites?: boolean },
+  operation: Pick<Operation, "method" | "object">,
+  expectsSuccess: boolean,
+): string | undefined {
   if (!target.live || !isWrite(operation)) return undefined;
   if (!target.allowWrites) return "write operation: needs --allow-writes";
   const irreversible = expectsSuccess ? irreversibleReason(operation) : undefined;

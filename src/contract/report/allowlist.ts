@@ -64,7 +64,8 @@ function checkEntry(item: unknown, at: string, problems: string[]): AllowlistEnt
   const record = item as Record<string, unknown>;
   const before = problems.length;
   for (const field of Object.keys(record)) if (!(FIELDS as readonly string[]).includes(field)) problems.push(`${at}: unknown field ${JSON.stringify(field)}`);
-  for (const field of FIELDS) if (typeof record[field] !== "string" || (record[field] as string).trim() === "") problems.push(`${at}: ${field} must be a non-empty string`);
+  for (const field of FIELDS)
+    if (typeof record[field] !== "string" || (record[field] as string).trim() === "") problems.push(`${at}: ${field} must be a non-empty string`);
   if (problems.length > before) return undefined;
   const { api, operationId, status, reason } = record as Record<(typeof FIELDS)[number], string>;
   if (!isApiName(api)) {
@@ -100,7 +101,12 @@ export interface CoverageVerdict {
  * Applies the allowlist entries of `api` to a run's coverage. `operations` is the run's scope (with
  * `--only`); entries outside it are neither applied nor stale.
  */
-export function judgeCoverage(api: ApiName, coverage: Coverage, entries: readonly AllowlistEntry[], options: { enforced: boolean; operations?: readonly string[] }): CoverageVerdict {
+export function judgeCoverage(
+  api: ApiName,
+  coverage: Coverage,
+  entries: readonly AllowlistEntry[],
+  options: { enforced: boolean; operations?: readonly string[] },
+): CoverageVerdict {
   const inScope = (operationId: string) => !options.operations || options.operations.includes(operationId);
   const own = entries.filter((entry) => entry.api === api && inScope(entry.operationId));
   const reasons = new Map(own.map((entry) => [`${entry.operationId} ${entry.status}`, entry.reason]));

@@ -20,7 +20,9 @@ export interface Coverage {
 export function coverageOf(report: ContractReport, operations?: readonly string[]): Coverage {
   const index = getOperations(report.api as Parameters<typeof getOperations>[0]);
   const scope = operations ? index.operations.filter((operation) => operations.includes(operation.operationId)) : index.operations;
-  const documented = scope.flatMap((operation) => operation.statuses.filter((status) => status !== "default").map((status) => `${operation.operationId} ${status}`));
+  const documented = scope.flatMap((operation) =>
+    operation.statuses.filter((status) => status !== "default").map((status) => `${operation.operationId} ${status}`),
+  );
   // A declared flow's step drives a documented status as much as a dredd case does.
   const dredd = report.cases.filter((result) => result.kind === "dredd" || result.kind === "flow");
   const passed = new Set(dredd.filter((result) => result.outcome === "pass").map((result) => `${result.operationId} ${result.status}`));

@@ -86,7 +86,8 @@ async function isMember(client: CloudPlansClient, email: string): Promise<boolea
 }
 
 async function ensureMember(client: CloudPlansClient, email: string, role: string): Promise<void> {
-  if (!(await isMember(client, email))) await expectOk(`adding ${email}`, client.POST("/v1/organizations/users/add", { body: { org_id: F.org, user_id: email, role, state: "active" } }));
+  if (!(await isMember(client, email)))
+    await expectOk(`adding ${email}`, client.POST("/v1/organizations/users/add", { body: { org_id: F.org, user_id: email, role, state: "active" } }));
 }
 
 /** Billing update: every action but getpaymentlink sends a body, and none needs the query's example values. */
@@ -95,7 +96,13 @@ const billingBody = (action: string, body: Record<string, unknown>): RequestChan
 export const cloudplansScenario: Scenario<CloudPlansClient> = {
   api: "cloudplans",
   mockCredentials: { Authorization: `Bearer ${F.tokens.owner}` },
-  createClient: (target, fetch) => createCloudPlansClient({ token: (target.credentials.Authorization ?? "").replace(/^Bearer /, ""), baseUrl: target.baseUrl, allowInsecureHttp: target.allowInsecureHttp === true, ...(fetch ? { fetch } : {}) }),
+  createClient: (target, fetch) =>
+    createCloudPlansClient({
+      token: (target.credentials.Authorization ?? "").replace(/^Bearer /, ""),
+      baseUrl: target.baseUrl,
+      allowInsecureHttp: target.allowInsecureHttp === true,
+      ...(fetch ? { fetch } : {}),
+    }),
   drivers: {
     listOrganizations: { "400": unknownAction },
     createOrganization: { "400": () => ({ body: ["not", "an", "object"] }) },
@@ -148,7 +155,8 @@ export const cloudplansScenario: Scenario<CloudPlansClient> = {
     },
     addOrganizationUser: {
       "200": async ({ client, target }) => {
-        if (await isMember(client, F.newUser)) await expectOk("removing nora", client.POST("/v1/organizations/users/remove", { body: { org_id: orgOf(target), user_id: F.newUser } }));
+        if (await isMember(client, F.newUser))
+          await expectOk("removing nora", client.POST("/v1/organizations/users/remove", { body: { org_id: orgOf(target), user_id: F.newUser } }));
         return {};
       },
       "400": ({ target }) => ({ body: { org_id: orgOf(target), user_id: "not-an-email", role: "viewer" } }),
@@ -191,7 +199,10 @@ export const cloudplansScenario: Scenario<CloudPlansClient> = {
       "400": ({ target }) => ({ body: { org_id: orgOf(target), type: "gap", name: "typo", specific: { project: "p" } } }),
       "403": forbiddenFor("planner"),
       "404": () => ({ body: { org_id: MISSING_ORG, type: "gcp", name: "gcp", specific: { project: "p" } } }),
-      "409": mockOnly("the mock's full free-tier organization", () => ({ headers: as("outsider"), body: { org_id: F.fullFreeOrg, type: "gcp", name: "a fourth", specific: { project: "p" } } })),
+      "409": mockOnly("the mock's full free-tier organization", () => ({
+        headers: as("outsider"),
+        body: { org_id: F.fullFreeOrg, type: "gcp", name: "a fourth", specific: { project: "p" } },
+      })),
     },
     listPlans: {
       "400": () => ({ query: { org_id: null } }),
@@ -212,7 +223,10 @@ export const cloudplansScenario: Scenario<CloudPlansClient> = {
       "400": ({ target }) => ({ body: { org_id: orgOf(target), name: "Too long", timezone: "UTC", schedule: { days: ["L"], duration: 30, start: 8 } } }),
       "403": forbiddenFor("viewer"),
       "404": () => ({ body: { org_id: MISSING_ORG, name: "Nowhere", timezone: "UTC", schedule: { days: ["L"], duration: 8, start: 8 } } }),
-      "409": mockOnly("the mock's full free-tier organization", () => ({ headers: as("outsider"), body: { org_id: F.fullFreeOrg, name: "A second plan", timezone: "UTC", schedule: { days: ["L"], duration: 8, start: 8 } } })),
+      "409": mockOnly("the mock's full free-tier organization", () => ({
+        headers: as("outsider"),
+        body: { org_id: F.fullFreeOrg, name: "A second plan", timezone: "UTC", schedule: { days: ["L"], duration: 8, start: 8 } },
+      })),
     },
     updatePlan: {
       "400": ({ target }) => ({ body: { org_id: orgOf(target), plan_id: planOf(target), updates: { schedule: { days: ["L"], duration: 8, start: 0 } } } }),
@@ -223,11 +237,25 @@ export const cloudplansScenario: Scenario<CloudPlansClient> = {
       // A new resource id per run (the example's is in the plan after the first), with room for it.
       "200": async ({ client, target }) => {
         await ensureSubscription(client, target, 1);
-        return { body: { org_id: orgOf(target), plan_id: planOf(target), resource: { resource_id: `i-contract-${randomUUID().slice(0, 8)}`, resource_name: "contract", type: "ec2", credential: "cred-aws-01", region: "eu-west-1" } } };
+        return {
+          body: {
+            org_id: orgOf(target),
+            plan_id: planOf(target),
+            resource: {
+              resource_id: `i-contract-${randomUUID().slice(0, 8)}`,
+              resource_name: "contract",
+              type: "ec2",
+              credential: "cred-aws-01",
+              region: "eu-west-1",
+            },
+          },
+        };
       },
       "400": ({ target }) => ({ body: { org_id: orgOf(target), plan_id: planOf(target) } }),
       "403": forbiddenFor("viewer"),
-      "404": ({ target }) => ({ body: { org_id: orgOf(target), plan_id: "plan-missing", resource: { resource_id: "i-1", type: "ec2", credential: "cred-aws-01" } } }),
+      "404": ({ target }) => ({
+        body: { org_id: orgOf(target), plan_id: "plan-missing", resource: { resource_id: "i-1", type: "ec2", credential: "cred-aws-01" } },
+      }),
       "409": mockOnly("the mock's full free-tier organization", () => ({
         headers: as("outsider"),
         body: { org_id: F.fullFreeOrg, plan_id: F.fullFreePlan, resource: { resource_id: "i-fourth", type: "ec2", credential: "cred-globex-aws" } },

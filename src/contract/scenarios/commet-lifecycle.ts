@@ -52,9 +52,9 @@ async function quotaAt({ client, target }: Context, count: number): Promise<{ cu
 export const lifecycleDrivers: Drivers = {
   listFeatureAccess: {
     "200": async ({ client, target }) => {
-        await fixtureSubscription(client, target);
-        return { query: { customerId: customerOf(target) } };
-      },
+      await fixtureSubscription(client, target);
+      return { query: { customerId: customerOf(target) } };
+    },
     "400": () => ({ query: { customerId: null } }),
     "404": () => ({ query: { customerId: MISSING.customer } }),
   },
@@ -113,9 +113,9 @@ export const lifecycleDrivers: Drivers = {
 
   getAllQuota: {
     "200": async ({ client, target }) => {
-        await fixtureSubscription(client, target);
-        return { query: { customerId: customerOf(target) } };
-      },
+      await fixtureSubscription(client, target);
+      return { query: { customerId: customerOf(target) } };
+    },
     "400": () => ({ query: { customerId: null } }),
     "404": () => ({ query: { customerId: MISSING.customer } }),
   },
@@ -188,7 +188,10 @@ export const lifecycleDrivers: Drivers = {
       return { path: { id: created.data.data.id }, body: { newPlanId: MOCK_UPGRADE_PLAN } };
     },
     "400": async ({ client, target }) => ({ path: { id: await fixtureSubscription(client, target) }, body: {} }),
-    "402": mockOnly("the mock's declining-card convention", async ({ client }) => ({ path: { id: await decliningPaidSubscription(client) }, body: { newPlanId: MOCK_UPGRADE_PLAN } })),
+    "402": mockOnly("the mock's declining-card convention", async ({ client }) => ({
+      path: { id: await decliningPaidSubscription(client) },
+      body: { newPlanId: MOCK_UPGRADE_PLAN },
+    })),
     "404": () => ({ path: { id: MISSING.subscription }, body: { newPlanId: MISSING.plan } }),
     "409": async ({ client }) => ({ path: { id: await canceledSubscription(client) }, body: { newPlanId: MOCK_UPGRADE_PLAN } }),
   },
@@ -196,7 +199,8 @@ export const lifecycleDrivers: Drivers = {
     // Live, the upgrade plan is the account's own: operations.previewPlanChange.planId in --fixtures.
     "200": async ({ client, target }) => {
       const planId = target.live ? fixtureValue(target.fixtures ?? NO_FIXTURES, "previewPlanChange", "planId") : MOCK_UPGRADE_PLAN;
-      if (planId === undefined) throw new SkipCase('needs "operations.previewPlanChange.planId" in --fixtures: a plan of the customer\'s plan group that is an upgrade');
+      if (planId === undefined)
+        throw new SkipCase('needs "operations.previewPlanChange.planId" in --fixtures: a plan of the customer\'s plan group that is an upgrade');
       return { path: { id: await fixtureSubscription(client, target) }, body: { planId } };
     },
     "400": async ({ client, target }) => ({ path: { id: await fixtureSubscription(client, target) }, body: {} }),

@@ -53,7 +53,13 @@ async function externalIdIn(client: CommetClient, ownId: string): Promise<string
 export const commetScenario: Scenario<CommetClient> = {
   api: "commet",
   mockCredentials: { "x-api-key": "ck_sandbox_contract" },
-  createClient: (target, fetch) => createCommetClient({ apiKey: target.credentials["x-api-key"] ?? "", baseUrl: target.baseUrl, allowInsecureHttp: target.allowInsecureHttp === true, ...(fetch ? { fetch } : {}) }),
+  createClient: (target, fetch) =>
+    createCommetClient({
+      apiKey: target.credentials["x-api-key"] ?? "",
+      baseUrl: target.baseUrl,
+      allowInsecureHttp: target.allowInsecureHttp === true,
+      ...(fetch ? { fetch } : {}),
+    }),
   // The spec's example key would make every write a replay of the first; real callers use one key per write.
   perRequestHeaders: () => ({ "Idempotency-Key": randomUUID() }),
   drivers: {
@@ -125,7 +131,10 @@ export const commetScenario: Scenario<CommetClient> = {
         return { path: { id }, body: { addonId } };
       },
       "400": async ({ client, target }) => ({ path: { id: await fixtureSubscription(client, target) }, body: {} }),
-      "402": mockOnly("the mock's declining-card convention", async ({ client }) => ({ path: { id: await decliningSubscription(client) }, body: { addonId: await fixtureAddon(client) } })),
+      "402": mockOnly("the mock's declining-card convention", async ({ client }) => ({
+        path: { id: await decliningSubscription(client) },
+        body: { addonId: await fixtureAddon(client) },
+      })),
       "404": async ({ client }) => ({ path: { id: MISSING.subscription }, body: { addonId: await fixtureAddon(client) } }),
       "409": async ({ client, target }) => {
         const addonId = await fixtureAddon(client);
@@ -217,7 +226,13 @@ export const commetScenario: Scenario<CommetClient> = {
     createCustomer: {
       // The spec's example, with an external ID of its own: a second run would find the example's taken.
       "200": () => ({
-        body: { email: "margaret@example.com", externalId: `contract_${randomUUID()}`, fullName: "Margaret Hamilton", timezone: "America/New_York", metadata: { company: "Apollo Software" } },
+        body: {
+          email: "margaret@example.com",
+          externalId: `contract_${randomUUID()}`,
+          fullName: "Margaret Hamilton",
+          timezone: "America/New_York",
+          metadata: { company: "Apollo Software" },
+        },
       }),
       "400": () => ({ body: { email: "not-an-email" } }),
       // Another customer with the same external ID: on a live account, that of the fixture customer

@@ -35,7 +35,10 @@ const MISSING = "00000000-0000-4000-8000-000000000000";
 const MOCK_TOKEN = "sk-onetsolutions-contract";
 
 /** A JWT whose `scope` claim grants nothing: authenticated, never permitted (403). */
-const NO_SCOPE_JWT = [{ alg: "none", typ: "JWT" }, { sub: "contract-no-scope", scope: "" }]
+const NO_SCOPE_JWT = [
+  { alg: "none", typ: "JWT" },
+  { sub: "contract-no-scope", scope: "" },
+]
   .map((part) => Buffer.from(JSON.stringify(part)).toString("base64url"))
   .concat("unsigned")
   .join(".");
@@ -43,7 +46,10 @@ const NO_SCOPE_JWT = [{ alg: "none", typ: "JWT" }, { sub: "contract-no-scope", s
 const forbidden: Driver<OnetClient> = mockOnly("an unsigned JWT without scopes", () => ({ headers: { Authorization: `Bearer ${NO_SCOPE_JWT}` } }));
 const freshAccount = (): RequestChanges["headers"] => ({ Authorization: `Bearer sk-onetsolutions-contract-${randomUUID()}` });
 /** For reads with no input that could be invalid: a body that is not JSON is the one 400 left. */
-const malformedJson: Driver<OnetClient> = mockOnly("a GET with a malformed JSON body", () => ({ rawBody: '{"detail": ', headers: { "Content-Type": "application/json" } }));
+const malformedJson: Driver<OnetClient> = mockOnly("a GET with a malformed JSON body", () => ({
+  rawBody: '{"detail": ',
+  headers: { "Content-Type": "application/json" },
+}));
 const missingId: Driver<OnetClient> = () => ({ path: { id: MISSING } });
 
 /**
@@ -57,7 +63,10 @@ function known(target: ContractTarget, fixture: string, seeded: string): string 
   return value;
 }
 
-const scopePath = (target: ContractTarget) => ({ organization_id: known(target, "organization_id", ONET_FIXTURES.organization), project_id: known(target, "project_id", ONET_FIXTURES.project) });
+const scopePath = (target: ContractTarget) => ({
+  organization_id: known(target, "organization_id", ONET_FIXTURES.organization),
+  project_id: known(target, "project_id", ONET_FIXTURES.project),
+});
 
 /** Requests or revokes the hosting account's cancellation; "already so" answers are fine. */
 async function setCancellation(client: OnetClient, target: ContractTarget, requested: boolean): Promise<void> {
@@ -71,7 +80,13 @@ async function setCancellation(client: OnetClient, target: ContractTarget, reque
 export const onetScenario: Scenario<OnetClient> = {
   api: "onet",
   mockCredentials: { Authorization: `Bearer ${MOCK_TOKEN}` },
-  createClient: (target, fetch) => createOnetClient({ token: (target.credentials.Authorization ?? "").replace(/^Bearer /, ""), baseUrl: target.baseUrl, allowInsecureHttp: target.allowInsecureHttp === true, ...(fetch ? { fetch } : {}) }),
+  createClient: (target, fetch) =>
+    createOnetClient({
+      token: (target.credentials.Authorization ?? "").replace(/^Bearer /, ""),
+      baseUrl: target.baseUrl,
+      allowInsecureHttp: target.allowInsecureHttp === true,
+      ...(fetch ? { fetch } : {}),
+    }),
   drivers: {
     replaceInstance: {
       "400": () => ({ body: { name: 42 } }),
@@ -119,8 +134,12 @@ export const onetScenario: Scenario<OnetClient> = {
     },
     orderWebHosting: {
       // The example's maison-verte.fr is registered by the first run; every run orders a new name.
-      "201": () => ({ body: { plan_id: ONET_FIXTURES.planPro, domain_source: "register", domain_name: `contract-${randomUUID().slice(0, 8)}.fr`, billing_cycle: "monthly" } }),
-      "400": ({ target }) => ({ body: { plan_id: known(target, "hosting_plan_id", ONET_FIXTURES.planPro), domain_source: "transfer", domain_name: "maison-verte.fr" } }),
+      "201": () => ({
+        body: { plan_id: ONET_FIXTURES.planPro, domain_source: "register", domain_name: `contract-${randomUUID().slice(0, 8)}.fr`, billing_cycle: "monthly" },
+      }),
+      "400": ({ target }) => ({
+        body: { plan_id: known(target, "hosting_plan_id", ONET_FIXTURES.planPro), domain_source: "transfer", domain_name: "maison-verte.fr" },
+      }),
       "403": forbidden,
       "404": () => ({ path: { organization_id: MISSING } }),
     },

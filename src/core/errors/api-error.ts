@@ -34,7 +34,9 @@ export class ApiError extends SpecwrightError {
 
   constructor(details: ApiErrorDetails) {
     const what = [details.code, details.vendorMessage].filter(Boolean).join(": ");
-    super(`${details.vendor} answered ${details.status} to ${details.request}${what ? `: ${what}` : ""}${details.requestId ? ` (request id ${details.requestId})` : ""}`);
+    super(
+      `${details.vendor} answered ${details.status} to ${details.request}${what ? `: ${what}` : ""}${details.requestId ? ` (request id ${details.requestId})` : ""}`,
+    );
     this.vendor = details.vendor;
     this.status = details.status;
     this.code = details.code;
@@ -45,6 +47,16 @@ export class ApiError extends SpecwrightError {
   }
 
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, vendor: this.vendor, status: this.status, code: this.code, type: this.type, requestId: this.requestId, request: this.request, body: this.body };
+    return {
+      name: this.name,
+      message: this.message,
+      vendor: this.vendor,
+      status: this.status,
+      code: this.code,
+      type: this.type,
+      requestId: this.requestId,
+      request: this.request,
+      body: this.body,
+    };
   }
 }

@@ -35,7 +35,10 @@ function detailsOf(response: Response, body: unknown, fields: VendorErrorFields,
 export function invalidJsonError(response: Response, text: string): ApiError {
   const info = exchangeOf(response);
   const fields = { code: "invalid_json_response", message: "the response body is not valid JSON" };
-  return scrubError(new ApiError(detailsOf(response, text.slice(0, MAX_ERROR_BODY_BYTES), fields, info?.vendor ?? UNKNOWN_VENDOR, info?.request)), redactorOf(response));
+  return scrubError(
+    new ApiError(detailsOf(response, text.slice(0, MAX_ERROR_BODY_BYTES), fields, info?.vendor ?? UNKNOWN_VENDOR, info?.request)),
+    redactorOf(response),
+  );
 }
 
 export function errorFromResult(result: { error?: unknown; response: Response }): ApiError {

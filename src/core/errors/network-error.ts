@@ -25,7 +25,10 @@ export class NetworkError extends SpecwrightError {
     options: { cause: unknown },
   ) {
     const code = causeCode(options.cause);
-    super(`${target.method} ${target.url} failed without a response${code !== undefined ? ` (${code})` : ""} on attempt ${attempts}: ${causeMessage(options.cause)}`, options);
+    super(
+      `${target.method} ${target.url} failed without a response${code !== undefined ? ` (${code})` : ""} on attempt ${attempts}: ${causeMessage(options.cause)}`,
+      options,
+    );
     this.request = target.request;
     this.url = target.url;
     this.code = code;

@@ -45,7 +45,10 @@ export function resolveRetryPolicy(option: unknown, base: Readonly<RetryPolicy>,
   const given = option as Record<string, unknown>;
   const unknown = Object.keys(given).filter((key) => !(key in DEFAULT_RETRY_POLICY));
   if (unknown.length > 0) {
-    throw new ConfigurationError("retries", `${where}: option "retries" has unknown field(s) ${unknown.join(", ")}; known: ${Object.keys(DEFAULT_RETRY_POLICY).join(", ")}.`);
+    throw new ConfigurationError(
+      "retries",
+      `${where}: option "retries" has unknown field(s) ${unknown.join(", ")}; known: ${Object.keys(DEFAULT_RETRY_POLICY).join(", ")}.`,
+    );
   }
   const policy = { ...base };
   if (given.limit !== undefined) policy.limit = retryCount(given.limit, where);
@@ -60,7 +63,8 @@ export function resolveRetryPolicy(option: unknown, base: Readonly<RetryPolicy>,
     policy.methods = given.methods.map((method: string) => method.toUpperCase());
   }
   if (given.retryOnNetworkError !== undefined) {
-    if (typeof given.retryOnNetworkError !== "boolean") throw new ConfigurationError("retries", `${where}: option "retries.retryOnNetworkError" must be a boolean.`);
+    if (typeof given.retryOnNetworkError !== "boolean")
+      throw new ConfigurationError("retries", `${where}: option "retries.retryOnNetworkError" must be a boolean.`);
     policy.retryOnNetworkError = given.retryOnNetworkError;
   }
   return policy;

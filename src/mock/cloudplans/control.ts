@@ -26,7 +26,13 @@ export const CHECKOUT = { plan: "monthly", paymentExp: "12/2030", unitPriceCents
  * A new session, and the link that pays it: on the host the caller reached the mock by, under the
  * control path with the server's token (`MockContext.controlPath`).
  */
-export function startCheckout(state: CloudPlansState, organization: OrganizationRecord, quantity: number, link: { host: string | undefined; controlPath: string }, now: Date): string {
+export function startCheckout(
+  state: CloudPlansState,
+  organization: OrganizationRecord,
+  quantity: number,
+  link: { host: string | undefined; controlPath: string },
+  now: Date,
+): string {
   let id = newId("cs_test_");
   while (state.checkouts.has(id)) id = newId("cs_test_");
   state.checkouts.set(id, { id, orgId: organization.id, quantity, createdAt: now.toISOString(), paidAt: null });
@@ -45,7 +51,9 @@ function pay(session: CheckoutSessionRecord, organization: OrganizationRecord, n
   };
   organization.invoices.push(invoice);
   session.paidAt = now.toISOString();
-  return ok({ response: { session: session.id, org_id: organization.id, subscription: toBillingSubscription(organization.subscription), invoice: invoice.id } });
+  return ok({
+    response: { session: session.id, org_id: organization.id, subscription: toBillingSubscription(organization.subscription), invoice: invoice.id },
+  });
 }
 
 const payCheckout: ControlHandler<CloudPlansState> = ({ method, segments, state, now }) => {

@@ -23,8 +23,7 @@ export const cloudplansErrors = {
   /** A request the server cannot act on; `field` is the dotted path of the field at fault, `message` follows its name. */
   invalid: (field: string, message: string) => new MockError(400, "invalid_request", `${field} ${message}`, { details: [{ field, message }] }),
   forbidden: (message: string) => new MockError(403, "forbidden", message),
-  notFound: (message: string, field?: string) =>
-    new MockError(404, "not_found", message, field === undefined ? {} : { details: [{ field, message }] }),
+  notFound: (message: string, field?: string) => new MockError(404, "not_found", message, field === undefined ? {} : { details: [{ field, message }] }),
   conflict: (message: string) => new MockError(409, "conflict", message),
 };
 
@@ -45,8 +44,7 @@ const MESSAGES: Record<number, string> = {
 export const cloudplansGenericErrors: GenericErrors = {
   unauthorized: () => new MockError(401, "unauthorized", "The token is missing, unknown or expired."),
   routeNotFound: (path) => new MockError(404, "not_found", `No endpoint at ${path}.`),
-  invalidJson: () =>
-    new MockError(400, "invalid_request", "The request body is not valid JSON.", { details: [{ field: "", message: "is not valid JSON" }] }),
+  invalidJson: () => new MockError(400, "invalid_request", "The request body is not valid JSON.", { details: [{ field: "", message: "is not valid JSON" }] }),
   validation: (location, errors: FieldError[]) => {
     const first = errors[0];
     const where = location === "body" ? "" : ` (${location})`;

@@ -79,7 +79,10 @@ const AMOUNT_CENTS = [100, 99_999] as const;
 export function cloudplansSeed(seed: number): CloudPlansSeed {
   const g = seeding(seed, specExamples("cloudplans"));
   const ids = Object.fromEntries(Object.entries(CLOUDPLANS_IDS).map(([role, id]) => [role, g.prefixedId(id)])) as Record<keyof typeof CLOUDPLANS_IDS, string>;
-  const users = Object.fromEntries(Object.entries(CLOUDPLANS_USERS).map(([role, email]) => [role, g.email(email)])) as Record<keyof typeof CLOUDPLANS_USERS, string>;
+  const users = Object.fromEntries(Object.entries(CLOUDPLANS_USERS).map(([role, email]) => [role, g.email(email)])) as Record<
+    keyof typeof CLOUDPLANS_USERS,
+    string
+  >;
   return {
     organizations: seedOrganizations(g, ids, users),
     users: new Map(SEED_TOKENS.filter((entry) => !entry.expired).map((entry) => [entry.token, g.email(entry.user)])),
@@ -88,7 +91,11 @@ export function cloudplansSeed(seed: number): CloudPlansSeed {
   };
 }
 
-function seedOrganizations(g: Seeding, ids: Record<keyof typeof CLOUDPLANS_IDS, string>, users: Record<keyof typeof CLOUDPLANS_USERS, string>): OrganizationRecord[] {
+function seedOrganizations(
+  g: Seeding,
+  ids: Record<keyof typeof CLOUDPLANS_IDS, string>,
+  users: Record<keyof typeof CLOUDPLANS_USERS, string>,
+): OrganizationRecord[] {
   const money = (cents: number) => formatCents(g.cents(cents, ...AMOUNT_CENTS));
   const acme: OrganizationRecord = {
     id: ids.acme,
@@ -146,9 +153,33 @@ function seedOrganizations(g: Seeding, ids: Record<keyof typeof CLOUDPLANS_IDS, 
         description: "Runs the office workloads on weekdays from 08:00 to 18:00.",
         schedule: { start: "8", duration: "10", timezone: "UTC +1", days: ["L", "M", "X", "J", "V"] },
         resources: [
-          { id: g.prefixedId("i-0a1b2c3d4e5f60001"), resourceName: g.name("web-01"), type: "ec2", status: "active", credential: ids.credAws, index: 1, extra: { region: "eu-west-1" } },
-          { id: g.prefixedId("i-0a1b2c3d4e5f60002"), resourceName: g.name("db-01"), type: "ec2", status: "active", credential: ids.credAws, index: 2, extra: { region: "eu-west-1" } },
-          { id: g.prefixedId("vm-reporting-01"), resourceName: g.name("reporting-vm"), type: "vm", status: "active", credential: ids.credAzure, index: 3, extra: { resource_group: g.name("rg-reporting") } },
+          {
+            id: g.prefixedId("i-0a1b2c3d4e5f60001"),
+            resourceName: g.name("web-01"),
+            type: "ec2",
+            status: "active",
+            credential: ids.credAws,
+            index: 1,
+            extra: { region: "eu-west-1" },
+          },
+          {
+            id: g.prefixedId("i-0a1b2c3d4e5f60002"),
+            resourceName: g.name("db-01"),
+            type: "ec2",
+            status: "active",
+            credential: ids.credAws,
+            index: 2,
+            extra: { region: "eu-west-1" },
+          },
+          {
+            id: g.prefixedId("vm-reporting-01"),
+            resourceName: g.name("reporting-vm"),
+            type: "vm",
+            status: "active",
+            credential: ids.credAzure,
+            index: 3,
+            extra: { resource_group: g.name("rg-reporting") },
+          },
         ],
         dependencies: true,
         state: "active",
@@ -165,16 +196,34 @@ function seedOrganizations(g: Seeding, ids: Record<keyof typeof CLOUDPLANS_IDS, 
     subscription: null,
     invoices: [],
     credentials: [
-      { id: ids.globexAws, type: "aws", name: g.name("globex-aws"), comments: "", specific: { role: `arn:aws:iam::${g.name("210987654321")}:role/CloudPlansScheduler` }, lastTime: "2025-05-10T09:00:00Z" },
+      {
+        id: ids.globexAws,
+        type: "aws",
+        name: g.name("globex-aws"),
+        comments: "",
+        specific: { role: `arn:aws:iam::${g.name("210987654321")}:role/CloudPlansScheduler` },
+        lastTime: "2025-05-10T09:00:00Z",
+      },
       {
         id: ids.globexAzure,
         type: "azure",
         name: g.name("globex-azure"),
         comments: "",
-        specific: { tenant: g.uuid("0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"), clientId: g.uuid("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"), key: "globex-client-secret" },
+        specific: {
+          tenant: g.uuid("0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"),
+          clientId: g.uuid("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"),
+          key: "globex-client-secret",
+        },
         lastTime: "2025-05-10T09:00:00Z",
       },
-      { id: ids.globexGcp, type: "gcp", name: g.name("globex-gcp"), comments: "", specific: { project: g.name("globex-labs-trial") }, lastTime: "2025-05-10T09:00:00Z" },
+      {
+        id: ids.globexGcp,
+        type: "gcp",
+        name: g.name("globex-gcp"),
+        comments: "",
+        specific: { project: g.name("globex-labs-trial") },
+        lastTime: "2025-05-10T09:00:00Z",
+      },
     ],
     plans: [
       {
@@ -183,8 +232,24 @@ function seedOrganizations(g: Seeding, ids: Record<keyof typeof CLOUDPLANS_IDS, 
         description: "The free plan, with the free tier's three resources.",
         schedule: { start: "9", duration: "8", timezone: "UTC", days: ["L", "M", "X", "J", "V"] },
         resources: [
-          { id: g.prefixedId("i-0f9e8d7c6b5a40001"), resourceName: g.name("lab-01"), type: "ec2", status: "active", credential: ids.globexAws, index: 1, extra: { region: "us-east-1" } },
-          { id: g.prefixedId("vm-globex-01"), resourceName: g.name("lab-vm"), type: "vm", status: "active", credential: ids.globexAzure, index: 2, extra: { resource_group: g.name("rg-lab") } },
+          {
+            id: g.prefixedId("i-0f9e8d7c6b5a40001"),
+            resourceName: g.name("lab-01"),
+            type: "ec2",
+            status: "active",
+            credential: ids.globexAws,
+            index: 1,
+            extra: { region: "us-east-1" },
+          },
+          {
+            id: g.prefixedId("vm-globex-01"),
+            resourceName: g.name("lab-vm"),
+            type: "vm",
+            status: "active",
+            credential: ids.globexAzure,
+            index: 2,
+            extra: { resource_group: g.name("rg-lab") },
+          },
           { id: g.prefixedId("gce-globex-01"), resourceName: g.name("lab-gce"), type: "gce", status: "active", credential: ids.globexGcp, index: 3, extra: {} },
         ],
         dependencies: false,

@@ -23,7 +23,10 @@ export const CANCEL_ROUTE = "cancel";
 export const PAY_ROUTE = "pay";
 
 /** The subscription a route names, with its tenant and state; 405 or 404 otherwise. */
-function target({ method, segments, state }: ControlRequest<CommetState>, verb: string): { tenant: string; world: CommetState; subscription: SubscriptionRecord } {
+function target(
+  { method, segments, state }: ControlRequest<CommetState>,
+  verb: string,
+): { tenant: string; world: CommetState; subscription: SubscriptionRecord } {
   if (method !== "POST") throw new MockError(405, "method_not_allowed", `${verb} a subscription with POST.`);
   const [id = "", ...rest] = segments;
   // Subscription IDs are unique across tenants, so the ID alone says whose it is.
@@ -38,7 +41,8 @@ const cancelSubscription: ControlHandler<CommetState> = (request) => {
   const { tenant, world, subscription } = target(request, "Cancel");
   const { body, now, emit } = request;
   if (subscription.status === "canceled") throw new MockError(409, "subscription_already_canceled", "The subscription is already canceled.");
-  const reason = body !== null && typeof body === "object" && typeof (body as { reason?: unknown }).reason === "string" ? (body as { reason: string }).reason : null;
+  const reason =
+    body !== null && typeof body === "object" && typeof (body as { reason?: unknown }).reason === "string" ? (body as { reason: string }).reason : null;
   cancelNow(world, subscription, now, reason, (event) => emit(tenant, event));
   return ok(toSubscription(world, subscription, now));
 };
@@ -58,12 +62,21 @@ const payCheckout: ControlHandler<CommetState> = (request) => {
   }
   const invoice = subscription.firstInvoice;
   if (subscription.status !== "pending_payment" || !invoice) {
-    throw new MockError(409, "subscription_not_pending_payment", `The subscription is ${subscription.status}; only a pending_payment one, or one changing from a free plan, has a checkout to pay.`);
+    throw new MockError(
+      409,
+      "subscription_not_pending_payment",
+      `The subscription is ${subscription.status}; only a pending_payment one, or one changing from a free plan, has a checkout to pay.`,
+    );
   }
   // A pending subscription does not block a new one, but a customer has at most one active subscription.
   const active = activeSubscriptionOf(world, customer);
   if (active) throw new MockError(409, "already_has_active_subscription", `The customer already has a ${active.status} subscription (${active.id}).`);
-  Object.assign(subscription, { status: "active", period: { start: now, end: periodEnd(now, subscription.interval) }, checkoutUrl: null, updatedAt: now.toISOString() });
+  Object.assign(subscription, {
+    status: "active",
+    period: { start: now, end: periodEnd(now, subscription.interval) },
+    checkoutUrl: null,
+    updatedAt: now.toISOString(),
+  });
   emit(tenant, subscriptionActivated(world, subscription, invoice));
   emit(tenant, customerStateChanged(world, customer, "subscription_activated"));
   return ok(toSubscription(world, subscription, now));

@@ -33,7 +33,12 @@ export function requireAccessSubscription(state: CommetState, customer: Customer
 export function requireEntitlement(state: CommetState, subscription: SubscriptionRecord, feature: FeatureRecord, param: string): Entitlement {
   const entry = entitlementTo(state, subscription, feature.code);
   if (!entry) {
-    throw new MockError(400, "feature_not_in_plan", `Feature "${feature.code}" is neither in the customer's plan nor in an add-on active on the subscription.`, { param });
+    throw new MockError(
+      400,
+      "feature_not_in_plan",
+      `Feature "${feature.code}" is neither in the customer's plan nor in an add-on active on the subscription.`,
+      { param },
+    );
   }
   return entry;
 }

@@ -33,7 +33,11 @@ export function findAddon(state: CommetState, idOrSlug: string, param: string, a
 /** A `customerId` as the docs use it: the Commet ID, else the caller's own ID, else the external ID. */
 export function resolveCustomer(state: CommetState, reference: string): CustomerRecord | undefined {
   const customers = [...state.customers.values()];
-  return state.customers.get(reference) ?? customers.find((customer) => customer.ownId === reference) ?? customers.find((customer) => customer.externalId === reference);
+  return (
+    state.customers.get(reference) ??
+    customers.find((customer) => customer.ownId === reference) ??
+    customers.find((customer) => customer.externalId === reference)
+  );
 }
 
 export function findCustomer(state: CommetState, reference: string, param: string): CustomerRecord {
@@ -63,5 +67,10 @@ export function findPlan(state: CommetState, reference: { planId?: string; planC
   const plan = state.plans.find((candidate) => (reference.planId !== undefined ? candidate.id === reference.planId : candidate.code === reference.planCode));
   if (plan) return plan;
   const [param, value] = reference.planId !== undefined ? ["planId", reference.planId] : ["planCode", reference.planCode];
-  throw new MockError(404, "plan_not_found", `No plan ${JSON.stringify(value)}; the mock's catalogue has ${state.plans.map((candidate) => candidate.code).join(", ")}.`, { param });
+  throw new MockError(
+    404,
+    "plan_not_found",
+    `No plan ${JSON.stringify(value)}; the mock's catalogue has ${state.plans.map((candidate) => candidate.code).join(", ")}.`,
+    { param },
+  );
 }

@@ -14,7 +14,10 @@ function decodeCursor(cursor: string): number {
   } catch {
     // fall through to the error below
   }
-  throw new MockError(400, "validation_error", "cursor is not a cursor returned by this API.", { param: "cursor", details: [{ field: "cursor", message: "invalid cursor" }] });
+  throw new MockError(400, "validation_error", "cursor is not a cursor returned by this API.", {
+    param: "cursor",
+    details: [{ field: "cursor", message: "invalid cursor" }],
+  });
 }
 
 /** The documented default page size; the validator checks bounds but fills in no defaults. */

@@ -54,7 +54,14 @@ export interface PlanDefinition {
 export const PLAN_FEATURES: readonly PlanFeatureDefinition[] = [
   { id: "feat_ApiCalls00000001", code: "api_calls", name: "API calls", type: "usage", unitName: "calls", description: "Requests to the public API." },
   { id: "feat_TeamSeats0000001", code: "team_seats", name: "Team seats", type: "seats", unitName: "seats", description: null },
-  { id: "feat_Projects00000001", code: "projects", name: "Projects", type: "quota", unitName: "projects", description: "Projects a customer can keep at once." },
+  {
+    id: "feat_Projects00000001",
+    code: "projects",
+    name: "Projects",
+    type: "quota",
+    unitName: "projects",
+    description: "Projects a customer can keep at once.",
+  },
 ];
 
 // One plan per consumption model the add-on rule distinguishes: none (free), metered, credits.

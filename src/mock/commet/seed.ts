@@ -56,9 +56,17 @@ export function commetSeed(seed: number): CommetSeed {
       name: g.name(plan.name),
       prices: Object.fromEntries(Object.entries(plan.prices).map(([interval, cents]) => [interval, g.cents(cents, ...PRICE_CENTS)])),
       features: plan.features.map((included) => {
-        const [units, overage] = [quantity(included.included), included.overageUnitPrice === undefined ? undefined : g.cents(included.overageUnitPrice, ...PRICE_CENTS)];
+        const [units, overage] = [
+          quantity(included.included),
+          included.overageUnitPrice === undefined ? undefined : g.cents(included.overageUnitPrice, ...PRICE_CENTS),
+        ];
         const credits = included.creditsPerUnit === undefined ? {} : { creditsPerUnit: included.creditsPerUnit };
-        return { code: g.name(included.code), ...(units !== undefined ? { included: units } : {}), ...(overage !== undefined ? { overageUnitPrice: overage } : {}), ...credits };
+        return {
+          code: g.name(included.code),
+          ...(units !== undefined ? { included: units } : {}),
+          ...(overage !== undefined ? { overageUnitPrice: overage } : {}),
+          ...credits,
+        };
       }),
       ...(includedCredits !== undefined ? { includedCredits } : {}),
     };

@@ -103,7 +103,13 @@ function scheduledPlanChange(state: CommetState, subscription: SubscriptionRecor
   const change = subscription.scheduledChange;
   if (!change) return null;
   const plan = state.plans.find((candidate) => candidate.code === change.planCode)!;
-  return { changeType: change.changeType, newPlanId: plan.id, newPlanName: plan.name, newBillingInterval: change.interval, scheduledFor: change.scheduledFor.toISOString() };
+  return {
+    changeType: change.changeType,
+    newPlanId: plan.id,
+    newPlanName: plan.name,
+    newBillingInterval: change.interval,
+    scheduledFor: change.scheduledFor.toISOString(),
+  };
 }
 
 export function toSubscription(state: CommetState, subscription: SubscriptionRecord, now: Date): Schemas["Subscription"] {

@@ -128,8 +128,7 @@ export const onetGenericErrors: GenericErrors = {
   /** DRF's NotAuthenticated: no Bearer credential at all (a wrong one is `onetErrors.invalidToken`). */
   unauthorized: () => new MockError(401, "not_authenticated", "Authentication credentials were not provided.", { headers: CHALLENGE }),
   // A path that exists with another method is DRF's 405; anything else is 404.
-  routeNotFound: (path) =>
-    getOperations("onet").hasPath(path) ? new MockError(405, "method_not_allowed", "Method not allowed.") : onetErrors.notFound(),
+  routeNotFound: (path) => (getOperations("onet").hasPath(path) ? new MockError(405, "method_not_allowed", "Method not allowed.") : onetErrors.notFound()),
   invalidJson: () => new MockError(400, "parse_error", "JSON parse error - Expecting value"),
   validation: (location, errors, input) => {
     const notFound = NOT_FOUND_WHEN[location];

@@ -100,7 +100,11 @@ export function onetSeed(seed: number): OnetSeed {
     user: { id: ids.user, email: g.email("camille.martin@atelier-lumiere.fr"), first_name: g.name("Camille"), last_name: g.name("Martin") },
     catalogue,
     ...accountData(g, ids),
-    firstNumbers: { order: g.integer(FIRST_NUMBERS.order, ...LONG_IDS), invoice: g.integer(FIRST_NUMBERS.invoice, ...LONG_IDS), domainLegacyId: g.integer(FIRST_NUMBERS.domainLegacyId, ...LONG_IDS) },
+    firstNumbers: {
+      order: g.integer(FIRST_NUMBERS.order, ...LONG_IDS),
+      invoice: g.integer(FIRST_NUMBERS.invoice, ...LONG_IDS),
+      domainLegacyId: g.integer(FIRST_NUMBERS.domainLegacyId, ...LONG_IDS),
+    },
     fixtures: onetFixtures(ids),
   };
 }
@@ -193,7 +197,12 @@ function onetCatalogue(g: Seeding, ids: Ids): OnetState["catalogue"] {
     },
   } satisfies Record<string, Schemas["Addon"]>;
 
-  const price = (id: string, billing_cycle: string, amount: string, is_active = true): Schemas["AddonPricingOption"] => ({ id: g.uuid(id), billing_cycle, price: money(amount), is_active });
+  const price = (id: string, billing_cycle: string, amount: string, is_active = true): Schemas["AddonPricingOption"] => ({
+    id: g.uuid(id),
+    billing_cycle,
+    price: money(amount),
+    is_active,
+  });
   const link = (id: string, addon: Schemas["Addon"], pricing_options: Schemas["AddonPricingOption"][]): Schemas["SizeAddon"] => ({
     id,
     addon,
@@ -218,8 +227,22 @@ function onetCatalogue(g: Seeding, ids: Ids): OnetState["catalogue"] {
       bandwidth_mbps: 1000,
       available_volumes: [{ id: g.uuid("6ac1ad13-ac3f-4f2e-b24c-249c72f19b6f"), volume_type: "ssd", disk_gb: 80, is_default: true, is_active: true }],
       pricing_options: [
-        { id: g.uuid("246277e8-e807-44a8-88b3-5846eb8c963a"), billing_cycle: "monthly", price: money("12.00"), discount_percent: "0.00", is_default: true, is_active: true },
-        { id: g.uuid("d017040a-6460-4b28-84db-c4778e960986"), billing_cycle: "annually", price: money("129.60"), discount_percent: "10.00", is_default: false, is_active: true },
+        {
+          id: g.uuid("246277e8-e807-44a8-88b3-5846eb8c963a"),
+          billing_cycle: "monthly",
+          price: money("12.00"),
+          discount_percent: "0.00",
+          is_default: true,
+          is_active: true,
+        },
+        {
+          id: g.uuid("d017040a-6460-4b28-84db-c4778e960986"),
+          billing_cycle: "annually",
+          price: money("129.60"),
+          discount_percent: "10.00",
+          is_default: false,
+          is_active: true,
+        },
       ],
       available_addons: [
         link(ids.linkMBackup, addons.backup, [
@@ -251,7 +274,16 @@ function onetCatalogue(g: Seeding, ids: Ids): OnetState["catalogue"] {
       ram_mb: 2048,
       bandwidth_mbps: 500,
       available_volumes: [{ id: g.uuid("175e6293-9e83-477e-a987-333a2ba2b461"), volume_type: "ssd", disk_gb: 40, is_default: true, is_active: true }],
-      pricing_options: [{ id: g.uuid("1d1b5a70-21cb-481e-a5c7-45419118a6b5"), billing_cycle: "monthly", price: money("6.00"), discount_percent: "0.00", is_default: true, is_active: true }],
+      pricing_options: [
+        {
+          id: g.uuid("1d1b5a70-21cb-481e-a5c7-45419118a6b5"),
+          billing_cycle: "monthly",
+          price: money("6.00"),
+          discount_percent: "0.00",
+          is_default: true,
+          is_active: true,
+        },
+      ],
       available_addons: [link(ids.linkSSnapshot, addons.snapshot, [price("840ea12f-00a2-4cb6-8b62-3cf4d2df2bf8", "monthly", "1.50")])],
       created: "2025-01-15T09:00:00Z",
       modified: "2025-06-02T14:30:00Z",
@@ -331,10 +363,23 @@ function onetCatalogue(g: Seeding, ids: Ids): OnetState["catalogue"] {
   ];
 
   const hostingServers: Schemas["HostingServer"][] = [
-    { id: ids.server, name: g.name("web-par1-03"), hostname: g.domain("web03.par1.onetsolutions.net"), ns1: "ns1.onetsolutions.net", ns2: "ns2.onetsolutions.net", is_active: true },
+    {
+      id: ids.server,
+      name: g.name("web-par1-03"),
+      hostname: g.domain("web03.par1.onetsolutions.net"),
+      ns1: "ns1.onetsolutions.net",
+      ns2: "ns2.onetsolutions.net",
+      is_active: true,
+    },
   ];
 
-  const tld = (id: string, name: string, priceId: string, prices: [registration: string, renewal: string, transfer: string], whoisPrivacy: boolean): Schemas["TldInfo"] => ({
+  const tld = (
+    id: string,
+    name: string,
+    priceId: string,
+    prices: [registration: string, renewal: string, transfer: string],
+    whoisPrivacy: boolean,
+  ): Schemas["TldInfo"] => ({
     id,
     tld: name,
     display_name: `.${name}`,
@@ -372,7 +417,14 @@ function onetCatalogue(g: Seeding, ids: Ids): OnetState["catalogue"] {
 type AccountData = Pick<OnetSeed, "organizations" | "projects" | "instances" | "tasks" | "consoleSessions" | "images" | "hostings" | "domains">;
 
 function accountData(g: Seeding, ids: Ids): AccountData {
-  const address = () => ({ address_1: "12 rue des Lilas", address_2: "Batiment B", city: "Lyon", state: "Auvergne-Rhone-Alpes", postcode: "69003", country: "FR" });
+  const address = () => ({
+    address_1: "12 rue des Lilas",
+    address_2: "Batiment B",
+    city: "Lyon",
+    state: "Auvergne-Rhone-Alpes",
+    postcode: "69003",
+    country: "FR",
+  });
   const credit = (cents: number) => g.cents(cents, ...PRICE_CENTS);
   const shopDomain = g.domain("atelier-lumiere.fr");
 
@@ -480,7 +532,11 @@ function accountData(g: Seeding, ids: Ids): AccountData {
   });
 
   const instances: InstanceRecord[] = [
-    { ...instance(ids.web01, 48213, ids.organization, ids.project, "web-01", ids.sizeM, "running"), description: "Front web server of the shop", tags: ["production", "web"] },
+    {
+      ...instance(ids.web01, 48213, ids.organization, ids.project, "web-01", ids.sizeM, "running"),
+      description: "Front web server of the shop",
+      tags: ["production", "web"],
+    },
     // Size S: does not offer the backup add-on. Runs on the private image that is in use.
     instance(ids.web02, 48214, ids.organization, ids.project, "web-02", ids.sizeS, "running", 0, ids.imageInUse),
     // Suspended for an unpaid 12.00 (seed 0); its organization has credit and a card, so it can be reactivated.

@@ -143,7 +143,14 @@ export function toDomain(state: OnetState, domain: DomainRecord) {
 
 export function toDomainTask(task: DomainTaskRecord, now: Date): Schemas["DomainTask"] {
   const progress = taskProgress(task.createdAt, now);
-  return { id: task.id, task_type: task.taskType, status: progress.status, created: task.createdAt.toISOString(), started_at: progress.started_at, completed_at: progress.completed_at };
+  return {
+    id: task.id,
+    task_type: task.taskType,
+    status: progress.status,
+    created: task.createdAt.toISOString(),
+    started_at: progress.started_at,
+    completed_at: progress.completed_at,
+  };
 }
 
 export function toAddonActivationOrder(order: OrderRecord): Schemas["AddonActivationOrder"] {

@@ -48,21 +48,30 @@ export interface ResolvedWebhookOptions {
 export function resolveWebhookOptions(api: string, options: unknown, profile: VendorWebhooks | undefined): ResolvedWebhookOptions {
   const refuse = (option: string, problem: string) => new ConfigurationError(option, `startMock: ${option} ${problem}`);
   if (!profile) throw refuse("webhooks", `is not supported by the ${api} mock: it sends no webhooks.`);
-  if (options === null || typeof options !== "object" || Array.isArray(options)) throw refuse("webhooks", "must be an object { url, secret, events?, retryDelaysMs?, timeoutMs? }.");
+  if (options === null || typeof options !== "object" || Array.isArray(options))
+    throw refuse("webhooks", "must be an object { url, secret, events?, retryDelaysMs?, timeoutMs? }.");
   const given = options as Record<string, unknown>;
   const unknown = Object.keys(given).filter((name) => !OPTION_NAMES.has(name));
-  if (unknown.length > 0) throw refuse("webhooks", `has no option ${unknown.map((name) => JSON.stringify(name.slice(0, 40))).join(", ")}; expected url, secret, events, retryDelaysMs, timeoutMs.`);
+  if (unknown.length > 0)
+    throw refuse(
+      "webhooks",
+      `has no option ${unknown.map((name) => JSON.stringify(name.slice(0, 40))).join(", ")}; expected url, secret, events, retryDelaysMs, timeoutMs.`,
+    );
 
   // The URL is not echoed either: it may carry credentials.
   const url = typeof given.url === "string" && isWebhookUrl(given.url) ? new URL(given.url) : undefined;
   if (!url) throw refuse("webhooks.url", "must be an absolute http or https URL, e.g. http://127.0.0.1:3000/webhooks.");
-  if (typeof given.secret !== "string" || !profile.secretPattern.test(given.secret)) throw refuse("webhooks.secret", `must be a signing secret of the form ${profile.secretForm} (the value given is not shown).`);
+  if (typeof given.secret !== "string" || !profile.secretPattern.test(given.secret))
+    throw refuse("webhooks.secret", `must be a signing secret of the form ${profile.secretForm} (the value given is not shown).`);
   return {
     url,
     secret: given.secret,
     events: given.events === undefined ? undefined : eventFilter(given.events, profile, refuse),
     retryDelaysMs: given.retryDelaysMs === undefined ? DEFAULT_RETRY_DELAYS_MS : retryDelays(given.retryDelaysMs, refuse),
-    timeoutMs: given.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : milliseconds(given.timeoutMs, 1, refuse("webhooks.timeoutMs", `must be an integer number of milliseconds from 1 to ${MAX_DELAY_MS}.`)),
+    timeoutMs:
+      given.timeoutMs === undefined
+        ? DEFAULT_TIMEOUT_MS
+        : milliseconds(given.timeoutMs, 1, refuse("webhooks.timeoutMs", `must be an integer number of milliseconds from 1 to ${MAX_DELAY_MS}.`)),
   };
 }
 
@@ -81,7 +90,10 @@ function eventFilter(value: unknown, profile: VendorWebhooks, refuse: Refuse): R
   const unknown = value.filter((name: string) => !known.has(name));
   if (unknown.length > 0) {
     const named = unknown.slice(0, 5).map((name: string) => JSON.stringify(name.slice(0, 60)));
-    throw refuse("webhooks.events", `names unknown events ${named.join(", ")}${unknown.length > 5 ? ", …" : ""}; expected some of ${profile.events.join(", ")}.`);
+    throw refuse(
+      "webhooks.events",
+      `names unknown events ${named.join(", ")}${unknown.length > 5 ? ", …" : ""}; expected some of ${profile.events.join(", ")}.`,
+    );
   }
   return new Set(value as string[]);
 }

@@ -23,16 +23,25 @@ interface TestCase {
 
 export const junitReporter: Reporter = (results) => {
   const suites = results.map((result) => ({ result, cases: testCases(result) }));
-  const count = (cases: readonly TestCase[]) => ({ tests: cases.length, failures: cases.filter((test) => test.failure).length, skipped: cases.filter((test) => test.skipped !== undefined).length });
+  const count = (cases: readonly TestCase[]) => ({
+    tests: cases.length,
+    failures: cases.filter((test) => test.failure).length,
+    skipped: cases.filter((test) => test.skipped !== undefined).length,
+  });
   const all = count(suites.flatMap((suite) => suite.cases));
   // A suite's time is its run's wall-clock time: negative cases run a few at a time, so their sum is more.
   const suiteMs = ({ result, cases }: (typeof suites)[number]) => result.report.durationMs ?? cases.reduce((total, test) => total + test.durationMs, 0);
   const totalMs = suites.reduce((total, suite) => total + suiteMs(suite), 0);
-  const lines = [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites name="specwright contract" tests="${all.tests}" failures="${all.failures}" errors="0" skipped="${all.skipped}" time="${seconds(totalMs)}">`];
+  const lines = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="specwright contract" tests="${all.tests}" failures="${all.failures}" errors="0" skipped="${all.skipped}" time="${seconds(totalMs)}">`,
+  ];
   for (const suite of suites) {
     const { result, cases } = suite;
     const own = count(cases);
-    lines.push(`  <testsuite name="${attribute(result.report.api)}" tests="${own.tests}" failures="${own.failures}" errors="0" skipped="${own.skipped}" time="${seconds(suiteMs(suite))}">`);
+    lines.push(
+      `  <testsuite name="${attribute(result.report.api)}" tests="${own.tests}" failures="${own.failures}" errors="0" skipped="${own.skipped}" time="${seconds(suiteMs(suite))}">`,
+    );
     lines.push("    <properties>");
     for (const [name, value] of properties(result)) lines.push(`      <property name="${attribute(name)}" value="${attribute(value)}"/>`);
     lines.push("    </properties>");
@@ -48,7 +57,11 @@ export const junitReporter: Reporter = (results) => {
 function testCases(result: ApiResult): TestCase[] {
   const api = result.report.api;
   const cases: TestCase[] = result.report.cases.map((test) => {
-    const base = { classname: `${api}.${test.operationId}`, name: `${test.kind === "dredd" ? "dredd " : ""}${caseLabel(test)}`, durationMs: test.durationMs ?? 0 };
+    const base = {
+      classname: `${api}.${test.operationId}`,
+      name: `${test.kind === "dredd" ? "dredd " : ""}${caseLabel(test)}`,
+      durationMs: test.durationMs ?? 0,
+    };
     if (test.outcome === "fail") {
       const message = `${test.realStatus ? `got ${test.realStatus}: ` : ""}${test.message ?? "failed"}`;
       return { ...base, failure: { message, type: test.kind, detail: `${test.method} ${test.path}\n${message}` } };
@@ -60,7 +73,12 @@ function testCases(result: ApiResult): TestCase[] {
   if (verdict.enforced) {
     for (const pair of verdict.notExercised) {
       const [operationId, status] = pair.split(" ");
-      cases.push({ classname: `${api}.${operationId}`, name: `coverage ${status}`, durationMs: 0, failure: { message: `${pair}: documented but not exercised against the mock, and not in the allowlist`, type: "coverage" } });
+      cases.push({
+        classname: `${api}.${operationId}`,
+        name: `coverage ${status}`,
+        durationMs: 0,
+        failure: { message: `${pair}: documented but not exercised against the mock, and not in the allowlist`, type: "coverage" },
+      });
     }
   }
   for (const { pair, reason } of verdict.allowlisted) {
@@ -68,12 +86,26 @@ function testCases(result: ApiResult): TestCase[] {
     cases.push({ classname: `${api}.${operationId}`, name: `coverage ${status}`, durationMs: 0, skipped: `allowlisted: ${reason}` });
   }
   for (const entry of verdict.stale) {
-    cases.push({ classname: `${api}.${entry.operationId}`, name: `allowlist ${entry.status}`, durationMs: 0, failure: { message: `stale allowlist entry: ${entry.operationId} ${entry.status} was exercised; remove it`, type: "allowlist" } });
+    cases.push({
+      classname: `${api}.${entry.operationId}`,
+      name: `allowlist ${entry.status}`,
+      durationMs: 0,
+      failure: { message: `stale allowlist entry: ${entry.operationId} ${entry.status} was exercised; remove it`, type: "allowlist" },
+    });
   }
   // With --strict, drift warnings fail the run: CI shows that as a failing case.
   if (result.drift && driftFails(result.drift)) {
     const warnings = result.drift.findings.filter((finding) => finding.severity === "warning");
-    cases.push({ classname: `${api}.drift`, name: "drift warnings (--strict)", durationMs: 0, failure: { message: `${result.drift.counts.warning} drift warning(s)`, type: "drift", detail: warnings.map((finding) => `${finding.kind} ${finding.operationId} ${finding.status}: ${finding.pointer}`).join("\n") } });
+    cases.push({
+      classname: `${api}.drift`,
+      name: "drift warnings (--strict)",
+      durationMs: 0,
+      failure: {
+        message: `${result.drift.counts.warning} drift warning(s)`,
+        type: "drift",
+        detail: warnings.map((finding) => `${finding.kind} ${finding.operationId} ${finding.status}: ${finding.pointer}`).join("\n"),
+      },
+    });
   }
   return cases;
 }
@@ -81,7 +113,11 @@ function testCases(result: ApiResult): TestCase[] {
 function testCase(test: TestCase): string[] {
   const open = `    <testcase classname="${attribute(test.classname)}" name="${attribute(test.name)}" time="${seconds(test.durationMs)}"`;
   if (test.failure) {
-    return [`${open}>`, `      <failure message="${attribute(test.failure.message)}" type="${attribute(test.failure.type)}">${text(test.failure.detail ?? test.failure.message)}</failure>`, "    </testcase>"];
+    return [
+      `${open}>`,
+      `      <failure message="${attribute(test.failure.message)}" type="${attribute(test.failure.type)}">${text(test.failure.detail ?? test.failure.message)}</failure>`,
+      "    </testcase>",
+    ];
   }
   if (test.skipped !== undefined) return [`${open}>`, `      <skipped message="${attribute(test.skipped)}"/>`, "    </testcase>"];
   return [`${open}/>`];

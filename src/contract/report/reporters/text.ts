@@ -13,7 +13,11 @@ export const textReporter: Reporter = (results) => `${[...results.map(formatApi)
 
 export function formatApi(result: ApiResult): string {
   const { report, coverage, verdict } = result;
-  const rows = result.operations.map((operation) => ({ operationId: operation.operationId, method: operation.method.toUpperCase(), cases: report.cases.filter((candidate) => candidate.operationId === operation.operationId) }));
+  const rows = result.operations.map((operation) => ({
+    operationId: operation.operationId,
+    method: operation.method.toUpperCase(),
+    cases: report.cases.filter((candidate) => candidate.operationId === operation.operationId),
+  }));
   // A case for an operation outside the scope would be a runner bug; show it rather than hide it.
   const known = new Set(result.operations.map((operation) => operation.operationId));
   for (const stray of new Set(report.cases.filter((candidate) => !known.has(candidate.operationId)).map((candidate) => candidate.operationId))) {
@@ -23,10 +27,15 @@ export function formatApi(result: ApiResult): string {
   const width = Math.max(9, ...rows.map((row) => row.operationId.length));
   const cells = rows.map((row) => ({ negative: negativeCell(row.cases), generated: propertyCell(row.cases) }));
   const generatedWidth = Math.max(9, ...cells.map((cell) => cell.generated.length));
-  const lines = [`${report.api}: contract against ${result.server}`, `  ${"operation".padEnd(width)}  method  ${"negative".padEnd(9)}  ${"generated".padEnd(generatedWidth)}  statuses`];
+  const lines = [
+    `${report.api}: contract against ${result.server}`,
+    `  ${"operation".padEnd(width)}  method  ${"negative".padEnd(9)}  ${"generated".padEnd(generatedWidth)}  statuses`,
+  ];
   rows.forEach((row, i) => {
     const statuses = row.cases.filter((candidate) => candidate.kind === "dredd").map((candidate) => `${caseLabel(candidate)} ${mark(candidate)}`);
-    lines.push(`  ${row.operationId.padEnd(width)}  ${row.method.padEnd(6)}  ${cells[i]!.negative.padEnd(9)}  ${cells[i]!.generated.padEnd(generatedWidth)}  ${statuses.join(", ") || "-"}`);
+    lines.push(
+      `  ${row.operationId.padEnd(width)}  ${row.method.padEnd(6)}  ${cells[i]!.negative.padEnd(9)}  ${cells[i]!.generated.padEnd(generatedWidth)}  ${statuses.join(", ") || "-"}`,
+    );
   });
   lines.push(
     `  operations ${coverage.operations.exercised}/${coverage.operations.documented}, ` +
@@ -38,7 +47,9 @@ export function formatApi(result: ApiResult): string {
   );
   lines.push(`  ${flowLine(report.cases)}; ${cleanupLine(report.cases)}`);
   for (const failure of report.cases.filter((candidate) => candidate.outcome === "fail")) {
-    lines.push(`  FAIL ${failure.operationId} ${caseLabel(failure)}${failure.realStatus ? ` (got ${failure.realStatus})` : ""}: ${indent(failure.message ?? "failed")}`);
+    lines.push(
+      `  FAIL ${failure.operationId} ${caseLabel(failure)}${failure.realStatus ? ` (got ${failure.realStatus})` : ""}: ${indent(failure.message ?? "failed")}`,
+    );
   }
   // A live read-only run skips most cases for a handful of reasons: one line per reason.
   const skips = new Map<string, CaseResult[]>();

@@ -31,7 +31,15 @@ export function caseLabel(result: CaseResult): string {
  * Totals over all APIs. `notExercised` counts every documented pair a run left out, as the per-API
  * verdicts list them; `notExercisedFailing` only those that fail the run (against a mock, not allowlisted).
  */
-export function totals(results: readonly ApiResult[]): { passed: number; failed: number; skipped: number; notExercised: number; notExercisedFailing: number; stale: number; ok: boolean } {
+export function totals(results: readonly ApiResult[]): {
+  passed: number;
+  failed: number;
+  skipped: number;
+  notExercised: number;
+  notExercisedFailing: number;
+  stale: number;
+  ok: boolean;
+} {
   const sum = (pick: (result: ApiResult) => number) => results.reduce((total, result) => total + pick(result), 0);
   return {
     passed: sum((result) => result.report.passed),

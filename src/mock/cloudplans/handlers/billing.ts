@@ -16,7 +16,9 @@ type BillingAction = operations["billingUpdate"]["parameters"]["query"]["action"
 
 function describeBilling(_: Context, { organization }: OrgAccess): MockReply {
   const { id, name, owner } = organization;
-  return ok({ response: { organization: { resources: resourcesInUse(organization), name, id, owner }, subscription: toBillingSubscription(organization.subscription) } });
+  return ok({
+    response: { organization: { resources: resourcesInUse(organization), name, id, owner }, subscription: toBillingSubscription(organization.subscription) },
+  });
 }
 
 function listBillingHistory(_: Context, { organization }: OrgAccess): MockReply {

@@ -19,7 +19,9 @@ function createCredential({ body, now }: Context, { organization }: OrgAccess): 
   const input = body as Schemas["CreateCredentialRequest"];
   const limit = credentialLimit(organization);
   if (organization.credentials.length >= limit) {
-    throw cloudplansErrors.conflict(`The free tier allows ${limit} credentials and ${organization.id} has ${organization.credentials.length}; subscribe to add more.`);
+    throw cloudplansErrors.conflict(
+      `The free tier allows ${limit} credentials and ${organization.id} has ${organization.credentials.length}; subscribe to add more.`,
+    );
   }
   const prefix = `cred-${input.type}-`;
   let id = newId(prefix);

@@ -12,7 +12,8 @@ type Context = MockContext<CloudPlansState>;
 /** The docs give Create Organization no body field, so an organization needs a name of its own. */
 const DEFAULT_ORGANIZATION_NAME = "New organization";
 
-const asRecord = (body: unknown): Record<string, unknown> => (body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {});
+const asRecord = (body: unknown): Record<string, unknown> =>
+  body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 
 function listOrganizations({ state }: Context, caller: string): MockReply {
   // Membership is what lists an organization; an inactive member still belongs to it (it only cannot use it).

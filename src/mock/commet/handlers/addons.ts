@@ -18,7 +18,11 @@ type Context = MockContext<CommetState>;
 
 /** Lowercase name, runs of other characters become "-"; a taken slug gets -2, -3, ... */
 function uniqueSlug(state: CommetState, name: string): string {
-  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "addon";
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "addon";
   const taken = new Set(liveAddons(state).map((addon) => addon.slug));
   let slug = base;
   for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
@@ -92,7 +96,8 @@ function activateAddon({ state, params, body, now, emit }: Context) {
   }
   const key = `${subscription.id}/${addon.id}`;
   const existing = state.activations.get(key);
-  if (existing?.status === "active") throw new MockError(409, "addon_already_active", "This add-on is already active on this subscription.", { param: "addonId" });
+  if (existing?.status === "active")
+    throw new MockError(409, "addon_already_active", "This add-on is already active on this subscription.", { param: "addonId" });
   const planModel = planOf(state, subscription).consumptionModel;
   if (addon.consumptionModel !== "boolean" && addon.consumptionModel !== planModel) {
     throw new MockError(

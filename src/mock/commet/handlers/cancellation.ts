@@ -41,7 +41,12 @@ function cancelSubscription({ state, params, body, now, emit }: Context) {
   const input = (body ?? {}) as Schemas["CancelSubscriptionRequest"];
   if (subscription.status === "canceled") throw new MockError(409, "subscription_already_canceled", "The subscription is already canceled.", { param: "id" });
   if (!CANCELABLE.has(subscription.status)) {
-    throw new MockError(409, "subscription_not_active", `The subscription is ${subscription.status}; only an active, trialing or past_due one can be canceled.`, { param: "id" });
+    throw new MockError(
+      409,
+      "subscription_not_active",
+      `The subscription is ${subscription.status}; only an active, trialing or past_due one can be canceled.`,
+      { param: "id" },
+    );
   }
   const reason = input.reason ?? null;
   if (input.immediate === true) cancelNow(state, subscription, now, reason, emit);
@@ -55,7 +60,8 @@ function uncancelSubscription({ state, params, now, emit }: Context) {
   if (subscription.status === "canceled") {
     throw new MockError(409, "subscription_already_canceled", "The subscription is already canceled; reactivate it instead.", { param: "id" });
   }
-  if (!subscription.cancelAtPeriodEnd) throw new MockError(409, "not_scheduled_for_cancellation", "The subscription has no scheduled cancellation to revert.", { param: "id" });
+  if (!subscription.cancelAtPeriodEnd)
+    throw new MockError(409, "not_scheduled_for_cancellation", "The subscription has no scheduled cancellation to revert.", { param: "id" });
   uncancel(state, subscription, now, emit);
   const answer: Schemas["UncanceledSubscription"] = {
     id: subscription.id,
@@ -71,7 +77,12 @@ function uncancelSubscription({ state, params, now, emit }: Context) {
 /** Charges the customer's card, or refuses with a link where the customer can update it (documented). */
 function charge(state: CommetState, subscription: SubscriptionRecord, total: number): void {
   const recovery = { recoveryUrl: `https://commet.co/recover/${newId("rcv")}` };
-  chargeCard(state.customers.get(subscription.customerId)!.metadata, total, "The charge was declined; send the customer to details.recoveryUrl to update their card.", recovery);
+  chargeCard(
+    state.customers.get(subscription.customerId)!.metadata,
+    total,
+    "The charge was declined; send the customer to details.recoveryUrl to update their card.",
+    recovery,
+  );
 }
 
 function reactivateSubscription({ state, params, now, emit }: Context) {
@@ -86,10 +97,18 @@ function reactivateSubscription({ state, params, now, emit }: Context) {
   }
   if (subscription.status !== "canceled") {
     const hint = subscription.cancelAtPeriodEnd ? " (its cancellation is only scheduled: uncancel it)" : "";
-    throw new MockError(409, "invalid_subscription_status", `The subscription is ${subscription.status}${hint}; only a canceled or past_due one can be reactivated.`, { param: "id" });
+    throw new MockError(
+      409,
+      "invalid_subscription_status",
+      `The subscription is ${subscription.status}${hint}; only a canceled or past_due one can be reactivated.`,
+      { param: "id" },
+    );
   }
-  const other = [...state.subscriptions.values()].find((candidate) => candidate.customerId === customer.id && ["trialing", "active", "past_due"].includes(candidate.status));
-  if (other) throw new MockError(409, "already_has_active_subscription", `The customer already has a ${other.status} subscription (${other.id}).`, { param: "id" });
+  const other = [...state.subscriptions.values()].find(
+    (candidate) => candidate.customerId === customer.id && ["trialing", "active", "past_due"].includes(candidate.status),
+  );
+  if (other)
+    throw new MockError(409, "already_has_active_subscription", `The customer already has a ${other.status} subscription (${other.id}).`, { param: "id" });
   // A fresh invoice at the plan's current price, and a new period from today; the add-ons the
   // cancellation ended stay inactive.
   const price = planOf(state, subscription).prices[subscription.interval]!;

@@ -17,7 +17,14 @@ type Context = MockContext<CommetState>;
 /** The flat 2026-07-11 shape: `enabled` for a boolean feature, the counters for the others. */
 function toFeatureAccess(state: CommetState, entry: Entitlement): Schemas["FeatureAccess"] {
   const { feature, model } = entry;
-  const base = { code: feature.code, name: feature.name, type: feature.type, allowed: canConsume(entry).allowed, object: "feature" as const, livemode: state.livemode };
+  const base = {
+    code: feature.code,
+    name: feature.name,
+    type: feature.type,
+    allowed: canConsume(entry).allowed,
+    object: "feature" as const,
+    livemode: state.livemode,
+  };
   if (model === "boolean") return { ...base, enabled: entry.granted };
   const left = remaining(entry);
   return {

@@ -32,10 +32,17 @@ function choice(state: CommetState, plan: PlanDefinition, interval: PlanInterval
 function changeable(state: CommetState, id: string): SubscriptionRecord {
   const subscription = findSubscription(state, id);
   if (subscription.status !== "active" && subscription.status !== "trialing") {
-    throw new MockError(409, "subscription_not_active", `The subscription is ${subscription.status}; only an active or trialing one can change plan.`, { param: "id" });
+    throw new MockError(409, "subscription_not_active", `The subscription is ${subscription.status}; only an active or trialing one can change plan.`, {
+      param: "id",
+    });
   }
   if (subscription.cancelAtPeriodEnd) {
-    throw new MockError(409, "already_scheduled", `The subscription is scheduled to cancel on ${subscription.cancellation!.effectiveAt}; uncancel it before changing its plan.`, { param: "id" });
+    throw new MockError(
+      409,
+      "already_scheduled",
+      `The subscription is scheduled to cancel on ${subscription.cancellation!.effectiveAt}; uncancel it before changing its plan.`,
+      { param: "id" },
+    );
   }
   return subscription;
 }
@@ -45,12 +52,20 @@ function changeable(state: CommetState, id: string): SubscriptionRecord {
  * price for it, the new plan's default interval (x-assumed). An interval the plan is not priced for is
  * 409 no_prices_configured, as on create.
  */
-function targetOf(state: CommetState, subscription: SubscriptionRecord, planId: string | undefined, interval: string | undefined, params: [string, string]): PlanChoice {
+function targetOf(
+  state: CommetState,
+  subscription: SubscriptionRecord,
+  planId: string | undefined,
+  interval: string | undefined,
+  params: [string, string],
+): PlanChoice {
   const plan = planId === undefined ? planOf(state, subscription) : state.plans.find((candidate) => candidate.id === planId);
   if (!plan) throw new MockError(404, "plan_not_found", `No plan ${JSON.stringify(planId)} in the subscription's plan group.`, { param: params[0] });
   const wanted = (interval ?? (plan.prices[subscription.interval] !== undefined ? subscription.interval : plan.defaultInterval)) as PlanInterval;
   if (plan.prices[wanted] === undefined) {
-    throw new MockError(409, "no_prices_configured", `The ${plan.name} plan has no ${wanted} price (it is priced ${Object.keys(plan.prices).join(", ")}).`, { param: params[1] });
+    throw new MockError(409, "no_prices_configured", `The ${plan.name} plan has no ${wanted} price (it is priced ${Object.keys(plan.prices).join(", ")}).`, {
+      param: params[1],
+    });
   }
   return choice(state, plan, wanted);
 }
@@ -59,7 +74,14 @@ function targetOf(state: CommetState, subscription: SubscriptionRecord, planId: 
 function quote(state: CommetState, subscription: SubscriptionRecord, to: PlanChoice, now: Date): ChangeQuote {
   const period = subscription.period!;
   const trial = subscription.status === "trialing";
-  const priced = quoteChange({ oldPrice: trial ? 0 : subscription.basePrice, period, now, to, seats: subscription.seats, usageCharge: trial ? 0 : meteredOverageCharge(state, subscription) });
+  const priced = quoteChange({
+    oldPrice: trial ? 0 : subscription.basePrice,
+    period,
+    now,
+    to,
+    seats: subscription.seats,
+    usageCharge: trial ? 0 : meteredOverageCharge(state, subscription),
+  });
   return trial ? { ...priced, planCharge: 0 } : priced;
 }
 
@@ -71,7 +93,12 @@ function previewPlanChange({ state, params, body, now }: Context) {
   const timing = changeTiming(from, to);
   if (timing.kind === "none") throw new MockError(400, "no_change_requested", "The subscription is already on this plan and interval.", { param: "planId" });
   if (timing.kind === "scheduled") {
-    throw new MockError(400, "plan_change_scheduled", `This change takes effect at the end of the period (${subscription.period!.end.toISOString()}) and is not prorated; apply it with Change plan.`, { param: "planId" });
+    throw new MockError(
+      400,
+      "plan_change_scheduled",
+      `This change takes effect at the end of the period (${subscription.period!.end.toISOString()}) and is not prorated; apply it with Change plan.`,
+      { param: "planId" },
+    );
   }
   // A free plan paid nothing: its credit is 0.
   const { credit, planCharge, daysRemaining, totalDays } = quote(state, subscription, to, now);
@@ -102,7 +129,8 @@ function changePlan({ state, params, body, now, emit }: Context) {
   if (timing.kind === "none") throw new MockError(400, "no_change_requested", "The subscription is already on this plan and interval.", { param: "newPlanId" });
 
   if (timing.kind === "scheduled") {
-    if (subscription.scheduledChange) throw new MockError(409, "already_scheduled", "A plan change is already scheduled for the end of this period.", { param: "id" });
+    if (subscription.scheduledChange)
+      throw new MockError(409, "already_scheduled", "A plan change is already scheduled for the end of this period.", { param: "id" });
     const scheduledFor = subscription.period!.end;
     subscription.scheduledChange = { changeType: timing.changeType, planCode: to.plan.code, interval: to.interval, scheduledFor };
     subscription.updatedAt = now.toISOString();
@@ -147,13 +175,27 @@ function changePlan({ state, params, body, now, emit }: Context) {
 }
 
 /** A downgrade to a plan that includes fewer seats than the customer holds says so (the first such feature). */
-function seatLimitWarning(state: CommetState, subscription: SubscriptionRecord, plan: PlanDefinition, effective: Date): Pick<Schemas["PlanChange"], "seatLimitWarning"> {
+function seatLimitWarning(
+  state: CommetState,
+  subscription: SubscriptionRecord,
+  plan: PlanDefinition,
+  effective: Date,
+): Pick<Schemas["PlanChange"], "seatLimitWarning"> {
   for (const included of plan.features) {
     const held = subscription.seats[included.code];
     if (held === undefined || included.included === undefined || held <= included.included) continue;
     // A plan's features are in the catalogue for good (they cannot be deleted).
     const feature = liveFeatures(state).find((candidate) => candidate.code === included.code)!;
-    return { seatLimitWarning: { featureCode: feature.code, featureName: feature.name, currentSeats: held, included: included.included, newPlanName: plan.name, effectiveDate: effective.toISOString() } };
+    return {
+      seatLimitWarning: {
+        featureCode: feature.code,
+        featureName: feature.name,
+        currentSeats: held,
+        included: included.included,
+        newPlanName: plan.name,
+        effectiveDate: effective.toISOString(),
+      },
+    };
   }
   return {};
 }

@@ -52,7 +52,10 @@ function quotaEntry(state: CommetState, customer: CustomerRecord, code: string):
   const subscription = requireAccessSubscription(state, customer, "customerId");
   const entry = requireEntitlement(state, subscription, feature, "featureCode");
   // The spec: a feature that is not a quota feature of the subscription is not in its plan, as a quota.
-  if (entry.model !== "quota") throw new MockError(400, "feature_not_in_plan", `Feature "${feature.code}" is a ${feature.type} feature, not a quota feature of the customer's plan.`, { param: "featureCode" });
+  if (entry.model !== "quota")
+    throw new MockError(400, "feature_not_in_plan", `Feature "${feature.code}" is a ${feature.type} feature, not a quota feature of the customer's plan.`, {
+      param: "featureCode",
+    });
   return entry;
 }
 
@@ -76,7 +79,12 @@ function changeQuota({ state, body, now, emit }: Context, next: (previous: numbe
   const previousBalance = entry.current;
   const newBalance = next(previousBalance, input.count);
   if (newBalance < 0) {
-    throw new MockError(400, "insufficient_balance", `The quota of ${entry.feature.code} is ${previousBalance}; removing ${previousBalance - newBalance} would take it below 0.`, { param: "count" });
+    throw new MockError(
+      400,
+      "insufficient_balance",
+      `The quota of ${entry.feature.code} is ${previousBalance}; removing ${previousBalance - newBalance} would take it below 0.`,
+      { param: "count" },
+    );
   }
   const at = now.toISOString();
   state.quotas.set(key(customer, entry.feature.code), { customerId: customer.id, featureCode: entry.feature.code, balance: newBalance, updatedAt: at });

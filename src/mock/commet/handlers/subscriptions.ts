@@ -40,7 +40,9 @@ function priceFor(plan: PlanDefinition, requested: Schemas["BillingInterval"] | 
   const price = plan.prices[interval];
   if (price === undefined) {
     const offered = Object.keys(plan.prices).join(", ");
-    throw new MockError(409, "no_prices_configured", `The ${plan.code} plan has no ${requested} price (it is priced ${offered}).`, { param: "billingInterval" });
+    throw new MockError(409, "no_prices_configured", `The ${plan.code} plan has no ${requested} price (it is priced ${offered}).`, {
+      param: "billingInterval",
+    });
   }
   return { interval, price };
 }
@@ -49,7 +51,11 @@ function priceFor(plan: PlanDefinition, requested: Schemas["BillingInterval"] | 
 function seatsFor(state: CommetState, plan: PlanDefinition, requested: Record<string, number> | undefined): Record<string, number> {
   const included = new Set(plan.features.map((feature) => feature.code));
   // A plan's features are in the catalogue for good: they cannot be deleted, and codes and types never change.
-  const seatCodes = new Set(liveFeatures(state).filter((feature) => feature.type === "seats" && included.has(feature.code)).map((feature) => feature.code));
+  const seatCodes = new Set(
+    liveFeatures(state)
+      .filter((feature) => feature.type === "seats" && included.has(feature.code))
+      .map((feature) => feature.code),
+  );
   for (const code of Object.keys(requested ?? {})) {
     if (seatCodes.has(code)) continue;
     const field = `initialSeats.${code}`;
@@ -81,23 +87,53 @@ export function addSubscription(state: CommetState, input: Schemas["CreateSubscr
   const plan = findPlan(state, input);
   const seats = seatsFor(state, plan, input.initialSeats);
   const { interval, price } = priceFor(plan, input.billingInterval);
-  const blocking = [...state.subscriptions.values()].find((subscription) => subscription.customerId === customer.id && BLOCKING_STATUSES.has(subscription.status));
+  const blocking = [...state.subscriptions.values()].find(
+    (subscription) => subscription.customerId === customer.id && BLOCKING_STATUSES.has(subscription.status),
+  );
   if (blocking) {
-    throw new MockError(409, "already_has_active_subscription", `The customer already has a ${blocking.status} subscription (${blocking.id}).`, { param: "customerId" });
+    throw new MockError(409, "already_has_active_subscription", `The customer already has a ${blocking.status} subscription (${blocking.id}).`, {
+      param: "customerId",
+    });
   }
   const at = now.toISOString();
   const id = newId("sub");
   const trialDays = input.skipTrial ? 0 : (input.customTrialDays ?? plan.trialDays);
   const changes = { cancelAtPeriodEnd: false, scheduledChange: null, pendingChange: null, usage: {}, creditsUsed: 0, outstanding: null };
-  const base = { id, seq: state.nextSeq++, customerId: customer.id, planCode: plan.code, name: input.name ?? plan.name, interval, basePrice: price, seats, ...changes };
+  const base = {
+    id,
+    seq: state.nextSeq++,
+    customerId: customer.id,
+    planCode: plan.code,
+    name: input.name ?? plan.name,
+    interval,
+    basePrice: price,
+    seats,
+    ...changes,
+  };
   const dates = { startDate: input.startDate ?? at, endDate: null, cancellation: null, createdAt: at, updatedAt: at };
   const firstInvoice = { id: newId("inv"), number: `INV-${String(base.seq).padStart(4, "0")}`, total: price };
   let subscription: SubscriptionRecord;
   if (trialDays > 0) {
     const trialEnd = new Date(now.getTime() + trialDays * DAY_MS);
-    subscription = { ...base, ...dates, status: "trialing", trialEndsAt: trialEnd.toISOString(), period: { start: now, end: trialEnd }, checkoutUrl: null, firstInvoice: null };
+    subscription = {
+      ...base,
+      ...dates,
+      status: "trialing",
+      trialEndsAt: trialEnd.toISOString(),
+      period: { start: now, end: trialEnd },
+      checkoutUrl: null,
+      firstInvoice: null,
+    };
   } else if (price === 0 || paymentMethodOf(customer.metadata) === "card") {
-    subscription = { ...base, ...dates, status: "active", trialEndsAt: null, period: { start: now, end: periodEnd(now, interval) }, checkoutUrl: null, firstInvoice };
+    subscription = {
+      ...base,
+      ...dates,
+      status: "active",
+      trialEndsAt: null,
+      period: { start: now, end: periodEnd(now, interval) },
+      checkoutUrl: null,
+      firstInvoice,
+    };
   } else {
     // No card on file, or it declines the first period: the customer has to pay at checkout.
     const checkoutUrl = `https://commet.co/checkout/${newId("chk")}`;
@@ -116,4 +152,7 @@ function getActiveSubscription({ state, query, now }: Context) {
 
 const getSubscription = ({ state, params, now }: Context) => ok(toSubscription(state, findSubscription(state, params.id!), now));
 
-export const subscriptionHandlers = { listSubscriptions, createSubscription, getActiveSubscription, getSubscription } satisfies HandlerGroup<operations, CommetState>;
+export const subscriptionHandlers = { listSubscriptions, createSubscription, getActiveSubscription, getSubscription } satisfies HandlerGroup<
+  operations,
+  CommetState
+>;

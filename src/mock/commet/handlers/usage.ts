@@ -48,7 +48,12 @@ function trackUsage({ state, body, now, emit }: Context) {
   const customer = state.customers.get(subscription.customerId)!;
   const dedupe = input.idempotencyKey === undefined ? undefined : `${customer.id}/${input.idempotencyKey}`;
   if (dedupe !== undefined && state.usageKeys.has(dedupe)) {
-    throw new MockError(409, "duplicate", `A usage event with the idempotencyKey ${JSON.stringify(input.idempotencyKey)} was already tracked (${state.usageKeys.get(dedupe)}).`, { param: "idempotencyKey" });
+    throw new MockError(
+      409,
+      "duplicate",
+      `A usage event with the idempotencyKey ${JSON.stringify(input.idempotencyKey)} was already tracked (${state.usageKeys.get(dedupe)}).`,
+      { param: "idempotencyKey" },
+    );
   }
   // A token event counts its input and output tokens (x-assumed in the spec).
   const units = input.model !== undefined ? (input.inputTokens ?? 0) + (input.outputTokens ?? 0) : (input.value ?? 1);
@@ -59,7 +64,8 @@ function trackUsage({ state, body, now, emit }: Context) {
   const id = newId("evt");
   const at = now.toISOString();
   if (dedupe !== undefined) state.usageKeys.set(dedupe, id);
-  if (entry.model === "credits" && poolBefore > 0 && poolBefore - units * entry.creditsPerUnit <= 0) emit(customerStateChanged(state, customer, "credits_depleted"));
+  if (entry.model === "credits" && poolBefore > 0 && poolBefore - units * entry.creditsPerUnit <= 0)
+    emit(customerStateChanged(state, customer, "credits_depleted"));
   const event: Schemas["UsageEvent"] = {
     id,
     object: "usage_event",
@@ -80,7 +86,10 @@ function checkUsage({ state, body }: Context) {
   const { entry } = usageTarget(state, input.customerId, input.featureCode, "featureCode");
   const verdict = canConsume(entry, input.quantity);
   const base = { allowed: verdict.allowed, feature: entry.feature.code, quantity: input.quantity };
-  const denial = verdict.reason === undefined ? {} : { reason: verdict.reason as Schemas["UsageCheckResult"]["reason"], message: LIMIT_MESSAGES[verdict.reason](entry, input.quantity) };
+  const denial =
+    verdict.reason === undefined
+      ? {}
+      : { reason: verdict.reason as Schemas["UsageCheckResult"]["reason"], message: LIMIT_MESSAGES[verdict.reason](entry, input.quantity) };
   if (entry.model === "credits") {
     // The credits left this period are the plan's; the mock sells no credit packs.
     return ok({

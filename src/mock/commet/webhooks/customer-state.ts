@@ -31,7 +31,19 @@ function customerState(state: CommetState, customer: CustomerRecord, trigger: St
   const customerId = webhookCustomerId(customer);
   const subscription = currentSubscriptionOf(state, customer);
   if (!subscription) {
-    return { customerId, trigger, status: "none", subscriptionId: null, plan: null, billingInterval: null, consumptionModel: null, features: [], seats: [], credits: null, balance: null };
+    return {
+      customerId,
+      trigger,
+      status: "none",
+      subscriptionId: null,
+      plan: null,
+      billingInterval: null,
+      consumptionModel: null,
+      features: [],
+      seats: [],
+      credits: null,
+      balance: null,
+    };
   }
   const plan = planOf(state, subscription);
   const features = entitlements(state, subscription).map(featureAccess);
@@ -47,7 +59,10 @@ function customerState(state: CommetState, customer: CustomerRecord, trigger: St
     seats: features
       .filter((feature) => feature.type === "seats")
       .map(({ code, current, included, remaining, unlimited }) => ({ code, current, included, remaining, unlimited })),
-    credits: plan.includedCredits === undefined ? null : { planCredits: creditsRemaining(plan, subscription)!, purchasedCredits: 0, totalCredits: creditsRemaining(plan, subscription)! },
+    credits:
+      plan.includedCredits === undefined
+        ? null
+        : { planCredits: creditsRemaining(plan, subscription)!, purchasedCredits: 0, totalCredits: creditsRemaining(plan, subscription)! },
     balance: null,
   };
 }
@@ -58,7 +73,18 @@ function featureAccess(entry: Entitlement): Schemas["WebhookFeatureAccess"] {
   const allowed = canConsume(entry).allowed;
   const base = { code: feature.code, name: feature.name, type: feature.type, allowed };
   if (model === "boolean") {
-    return { ...base, enabled: entry.granted, current: null, included: null, remaining: null, overageQuantity: null, overageUnitPrice: null, unlimited: null, overageEnabled: null, billedQuantity: null };
+    return {
+      ...base,
+      enabled: entry.granted,
+      current: null,
+      included: null,
+      remaining: null,
+      overageQuantity: null,
+      overageUnitPrice: null,
+      unlimited: null,
+      overageEnabled: null,
+      billedQuantity: null,
+    };
   }
   return {
     ...base,

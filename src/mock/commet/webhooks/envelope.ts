@@ -50,7 +50,12 @@ export function signPayload(body: string | Uint8Array, secret: string): string {
  * The request headers of a delivery of `body` (the serialized envelope). `signature` replaces the
  * computed one (for deliveries that must fail the check).
  */
-export function deliveryHeaders(event: Pick<CommetEnvelope, "id" | "event" | "timestamp">, body: string, secret: string, signature?: string): Record<string, string> {
+export function deliveryHeaders(
+  event: Pick<CommetEnvelope, "id" | "event" | "timestamp">,
+  body: string,
+  secret: string,
+  signature?: string,
+): Record<string, string> {
   return {
     "content-type": "application/json",
     "user-agent": "specwright-mock (Commet webhooks)",

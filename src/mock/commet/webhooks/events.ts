@@ -40,7 +40,12 @@ function subscriptionRef(state: CommetState, subscription: SubscriptionRecord) {
 }
 
 /** What checkout.ready and subscription.activated say of the first invoice. */
-const invoiceFields = (invoice: InvoiceRecord) => ({ invoiceId: invoice.id, invoiceNumber: invoice.number, invoiceTotal: invoice.total, invoiceCurrency: CURRENCY });
+const invoiceFields = (invoice: InvoiceRecord) => ({
+  invoiceId: invoice.id,
+  invoiceNumber: invoice.number,
+  invoiceTotal: invoice.total,
+  invoiceCurrency: CURRENCY,
+});
 
 /** The ten documented fields of the customer, as the REST API shows them (not its `object` and `livemode`). */
 function webhookCustomer(state: CommetState, customer: CustomerRecord): Schemas["WebhookCustomer"] {
@@ -55,7 +60,14 @@ export const customerUpdated = (state: CommetState, customer: CustomerRecord) =>
 export function subscriptionCreated(state: CommetState, subscription: SubscriptionRecord): EmittedEvent {
   const { customer, ref } = subscriptionRef(state, subscription);
   const plan = planOf(state, subscription);
-  const data: Schemas["SubscriptionCreatedData"] = { ...ref, planId: plan.id, planName: plan.name, status: subscription.status, startDate: subscription.startDate, name: subscription.name };
+  const data: Schemas["SubscriptionCreatedData"] = {
+    ...ref,
+    planId: plan.id,
+    planName: plan.name,
+    status: subscription.status,
+    startDate: subscription.startDate,
+    name: subscription.name,
+  };
   return about("subscription.created", customer, data);
 }
 

@@ -18,7 +18,13 @@ export const commetWebhooks: VendorWebhooks = {
   secretPattern: SECRET_PATTERN,
   secretForm: "whsec_ followed by letters, digits or _ + / = -",
   delivery(tenant, { event, data }, at, secret) {
-    const body = envelope({ event: event as CommetWebhookEventName, data, organizationId: MOCK_ORGANIZATION_ID, mode: tenant === "live" ? "live" : "sandbox", at });
+    const body = envelope({
+      event: event as CommetWebhookEventName,
+      data,
+      organizationId: MOCK_ORGANIZATION_ID,
+      mode: tenant === "live" ? "live" : "sandbox",
+      at,
+    });
     const text = JSON.stringify(body);
     return { id: body.id, body: text, headers: deliveryHeaders(body, text, secret) };
   },

@@ -52,7 +52,12 @@ function activateInstanceAddon({ state, params, body, now }: Context): MockReply
   if (instance.activeAddonIds.includes(offer.addon.id)) throw onetErrors.rule(`The addon "${offer.addon.slug}" is already active on this instance.`);
   const price = offer.pricing_options.find((option) => option.billing_cycle === cycle && option.is_active);
   if (!price) throw onetErrors.field("billing_cycle", `The addon "${offer.addon.slug}" has no ${cycle} price for size ${size.slug}.`);
-  const order = placeOrder(state, scope.organization, toCents(price.price), now, { kind: "addon", instanceId: instance.id, addonId: offer.addon.id, billingCycle: cycle });
+  const order = placeOrder(state, scope.organization, toCents(price.price), now, {
+    kind: "addon",
+    instanceId: instance.id,
+    addonId: offer.addon.id,
+    billingCycle: cycle,
+  });
   instance.activeAddonIds.push(offer.addon.id);
   return created(toAddonActivationOrder(order));
 }
@@ -104,7 +109,8 @@ function deleteImage({ state, params }: Context): MockReply {
   if (image?.visibility === "public") throw onetErrors.permissionDenied();
   inScope(image, scope);
   const users = [...state.instances.values()].filter((instance) => instance.imageId === image!.id && instance.status === "running");
-  if (users.length > 0) throw onetErrors.rule(`This image is in use by running instances (${users.map((instance) => instance.name).join(", ")}) and cannot be deleted.`);
+  if (users.length > 0)
+    throw onetErrors.rule(`This image is in use by running instances (${users.map((instance) => instance.name).join(", ")}) and cannot be deleted.`);
   state.images.delete(image!.id);
   return { status: 204 };
 }

@@ -46,7 +46,9 @@ function setDomainPrivacy(context: Context): MockReply {
 
 function updateDomainContacts(context: Context): MockReply {
   const domain = domainOf(context);
-  const contacts = Object.fromEntries(Object.entries(context.body as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  const contacts = Object.fromEntries(
+    Object.entries(context.body as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
   const task = { id: randomUUID(), domainId: domain.id, taskType: "update_contacts", createdAt: context.now, contacts, applied: false };
   context.state.domainTasks.set(task.id, task);
   return ok(toDomainTask(task, context.now));

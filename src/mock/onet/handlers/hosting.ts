@@ -65,7 +65,8 @@ interface PlannedDomain {
 function plannedDomain(state: OnetState, scope: Scope, input: Schemas["WebHostingOrderRequest"], now: Date): PlannedDomain {
   if (input.domain_source === "existing") {
     const domain = state.domains.get(input.domain_id!);
-    if (!domain || domain.organizationId !== scope.organization.profile.id) throw onetErrors.field("domain_id", `Invalid pk "${input.domain_id}" - object does not exist.`);
+    if (!domain || domain.organizationId !== scope.organization.profile.id)
+      throw onetErrors.field("domain_id", `Invalid pk "${input.domain_id}" - object does not exist.`);
     return { name: domain.name, record: domain, isNew: false, priceCents: 0 };
   }
   const name = input.domain_name!.trim().toLowerCase();
@@ -74,9 +75,12 @@ function plannedDomain(state: OnetState, scope: Scope, input: Schemas["WebHostin
   const dot = name.indexOf(".");
   const [sld, tldName] = [name.slice(0, dot), name.slice(dot + 1)];
   const registering = input.domain_source === "register";
-  const tld = state.catalogue.tlds.find((candidate) => candidate.tld === tldName && candidate.is_active && (registering ? candidate.is_registration_available : candidate.is_transfer_available));
+  const tld = state.catalogue.tlds.find(
+    (candidate) => candidate.tld === tldName && candidate.is_active && (registering ? candidate.is_registration_available : candidate.is_transfer_available),
+  );
   if (!tld) throw onetErrors.field("domain_name", `.${tldName} domains cannot be ${registering ? "registered" : "transferred"} here.`);
-  if ([...state.domains.values()].some((domain) => domain.name === name)) throw onetErrors.field("domain_name", "This domain is already managed by OnetSolutions.");
+  if ([...state.domains.values()].some((domain) => domain.name === name))
+    throw onetErrors.field("domain_name", "This domain is already managed by OnetSolutions.");
   const oneYear = tld.pricing.find((option) => option.years === 1)!;
   const today = now.toISOString().slice(0, 10);
   const expiry = new Date(now);
@@ -98,7 +102,17 @@ function plannedDomain(state: OnetState, scope: Scope, input: Schemas["WebHostin
     nameservers: ["ns1.onetsolutions.net", "ns2.onetsolutions.net"],
     billingCycle: 1,
     nextBillingDate: expiry.toISOString().slice(0, 10),
-    dnsZone: { id: randomUUID(), zone_name: name, mode: "onetsolutions", cloudflare_nameservers: [], is_active: true, is_verified: false, record_count: 0, created: now.toISOString(), modified: now.toISOString() },
+    dnsZone: {
+      id: randomUUID(),
+      zone_name: name,
+      mode: "onetsolutions",
+      cloudflare_nameservers: [],
+      is_active: true,
+      is_verified: false,
+      record_count: 0,
+      created: now.toISOString(),
+      modified: now.toISOString(),
+    },
     websitePreview: pendingPreview(name, now),
     contacts: { registrant_first_name: state.user.first_name, registrant_last_name: state.user.last_name },
   };
@@ -107,7 +121,15 @@ function plannedDomain(state: OnetState, scope: Scope, input: Schemas["WebHostin
 
 /** A site nobody has checked yet. */
 function pendingPreview(domain: string, now: Date): Schemas["WebsitePreview"] {
-  return { ...websitePreview(domain, now.toISOString()), http_status: 0, page_title: "", meta_description: "", ssl_status: "pending", ssl_issuer: "", error_message: "" };
+  return {
+    ...websitePreview(domain, now.toISOString()),
+    http_status: 0,
+    page_title: "",
+    meta_description: "",
+    ssl_status: "pending",
+    ssl_issuer: "",
+    error_message: "",
+  };
 }
 
 function orderWebHosting({ state, params, body, now }: Context): MockReply {
@@ -175,4 +197,7 @@ function getHostingPlan({ state, params }: Context): MockReply {
   return ok(plan);
 }
 
-export const hostingHandlers = { listWebHosting, orderWebHosting, cancelWebHosting, revokeWebHostingCancellation, getHostingPlan } satisfies HandlerGroup<operations, OnetState>;
+export const hostingHandlers = { listWebHosting, orderWebHosting, cancelWebHosting, revokeWebHostingCancellation, getHostingPlan } satisfies HandlerGroup<
+  operations,
+  OnetState
+>;
