@@ -1,5 +1,6 @@
 /** The data a vendor gives the contract engine: how to build a client and how to drive each status. */
 import type { Fixtures } from "./fixtures.js";
+import type { WebhookOperationId } from "../mock/types.js";
 import type { ApiName } from "../spec/apis.js";
 
 export interface ContractTarget {
@@ -75,3 +76,21 @@ export interface Scenario<Client> {
    */
   drivers: Record<string, Partial<Record<string, Driver<Client>>>>;
 }
+
+/** One operation's drivers: by documented status, or `"<status> <case>"` for a variant of that status. */
+export type OperationDrivers<Client, Status extends string = string> = Partial<Record<Status | `${Status} ${string}`, Driver<Client>>>;
+
+/** The documented statuses of a generated operation, as the strings drivers are keyed by. */
+type StatusOf<Operation> = Operation extends { responses: infer Responses } ? `${keyof Responses & (string | number)}` : never;
+
+/**
+ * A scenario's drivers typed by the spec: `Operations` is the API's generated `operations`, webhooks
+ * left out. A scenario that misses an operation, drives one the spec lacks, or drives a status the
+ * operation does not document does not compile (`drivers: { … } satisfies ScenarioDrivers<…>`).
+ */
+export type ScenarioDrivers<Client, Operations> = { [OperationId in keyof Operations & string]: OperationDrivers<Client, StatusOf<Operations[OperationId]>> };
+
+/** A spec's operations without its webhooks (which the vendor sends, and a contract run never requests). */
+export type RequestedOperations<Operations, Webhooks = never> = [Webhooks] extends [never]
+  ? Operations
+  : Omit<Operations, WebhookOperationId<Operations, Webhooks>>;

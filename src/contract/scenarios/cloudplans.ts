@@ -12,7 +12,8 @@ import { randomUUID } from "node:crypto";
 import { createCloudPlansClient, type CloudPlansClient } from "../../cloudplans/index.js";
 import { mockOnly, SkipCase } from "./drivers.js";
 import { contractFetch } from "../fresh-connection.js";
-import type { ContractTarget, Driver, RequestChanges, Scenario } from "../types.js";
+import type { operations } from "../../../generated/cloudplans/schema.js";
+import type { ContractTarget, Driver, RequestChanges, RequestedOperations, Scenario, ScenarioDrivers } from "../types.js";
 
 export const CLOUDPLANS_FIXTURES = {
   org: "org-acme",
@@ -261,5 +262,5 @@ export const cloudplansScenario: Scenario<CloudPlansClient> = {
         body: { org_id: F.fullFreeOrg, plan_id: F.fullFreePlan, resource: { resource_id: "i-fourth", type: "ec2", credential: "cred-globex-aws" } },
       })),
     },
-  },
+  } satisfies ScenarioDrivers<CloudPlansClient, RequestedOperations<operations>>,
 };

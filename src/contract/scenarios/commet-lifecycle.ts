@@ -18,9 +18,9 @@ import {
 } from "./commet-lifecycle-fixtures.js";
 import { mockOnly, SkipCase } from "./drivers.js";
 import { fixtureValue, NO_FIXTURES } from "../fixtures.js";
-import type { Driver, DriverContext, RequestChanges } from "../types.js";
+import type { operations, webhooks } from "../../../generated/commet/schema.js";
+import type { DriverContext, RequestChanges, RequestedOperations, ScenarioDrivers } from "../types.js";
 
-type Drivers = Record<string, Partial<Record<string, Driver<CommetClient>>>>;
 type Context = DriverContext<CommetClient>;
 
 const badVersion = { "Commet-Version": "latest" };
@@ -49,7 +49,7 @@ async function quotaAt({ client, target }: Context, count: number): Promise<{ cu
   return { customerId, featureCode };
 }
 
-export const lifecycleDrivers: Drivers = {
+export const lifecycleDrivers = {
   listFeatureAccess: {
     "200": async ({ client, target }) => {
       await fixtureSubscription(client, target);
@@ -207,4 +207,4 @@ export const lifecycleDrivers: Drivers = {
     "404": () => ({ path: { id: MISSING.subscription }, body: { planId: MISSING.plan } }),
     "409": async ({ client }) => ({ path: { id: await canceledSubscription(client) }, body: { planId: MOCK_UPGRADE_PLAN } }),
   },
-};
+} satisfies Partial<ScenarioDrivers<CommetClient, RequestedOperations<operations, webhooks>>>;

@@ -23,7 +23,8 @@ import {
 } from "./commet-fixtures.js";
 import { lifecycleDrivers } from "./commet-lifecycle.js";
 import { mockOnly, SkipCase } from "./drivers.js";
-import type { ContractTarget, Scenario } from "../types.js";
+import type { operations, webhooks } from "../../../generated/commet/schema.js";
+import type { ContractTarget, RequestedOperations, Scenario, ScenarioDrivers } from "../types.js";
 
 export { COMMET_FIXTURES } from "./commet-fixtures.js";
 
@@ -290,5 +291,5 @@ export const commetScenario: Scenario<CommetClient> = {
       "404": () => ({ path: { id: MISSING.subscription } }),
     },
     ...lifecycleDrivers,
-  },
+  } satisfies ScenarioDrivers<CommetClient, RequestedOperations<operations, webhooks>>,
 };

@@ -11,7 +11,8 @@
 import { randomUUID } from "node:crypto";
 import { createOnetClient, type OnetClient } from "../../onet/index.js";
 import { mockOnly, SkipCase } from "./drivers.js";
-import type { ContractTarget, Driver, RequestChanges, Scenario } from "../types.js";
+import type { operations } from "../../../generated/onet/schema.js";
+import type { ContractTarget, Driver, RequestChanges, RequestedOperations, Scenario, ScenarioDrivers } from "../types.js";
 
 /** Seeded in the mock (see the README's seed table); the spec's examples use the same ids. */
 export const ONET_FIXTURES = {
@@ -198,5 +199,5 @@ export const onetScenario: Scenario<OnetClient> = {
       // DRF answers a ?format= that no renderer knows with 404.
       "404": () => ({ query: { format: "xml" } }),
     },
-  },
+  } satisfies ScenarioDrivers<OnetClient, RequestedOperations<operations>>,
 };
