@@ -26,6 +26,24 @@ export async function runMockCommand(command: MockCommand): Promise<void> {
       throw new Error(`--print-fixtures: cannot write ${command.printFixtures}: ${(error as Error).message}`);
     });
   }
+  // Listening for the signals before the URL goes out: a script (or test) that reads the URL and at
+  // once sends SIGTERM must find the handler in place, not the default action (exit by the signal).
+  const stopped = new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        // A second signal while closing: the user wants out now.
+        process.exit(128 + (signal === "SIGINT" ? 2 : 15));
+      }
+      stopping = true;
+      mock.close().then(resolve, (error: unknown) => {
+        process.stderr.write(`specwright mock: error while closing: ${(error as Error).message}\n`);
+        resolve();
+      });
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
   process.stdout.write(`${mock.url}\n`);
   if (!isLoopbackHost(new URL(mock.url).hostname)) {
     process.stderr.write(
@@ -45,21 +63,6 @@ export async function runMockCommand(command: MockCommand): Promise<void> {
       `specwright mock: webhooks: delivering to ${receiver.href}, signed with ${maskSecret(command.webhooks.secret)}; attempts at <controlUrl>/webhooks/deliveries.\n`,
     );
   }
-  await new Promise<void>((resolve) => {
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) {
-        // A second signal while closing: the user wants out now.
-        process.exit(128 + (signal === "SIGINT" ? 2 : 15));
-      }
-      stopping = true;
-      mock.close().then(resolve, (error: unknown) => {
-        process.stderr.write(`specwright mock: error while closing: ${(error as Error).message}\n`);
-        resolve();
-      });
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
+  await stopped;
   process.stderr.write(`specwright mock: ${command.api} stopped.\n`);
 }
