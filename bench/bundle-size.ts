@@ -31,6 +31,8 @@ export interface BundleProfile {
   gzipByPart: { part: string; minBytes: number; gzipBytes: number }[];
   /** A consumer that imports only the factory (tree-shaken): what most apps pay. */
   factoryOnly: { import: string; minBytes: number; gzipBytes: number };
+  /** Client entries: a consumer that imports the factory and `unwrap` (tree-shaken), the other figure the goal names. */
+  factoryAndUnwrap?: { import: string; minBytes: number; gzipBytes: number };
 }
 
 /** What no client over openapi-fetch with specwright's transport can go below. */
@@ -192,12 +194,16 @@ async function profile(entry: string, factory: string, parts: Parts): Promise<Bu
     byPart.set(part, total);
   }
   const gzipByPart = [...byPart].map(([part, share]) => ({ part, ...share })).sort((a, b) => b.gzipBytes - a.gzipBytes);
-  const only = await bundle(`export { ${factory} } from ${JSON.stringify(entryFile(entry))};`, "node");
+  const consumer = async (names: string[]) => {
+    const { code } = await bundle(`export { ${names.join(", ")} } from ${JSON.stringify(entryFile(entry))};`, "node");
+    return { import: `import { ${names.join(", ")} } from "specwright/${entry}"`, minBytes: code.length, gzipBytes: gzipSize(code) };
+  };
   return {
     entry,
     inputs,
     gzipByPart,
-    factoryOnly: { import: `import { ${factory} } from "specwright/${entry}"`, minBytes: only.code.length, gzipBytes: gzipSize(only.code) },
+    factoryOnly: await consumer([factory]),
+    ...(parts === CLIENT_PARTS ? { factoryAndUnwrap: await consumer([factory, "unwrap"]) } : {}),
   };
 }
 

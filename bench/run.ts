@@ -26,7 +26,8 @@ type Section = (typeof SECTIONS)[number];
 export const GOALS = {
   specwrightVsOpenapiFetch: 0.95,
   specwrightVsCommetNode: 1,
-  entryGzipBytes: 4096,
+  entryGzipBytes: 5120,
+  factoryAndUnwrapGzipBytes: 4096,
   mockVsPrism: 5,
   consumerTypecheckMs: 1500,
 } as const;
@@ -131,7 +132,15 @@ function goals(result: BenchReport): Goal[] {
   }
   if (result.bundle) {
     for (const size of result.bundle.sizes.filter((entry) => /^specwright\/(commet|onet|cloudplans)$/.test(entry.entry))) {
-      list.push({ goal: `${size.entry} ≤ 4 kB min+gz`, measured: kB(size.gzipBytes), met: size.gzipBytes <= GOALS.entryGzipBytes });
+      list.push({ goal: `${size.entry} ≤ 5 kB min+gz`, measured: kB(size.gzipBytes), met: size.gzipBytes <= GOALS.entryGzipBytes });
+    }
+    for (const { factoryAndUnwrap } of result.bundle.profiles) {
+      if (factoryAndUnwrap)
+        list.push({
+          goal: `${factoryAndUnwrap.import} ≤ 4 kB min+gz`,
+          measured: kB(factoryAndUnwrap.gzipBytes),
+          met: factoryAndUnwrap.gzipBytes <= GOALS.factoryAndUnwrapGzipBytes,
+        });
     }
   }
   if (result.mock) {
@@ -212,7 +221,7 @@ function markdown(result: BenchReport): string {
     for (const profile of result.bundle.profiles) {
       lines.push(
         "",
-        `Profile of specwright/${profile.entry} (gzip bytes by part): ${profile.gzipByPart.map((part) => `${part.part} ${part.gzipBytes}`).join("; ")}. \`${profile.factoryOnly.import}\` alone: ${kB(profile.factoryOnly.gzipBytes)}.`,
+        `Profile of specwright/${profile.entry} (gzip bytes by part): ${profile.gzipByPart.map((part) => `${part.part} ${part.gzipBytes}`).join("; ")}. \`${profile.factoryOnly.import}\` alone: ${kB(profile.factoryOnly.gzipBytes)}${profile.factoryAndUnwrap ? `; \`${profile.factoryAndUnwrap.import}\`: ${kB(profile.factoryAndUnwrap.gzipBytes)}` : ""}.`,
       );
     }
     for (const floor of result.bundle.floors) {
