@@ -30,9 +30,17 @@ export interface BundleProfile {
   /** Gzip bytes attributed to each part of the code (they add up to the bundle's gzip size). */
   gzipByPart: { part: string; minBytes: number; gzipBytes: number }[];
   /** A consumer that imports only the factory (tree-shaken): what most apps pay. */
-  factoryOnly: { import: string; minBytes: number; gzipBytes: number };
+  factoryOnly: BundleConsumer;
   /** Client entries: a consumer that imports the factory and `unwrap` (tree-shaken), the other figure the goal names. */
-  factoryAndUnwrap?: { import: string; minBytes: number; gzipBytes: number };
+  factoryAndUnwrap?: BundleConsumer;
+}
+
+/** What an app that imports some names of an entry bundles (tree-shaken), and the gzip bytes of each part of it. */
+export interface BundleConsumer {
+  import: string;
+  minBytes: number;
+  gzipBytes: number;
+  gzipByPart: { part: string; minBytes: number; gzipBytes: number }[];
 }
 
 /** What no client over openapi-fetch with specwright's transport can go below. */
@@ -160,6 +168,7 @@ const CLIENT_PARTS: Parts = [
   { part: "core: transport, retry policy, Retry-After, backoff, sleep", pattern: /dist[\\/]src[\\/]core[\\/](transport|sleep|retry[\\/][^\\/]+)\.js$/ },
   { part: "core: option validation (options, policy-options)", pattern: /dist[\\/]src[\\/]core[\\/](options|policy-options)\.js$/ },
   { part: "core: error classes", pattern: /dist[\\/]src[\\/]core[\\/]errors[\\/][^\\/]+\.js$/ },
+  { part: "core: credential redaction (redact)", pattern: /dist[\\/]src[\\/]core[\\/]redact\.js$/ },
   { part: "core: client factory, exchange, idempotency, paths", pattern: /dist[\\/]src[\\/]core[\\/](client|exchange|idempotency|paths)\.js$/ },
   { part: "core: paginate, unwrap, vendor profile", pattern: /dist[\\/]src[\\/]core[\\/](paginate|paginate-list|unwrap|vendor)\.js$/ },
   { part: "generated GET index (generated/<api>/get-operations.ts)", pattern: /dist[\\/]generated[\\/][^\\/]+[\\/]get-operations\.js$/ },
@@ -185,18 +194,15 @@ async function profile(entry: string, factory: string, parts: Parts): Promise<Bu
     .map(([input, info]) => ({ input: shortName(input), bytes: info.bytesInOutput }))
     .filter((row) => row.bytes > 0)
     .sort((a, b) => b.bytes - a.bytes);
-  const byPart = new Map<string, { minBytes: number; gzipBytes: number }>();
-  for (const [source, share] of gzipShares(full.code, full.map!)) {
-    const part = parts.find(({ pattern }) => pattern.test(source))?.part ?? "other";
-    const total = byPart.get(part) ?? { minBytes: 0, gzipBytes: 0 };
-    total.minBytes += share.minBytes;
-    total.gzipBytes += share.gzipBytes;
-    byPart.set(part, total);
-  }
-  const gzipByPart = [...byPart].map(([part, share]) => ({ part, ...share })).sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const gzipByPart = partsOf(full, parts);
   const consumer = async (names: string[]) => {
-    const { code } = await bundle(`export { ${names.join(", ")} } from ${JSON.stringify(entryFile(entry))};`, "node");
-    return { import: `import { ${names.join(", ")} } from "specwright/${entry}"`, minBytes: code.length, gzipBytes: gzipSize(code) };
+    const built = await bundle(`export { ${names.join(", ")} } from ${JSON.stringify(entryFile(entry))};`, "node", true);
+    return {
+      import: `import { ${names.join(", ")} } from "specwright/${entry}"`,
+      minBytes: built.code.length,
+      gzipBytes: gzipSize(built.code),
+      gzipByPart: partsOf(built, parts),
+    };
   };
   return {
     entry,
@@ -205,6 +211,19 @@ async function profile(entry: string, factory: string, parts: Parts): Promise<Bu
     factoryOnly: await consumer([factory]),
     ...(parts === CLIENT_PARTS ? { factoryAndUnwrap: await consumer([factory, "unwrap"]) } : {}),
   };
+}
+
+/** The gzip bytes of a bundle per part, largest first. */
+function partsOf(built: Built, parts: Parts): BundleProfile["gzipByPart"] {
+  const byPart = new Map<string, { minBytes: number; gzipBytes: number }>();
+  for (const [source, share] of gzipShares(built.code, built.map!)) {
+    const part = parts.find(({ pattern }) => pattern.test(source))?.part ?? "other";
+    const total = byPart.get(part) ?? { minBytes: 0, gzipBytes: 0 };
+    total.minBytes += share.minBytes;
+    total.gzipBytes += share.gzipBytes;
+    byPart.set(part, total);
+  }
+  return [...byPart].map(([part, share]) => ({ part, ...share })).sort((a, b) => b.gzipBytes - a.gzipBytes);
 }
 
 const shortName = (input: string) => input.replace(/^.*?(node_modules[\\/]|dist[\\/])/, "$1");
