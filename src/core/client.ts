@@ -7,7 +7,6 @@ import createClient from "openapi-fetch";
 import type { TypedClient } from "./client-types.js";
 import { errorFromResult, invalidJsonError } from "./errors/from-result.js";
 import { scrubError } from "./errors/scrub.js";
-import { bufferedBody } from "./exchange.js";
 import { idempotencyKeys } from "./idempotency.js";
 import { serializePath } from "./paths.js";
 import type { ClientPolicy } from "./policy-options.js";
@@ -64,11 +63,11 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Ty
     // Without params.path openapi-fetch leaves "{id}" in the URL; the serializer refuses it instead.
     if (path.includes("{") && !options.params?.path) options = { ...options, params: { ...options.params, path: {} } };
     // JSON is parsed here rather than by openapi-fetch, so that a 2xx body that is not JSON becomes an
-    // ApiError keeping the text, not a bare SyntaxError. "arrayBuffer": the transport's response
-    // (BufferedResponse) hands over the bytes it already read without building a stream (~9 µs a call
+    // ApiError keeping the text, not a bare SyntaxError. "text": the transport's response
+    // (BufferedResponse) decodes the bytes it already read without building a stream (~9 µs a call
     // on Node 20); the body is then marked unread again, so the caller can still read it.
     const parseOwn = options.parseAs === undefined;
-    if (parseOwn) options = { ...options, parseAs: "arrayBuffer" };
+    if (parseOwn) options = { ...options, parseAs: "text" };
     let result: Result;
     try {
       result = await original(path, options);
@@ -78,7 +77,7 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Ty
     if (result.error !== undefined) result.error = redactValue(result.error, redact);
     if (parseOwn && result.data != null) {
       BufferedResponse.unread(result.response);
-      result.data = parseJson(bodyText(result.response, result.data as ArrayBuffer), result.response);
+      result.data = parseJson(result.data as string, result.response);
     }
     if (config.policy.throwOnError && (result.error !== undefined || !result.response.ok)) throw errorFromResult(result);
     return result;
@@ -93,16 +92,6 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Ty
   (client as unknown as { request: typeof request }).request = (method, path, init) => call(method.toUpperCase(), path, init, (p, i) => request(method, p, i));
   // The same object, typed strictly (client-types.ts): each init is its route's params and body plus RequestPolicyOptions.
   return client as unknown as TypedClient<Paths>;
-}
-
-const utf8 = new TextDecoder();
-
-/**
- * The body as text: from the transport's buffer, or, for a response that did not come through the
- * transport (a middleware answering in its place), from the bytes openapi-fetch read.
- */
-function bodyText(response: Response, read: ArrayBuffer): string {
-  return utf8.decode(bufferedBody(response) ?? read);
 }
 
 function parseJson(text: string, response: Response): unknown {

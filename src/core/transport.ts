@@ -39,8 +39,8 @@ export interface TransportConfig {
   redact: Redactor;
 }
 
-/** A response with its body read; `body` is kept for a 2xx only (an error body is read once, by openapi-fetch). */
-type Buffered = { response: Response; body?: Uint8Array };
+/** A response with its body read. */
+type Buffered = { response: Response };
 type Outcome = Buffered | { error: Error; retryable: boolean };
 
 export function createTransport(config: TransportConfig): (input: Request) => Promise<Response> {
@@ -69,7 +69,7 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
       }
       const { response } = outcome;
       const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
-      recordExchange(response, { vendor: config.vendor, method: input.method, url: input.url, retryAfterMs, body: outcome.body, redact: config.redact });
+      recordExchange(response, { vendor: config.vendor, method: input.method, url: input.url, retryAfterMs, redact: config.redact });
       if (!retriesLeft || !policy.statuses.includes(response.status)) return response;
       // A server that asks for a longer wait than the policy allows gets its answer back, not a hang.
       if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) return response;
@@ -146,7 +146,7 @@ function hasIdempotencyKey(input: Request, vendor: VendorProfile): boolean {
 
 /**
  * The response with its body read now (under the attempt's timeout): an error body cut at its bound, a
- * 2xx body refused past `maxResponseBytes`, and a 2xx body's bytes returned beside it.
+ * 2xx body refused past `maxResponseBytes`, both kept in a BufferedResponse.
  */
 async function buffered(
   response: Response,
@@ -164,7 +164,7 @@ async function buffered(
   const result = new BufferedResponse(bytes, init);
   // new Response() cannot take a url; keep it for callers that read it.
   Object.defineProperty(result, "url", { value: response.url });
-  return response.ok ? { response: result, body: bytes } : { response: result };
+  return { response: result };
 }
 
 const utf8 = new TextDecoder();
@@ -191,7 +191,7 @@ export class BufferedResponse extends (Response as unknown as BodylessResponse) 
     this.#init = init;
   }
 
-  /** The body unread again after the client's own read of it through openapi-fetch (`parseAs: "arrayBuffer"`). */
+  /** The body unread again after the client's own read of it through openapi-fetch (`parseAs: "text"`). */
   static unread(response: Response): void {
     if (response instanceof BufferedResponse && !response.#stream) response.#used = false;
   }
