@@ -161,14 +161,11 @@ async function buffered(
   const bytes = response.ok
     ? await readBounded(reading.reader, signal, maxResponseBytes, () => new ResponseTooLargeError(label(), response.status, maxResponseBytes))
     : await readBounded(reading.reader, signal, MAX_ERROR_BODY_BYTES);
-  const result = new BufferedResponse(bytes, init);
-  // new Response() cannot take a url; keep it for callers that read it.
-  Object.defineProperty(result, "url", { value: response.url });
-  return { response: result };
+  return { response: new BufferedResponse(bytes, init, response.url) };
 }
 
 const utf8 = new TextDecoder();
-type BodyMember = "body" | "bodyUsed" | "arrayBuffer" | "bytes" | "text" | "json" | "blob" | "formData" | "clone";
+type BodyMember = "url" | "body" | "bodyUsed" | "arrayBuffer" | "bytes" | "text" | "json" | "blob" | "formData" | "clone";
 // Response as the subclass sees it: undici's types declare the body methods as properties, which a
 // subclass may not redefine as methods.
 type BodylessResponse = new (body: null, init: ResponseInit) => Omit<Response, BodyMember>;
@@ -184,11 +181,18 @@ export class BufferedResponse extends (Response as unknown as BodylessResponse) 
   #init: ResponseInit;
   #used = false;
   #stream: Response | undefined;
+  #url: string;
 
-  constructor(bytes: Uint8Array, init: ResponseInit) {
+  /** `url`: new Response() cannot take one; the fetched response's is kept for callers that read it. */
+  constructor(bytes: Uint8Array, init: ResponseInit, url: string) {
     super(null, init);
     this.#bytes = bytes;
     this.#init = init;
+    this.#url = url;
+  }
+
+  get url(): string {
+    return this.#url;
   }
 
   /** The body unread again after the client's own read of it through openapi-fetch (`parseAs: "text"`). */
@@ -239,9 +243,7 @@ export class BufferedResponse extends (Response as unknown as BodylessResponse) 
   }
   clone(): Response {
     if (this.bodyUsed) throw new TypeError("Response.clone: Body has already been consumed.");
-    const copy = new BufferedResponse(this.#bytes, this.#init);
-    Object.defineProperty(copy, "url", { value: this.url });
-    return copy;
+    return new BufferedResponse(this.#bytes, this.#init, this.#url);
   }
 }
 
@@ -274,6 +276,8 @@ async function readBounded(reader: ReadableStreamDefaultReader<Uint8Array>, sign
     // Not awaited: cancelling one branch of a tee'd body (a cloned Response) waits for the other branch.
     reader.cancel().catch(() => undefined);
   }
+  // Most bodies arrive in one chunk: no second buffer, no copy.
+  if (chunks.length === 1) return chunks[0]!.subarray(0, limit);
   const all = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
