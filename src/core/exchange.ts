@@ -1,8 +1,8 @@
 /**
  * Everything the client keeps about a response its transport returned, in one place: who answered
  * and to what (so that `unwrap()` can build the right typed error without the caller naming the
- * vendor), the server's Retry-After, the 2xx body the transport already read, and the client's
- * redactor. Keyed weakly by the Response: a record lives exactly as long as the response it describes.
+ * vendor), the server's Retry-After and the client's redactor. Keyed weakly by the Response: a
+ * record lives exactly as long as the response it describes.
  */
 import { noRedaction, type Redactor } from "./redact.js";
 import type { VendorProfile } from "./vendor.js";
@@ -19,8 +19,6 @@ export interface ExchangeInfo {
 export interface Exchange extends Omit<ExchangeInfo, "request"> {
   method: string;
   url: string;
-  /** The bytes of a 2xx body, which the transport read under its timeout, for the client to decode without reading them again. */
-  body?: Uint8Array | undefined;
   /** The redactor of the client that received the response: `unwrap()` has only the result to go by. */
   redact: Redactor;
 }
@@ -35,10 +33,6 @@ export function exchangeOf(response: Response): ExchangeInfo | undefined {
   const recorded = exchanges.get(response);
   if (!recorded) return undefined;
   return { vendor: recorded.vendor, request: describeRequest(recorded.method, recorded.url), retryAfterMs: recorded.retryAfterMs };
-}
-
-export function bufferedBody(response: Response): Uint8Array | undefined {
-  return exchanges.get(response)?.body;
 }
 
 /** The redactor for errors about `response`; none for a response no specwright client received. */

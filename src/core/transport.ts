@@ -39,8 +39,8 @@ export interface TransportConfig {
   redact: Redactor;
 }
 
-/** A response with its body read; `body` is kept for a 2xx only (an error body is read once, by openapi-fetch). */
-type Buffered = { response: Response; body?: Uint8Array };
+/** A response with its body read. */
+type Buffered = { response: Response };
 type Outcome = Buffered | { error: Error; retryable: boolean };
 
 export function createTransport(config: TransportConfig): (input: Request) => Promise<Response> {
@@ -52,9 +52,9 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
     const label = () => targetOf(input.method, input.url);
     const signal = input.signal;
     const method = input.method.toUpperCase();
-    const idempotencyKey = config.vendor.idempotencyHeader ? input.headers.get(config.vendor.idempotencyHeader) : null;
-    // Money is never charged twice: a POST or PATCH is repeated only under a key the vendor honours.
-    const repeatable = policy.methods.includes(method) || ((method === "POST" || method === "PATCH") && idempotencyKey !== null && idempotencyKey !== "");
+    // Money is never charged twice: a POST or PATCH is repeated only under a key the vendor honours
+    // (the header is looked up only then, not on every call).
+    const repeatable = policy.methods.includes(method) || ((method === "POST" || method === "PATCH") && hasIdempotencyKey(input, config.vendor));
     // Read once, so that every attempt can send it again.
     const body = input.body === null ? undefined : new Uint8Array(await input.arrayBuffer());
 
@@ -69,7 +69,7 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
       }
       const { response } = outcome;
       const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
-      recordExchange(response, { vendor: config.vendor, method: input.method, url: input.url, retryAfterMs, body: outcome.body, redact: config.redact });
+      recordExchange(response, { vendor: config.vendor, method: input.method, url: input.url, retryAfterMs, redact: config.redact });
       if (!retriesLeft || !policy.statuses.includes(response.status)) return response;
       // A server that asks for a longer wait than the policy allows gets its answer back, not a hang.
       if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) return response;
@@ -88,9 +88,16 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
     attempt: number,
   ): Promise<Outcome> {
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    // The body being read, if any: an abort cancels it at once, since a fetch may not tie its body to the
+    // signal. Cancelling it here costs nothing per call, where racing the read (a promise and a listener) did.
+    const reading: { reader?: ReadableStreamDefaultReader<Uint8Array> } = {};
+    const abort = (reason?: unknown) => {
+      timeout.abort(reason);
+      reading.reader?.cancel().catch(() => undefined);
+    };
+    const timer = setTimeout(abort, timeoutMs);
     // One signal per attempt, the caller's abort forwarded to it: AbortSignal.any() costs ~20 µs a call on Node 20.
-    const forwardAbort = () => timeout.abort(signal.reason);
+    const forwardAbort = () => abort(signal.reason);
     signal.addEventListener("abort", forwardAbort, { once: true });
     const combined = timeout.signal;
     try {
@@ -114,7 +121,7 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
           url = target.href;
           continue;
         }
-        return await untilAborted(buffered(response, maxResponseBytes, label), combined);
+        return await buffered(response, maxResponseBytes, label, reading, combined);
       }
     } catch (error) {
       if (signal.aborted) throw signal.reason;
@@ -132,30 +139,112 @@ export function createTransport(config: TransportConfig): (input: Request) => Pr
   }
 }
 
-/** The promise, or the signal's reason as soon as it aborts (a fetch may not tie its body to the signal). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
+function hasIdempotencyKey(input: Request, vendor: VendorProfile): boolean {
+  const key = vendor.idempotencyHeader ? input.headers.get(vendor.idempotencyHeader) : null;
+  return key !== null && key !== "";
 }
 
 /**
  * The response with its body read now (under the attempt's timeout): an error body cut at its bound, a
- * 2xx body refused past `maxResponseBytes`, and a 2xx body's bytes returned beside it.
+ * 2xx body refused past `maxResponseBytes`, both kept in a BufferedResponse.
  */
-async function buffered(response: Response, maxResponseBytes: number, label: () => RequestTarget): Promise<Buffered> {
+async function buffered(
+  response: Response,
+  maxResponseBytes: number,
+  label: () => RequestTarget,
+  reading: { reader?: ReadableStreamDefaultReader<Uint8Array> },
+  signal: AbortSignal,
+): Promise<Buffered> {
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   if (NULL_BODY_STATUSES.has(response.status) || response.body === null) return { response: new Response(null, init) };
+  reading.reader = response.body.getReader();
   const bytes = response.ok
-    ? await readBounded(response.body, maxResponseBytes, () => new ResponseTooLargeError(label(), response.status, maxResponseBytes))
-    : await readBounded(response.body, MAX_ERROR_BODY_BYTES);
-  const result = new Response(bytes, init);
-  // new Response() cannot take a url; keep it for callers that read it.
-  Object.defineProperty(result, "url", { value: response.url });
-  return response.ok ? { response: result, body: bytes } : { response: result };
+    ? await readBounded(reading.reader, signal, maxResponseBytes, () => new ResponseTooLargeError(label(), response.status, maxResponseBytes))
+    : await readBounded(reading.reader, signal, MAX_ERROR_BODY_BYTES);
+  return { response: new BufferedResponse(bytes, init, response.url) };
+}
+
+const utf8 = new TextDecoder();
+type BodyMember = "url" | "body" | "bodyUsed" | "arrayBuffer" | "bytes" | "text" | "json" | "blob" | "formData" | "clone";
+// Response as the subclass sees it: undici's types declare the body methods as properties, which a
+// subclass may not redefine as methods.
+type BodylessResponse = new (body: null, init: ResponseInit) => Omit<Response, BodyMember>;
+
+/**
+ * A Response over bytes already read. Node 20 makes every ReadableStream transferable (~9 µs a call,
+ * the largest single cost the transport added), so the stream is built only if someone asks for
+ * `body` or `formData()`; `text()`, `json()`, `arrayBuffer()`, `bytes()` and `blob()` read the bytes
+ * directly, once, as a Response's would be.
+ */
+export class BufferedResponse extends (Response as unknown as BodylessResponse) {
+  #bytes: Uint8Array;
+  #init: ResponseInit;
+  #used = false;
+  #stream: Response | undefined;
+  #url: string;
+
+  /** `url`: new Response() cannot take one; the fetched response's is kept for callers that read it. */
+  constructor(bytes: Uint8Array, init: ResponseInit, url: string) {
+    super(null, init);
+    this.#bytes = bytes;
+    this.#init = init;
+    this.#url = url;
+  }
+
+  get url(): string {
+    return this.#url;
+  }
+
+  /** The body unread again after the client's own read of it through openapi-fetch (`parseAs: "text"`). */
+  static unread(response: Response): void {
+    if (response instanceof BufferedResponse && !response.#stream) response.#used = false;
+  }
+
+  #read(): Uint8Array {
+    if (this.#used) throw new TypeError("Body is unusable: Body has already been read");
+    this.#used = true;
+    return this.#bytes;
+  }
+
+  /** A real Response over the bytes, built once someone wants the stream; it then answers every read. */
+  #streamed(): Response {
+    this.#stream ??= new Response(this.#bytes, this.#init);
+    return this.#stream;
+  }
+
+  get body(): ReadableStream<Uint8Array> | null {
+    return this.#used ? null : this.#streamed().body;
+  }
+  get bodyUsed(): boolean {
+    return this.#used || (this.#stream?.bodyUsed ?? false);
+  }
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    if (this.#stream) return this.#stream.arrayBuffer();
+    return this.#read().slice().buffer as ArrayBuffer;
+  }
+  async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    if (this.#stream) return (this.#stream as Response & { bytes(): Promise<Uint8Array<ArrayBuffer>> }).bytes();
+    return this.#read().slice();
+  }
+  async text(): Promise<string> {
+    if (this.#stream) return this.#stream.text();
+    return utf8.decode(this.#read());
+  }
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+  async blob(): Promise<Blob> {
+    if (this.#stream) return this.#stream.blob();
+    return new Blob([this.#read().slice()], { type: this.headers.get("content-type") ?? "" });
+  }
+  async formData(): Promise<FormData> {
+    if (this.#used) this.#read();
+    return this.#streamed().formData();
+  }
+  clone(): Response {
+    if (this.bodyUsed) throw new TypeError("Response.clone: Body has already been consumed.");
+    return new BufferedResponse(this.#bytes, this.#init, this.#url);
+  }
 }
 
 /**
@@ -164,18 +253,21 @@ async function buffered(response: Response, maxResponseBytes: number, label: () 
  * decoded bytes and a gzip bomb stops at the limit too. Past the limit the stream is cancelled (which
  * drops the connection) and the body is cut, or, with `tooLarge`, refused with the error it returns.
  */
-async function readBounded(stream: ReadableStream<Uint8Array>, limit: number, tooLarge?: () => Error): Promise<Uint8Array> {
-  const reader = stream.getReader();
+async function readBounded(reader: ReadableStreamDefaultReader<Uint8Array>, signal: AbortSignal, limit: number, tooLarge?: () => Error): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     // To refuse a body, one byte past the limit must be seen; to cut one, the limit is enough.
     while (tooLarge ? size <= limit : size < limit) {
+      // Also an abort that came before the reader existed (while fetch settled), so had none to cancel.
+      signal.throwIfAborted();
       const { done, value } = await reader.read();
       if (done) break;
       chunks.push(value);
       size += value.length;
     }
+    // A cancelled read ends as if the body had: the abort, not a cut body, is the outcome.
+    signal.throwIfAborted();
     if (tooLarge && size > limit) {
       chunks.length = 0;
       throw tooLarge();
@@ -184,6 +276,8 @@ async function readBounded(stream: ReadableStream<Uint8Array>, limit: number, to
     // Not awaited: cancelling one branch of a tee'd body (a cloned Response) waits for the other branch.
     reader.cancel().catch(() => undefined);
   }
+  // Most bodies arrive in one chunk: no second buffer, no copy.
+  if (chunks.length === 1) return chunks[0]!.subarray(0, limit);
   const all = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
