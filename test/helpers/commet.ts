@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect } from "vitest";
 import { createCommetClient, type CommetClient, type CommetComponents } from "../../src/commet/index.js";
 import { startMock, type MockServer } from "../../src/mock/index.js";
+import { Clock as BaseClock } from "./clock.js";
 
 type Schemas = CommetComponents["schemas"];
 
@@ -10,17 +11,12 @@ export const SANDBOX_KEY = "ck_sandbox_tests";
 
 /** The start of a 31-day billing month, so that "20 of 31 days left" is 11 days later. */
 export const JULY_1 = new Date("2026-07-01T00:00:00Z");
-export const DAY_MS = 24 * 60 * 60 * 1000;
+export { DAY_MS } from "./clock.js";
 
-/** A clock the tests move; the mock reads it for every request. */
-export class Clock {
-  constructor(private current: Date = JULY_1) {}
-  now = (): Date => this.current;
-  set(at: Date): void {
-    this.current = at;
-  }
-  advanceDays(days: number): void {
-    this.current = new Date(this.current.getTime() + days * DAY_MS);
+/** The test clock, starting on July 1 unless told otherwise. */
+export class Clock extends BaseClock {
+  constructor(start: Date = JULY_1) {
+    super(start);
   }
 }
 

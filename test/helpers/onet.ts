@@ -2,11 +2,12 @@
 // contract run through `startRecordingProxy`) gets back is kept, so that a file can check them all.
 import { createServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { createOnetClient, type OnetClient } from "../../src/onet/index.js";
 import { startMock, type MockServer, type MockServerOptions } from "../../src/mock/index.js";
 import { getOperations } from "../../src/spec/operations.js";
 import { IDS } from "../../src/mock/onet/seed.js";
+import { Clock } from "./clock.js";
 
 export const TOKEN = "sk-onetsolutions-tests";
 
@@ -179,4 +180,15 @@ export async function startRecordingProxy(upstreamUrl: string): Promise<{ url: s
         server.closeAllConnections();
       }),
   };
+}
+
+/** `useOnetMock` on a test clock: each test starts with the mock reset and the clock at `start`. */
+export function useOnetMockAt(start: Date): ReturnType<typeof useOnetMock> & { clock: Clock } {
+  const clock = new Clock(start);
+  const harness = useOnetMock({ now: clock.now });
+  beforeEach(() => {
+    harness.mock().reset();
+    clock.set(start);
+  });
+  return { ...harness, clock };
 }

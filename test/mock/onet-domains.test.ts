@@ -1,16 +1,11 @@
 // The OnetSolutions mock's domain and organization operations over HTTP, through the public client:
 // domain details, automatic renewal, WHOIS privacy, contacts updates applied by a task on the mock's
 // clock, and the list of organizations.
-import { beforeEach, describe, expect, it } from "vitest";
-import { IN_PERSONAL_PROJECT, IN_PROJECT, MISSING, SEED, useOnetMock } from "../helpers/onet.js";
+import { describe, expect, it } from "vitest";
+import { IN_PERSONAL_PROJECT, IN_PROJECT, MISSING, SEED, useOnetMockAt } from "../helpers/onet.js";
 
-const START = Date.parse("2025-06-03T10:00:00Z");
-let clock = START;
-const { mock, client } = useOnetMock({ now: () => new Date(clock) });
-beforeEach(() => {
-  mock().reset();
-  clock = START;
-});
+const START = new Date("2025-06-03T10:00:00Z");
+const { client, clock } = useOnetMockAt(START);
 
 const P = {
   domain: "/v1/organizations/{organization_id}/projects/{project_id}/domains/{id}",
@@ -126,7 +121,7 @@ describe("WHOIS contacts", () => {
       completed_at: null,
     });
     expect(await getDomain()).toMatchObject({ registrant_first_name: "Camille", registrant_last_name: "Martin" });
-    clock = START + 10_000;
+    clock.set(new Date(START.getTime() + 10_000));
     expect(await getDomain()).toMatchObject({ registrant_first_name: "Hugo", registrant_last_name: "Bernard", admin_email: "admin@atelier-lumiere.fr" });
     // Other domains are untouched.
     expect((await getDomain(SEED.domainCom)).registrant_first_name).toBe("Camille");

@@ -1,17 +1,12 @@
 // OnetSolutions tasks through the public client against the mock: an action that starts a task names
 // it in the typed reply (`last_task_id`), and waitForTask reads it until it has ended, within a
 // deadline, on the mock's clock (each read moves it on, so no test sleeps for the task's 10 s).
-import { beforeEach, describe, expect, expectTypeOf, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { ConfigurationError, createOnetClient, isTaskFinished, NotFoundError, TimeoutError, waitForTask, type OnetClient } from "../../src/onet/index.js";
-import { IN_PROJECT, MISSING, SEED, TOKEN, useOnetMock } from "../helpers/onet.js";
+import { IN_PROJECT, MISSING, SEED, TOKEN, useOnetMockAt } from "../helpers/onet.js";
 
-const START = Date.parse("2025-06-03T10:00:00Z");
-let clock = START;
-const { mock, client } = useOnetMock({ now: () => new Date(clock) });
-beforeEach(() => {
-  mock().reset();
-  clock = START;
-});
+const START = new Date("2025-06-03T10:00:00Z");
+const { mock, client, clock } = useOnetMockAt(START);
 
 const P = {
   instance: "/v1/organizations/{organization_id}/projects/{project_id}/compute/instances/{id}",
@@ -30,7 +25,7 @@ function pollingClient(stepMs: number): { onet: OnetClient; statuses: string[]; 
       const response = await fetch(input, init);
       if (/\/compute\/tasks\/[^/]+$/.test(new Request(input, init).url) && response.ok) {
         statuses.push(((await response.clone().json()) as { status: string }).status);
-        clock += stepMs;
+        clock.advanceMs(stepMs);
       }
       return response;
     },
