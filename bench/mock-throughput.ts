@@ -17,6 +17,8 @@ export interface MockThroughputOptions {
   segmentMs: number;
   warmupMs: number;
   concurrencies: number[];
+  /** Run Prism too (the default): it takes a while to start, and only the ceiling ratio is a goal. */
+  prism?: boolean;
 }
 
 /**
@@ -37,10 +39,10 @@ export interface MockSegmentResult {
 
 export interface MockThroughputResult {
   options: MockThroughputOptions;
-  /** How Prism was started. */
-  prismCommand: string;
+  /** How Prism was started; undefined when it was left out. */
+  prismCommand?: string;
   segments: MockSegmentResult[];
-  /** specwright / Prism throughput, median of the per-round ratios, by concurrency (`c1`, `c32`). */
+  /** specwright / Prism throughput, median of the per-round ratios, by concurrency (`c1`, `c32`); empty without Prism. */
   ratios: Record<string, number>;
   /** specwright / the node:http ceiling, the same way: how close the mock runs to the machine's limit. */
   ofCeiling: Record<string, number>;
@@ -62,10 +64,13 @@ export async function benchMockThroughput(options: MockThroughputOptions, log: (
   try {
     const specwright = await startTsProcess("bench/mock-server.ts", [], /READY (\S+) (\S+)/);
     targets.push({ server: "specwright", url: `${specwright.match[1]}/addons/${specwright.match[2]}`, started: specwright });
-    // Prism prints its routes at `info` only; with `warn` it is ready when it answers.
-    const prism = await startProcess(BIN("prism"), prismArgs, null);
-    targets.push({ server: "prism", url: `http://127.0.0.1:${prismPort}/addons/${ADDON_ID}`, started: prism });
-    await waitUntilAnswers(new URL(targets[1]!.url), 60_000);
+    const withPrism = options.prism ?? true;
+    if (withPrism) {
+      // Prism prints its routes at `info` only; with `warn` it is ready when it answers.
+      const prism = await startProcess(BIN("prism"), prismArgs, null);
+      targets.push({ server: "prism", url: `http://127.0.0.1:${prismPort}/addons/${ADDON_ID}`, started: prism });
+      await waitUntilAnswers(new URL(targets[1]!.url), 60_000);
+    }
     const ceiling = await startTsProcess("bench/server.ts", [], /READY (\S+)/);
     targets.push({ server: "node:http ceiling", url: `${ceiling.match[1]}/addons/${ADDON_ID}`, started: ceiling });
 
@@ -103,9 +108,10 @@ export async function benchMockThroughput(options: MockThroughputOptions, log: (
       const theirs = rates.get(`${server}/${concurrency}`)!;
       return summarize(ours.map((rate, index) => rate / theirs[index]!)).median;
     };
-    const ratios = Object.fromEntries(options.concurrencies.map((concurrency) => [`c${concurrency}`, ratio("prism", concurrency)]));
+    const ratios = withPrism ? Object.fromEntries(options.concurrencies.map((concurrency) => [`c${concurrency}`, ratio("prism", concurrency)])) : {};
     const ofCeiling = Object.fromEntries(options.concurrencies.map((concurrency) => [`c${concurrency}`, ratio("node:http ceiling", concurrency)]));
-    return { options, prismCommand: `node_modules/.bin/prism ${prismArgs.join(" ").replace(String(prismPort), "<free port>")}`, segments, ratios, ofCeiling };
+    const prismCommand = withPrism ? `node_modules/.bin/prism ${prismArgs.join(" ").replace(String(prismPort), "<free port>")}` : undefined;
+    return { options, ...(prismCommand ? { prismCommand } : {}), segments, ratios, ofCeiling };
   } finally {
     await Promise.all(targets.map((target) => target.started.stop()));
   }

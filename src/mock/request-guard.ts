@@ -46,16 +46,22 @@ export interface RequestGuard {
 export function requestGuard(address: string): RequestGuard {
   const loopback = isLoopbackAddress(address);
   const own = new Set([address.includes(":") ? `[${address}]` : address, "localhost"].map((name) => name.toLowerCase()));
+  function judge(host: string | undefined, origin: string | undefined): string | undefined {
+    const authority = host?.toLowerCase();
+    if (loopback && (authority === undefined || !own.has(hostName(authority)))) {
+      return `Host ${JSON.stringify(host ?? "")} is not this mock server (${[...own].join(" or ")}); requests are refused, so that a DNS-rebinding web page cannot reach it.`;
+    }
+    if (origin !== undefined && origin.toLowerCase() !== `http://${authority}`) {
+      return `Origin ${JSON.stringify(origin)} is not this mock server's own origin; cross-site requests are refused, so that a web page cannot change or read the mock.`;
+    }
+    return undefined;
+  }
+  // A client sends the same Host (and Origin) on every request: the last verdict is kept for them.
+  let last: { host: string | undefined; origin: string | undefined; refusal: string | undefined } | undefined;
   return {
     refusal({ host, origin }) {
-      const authority = host?.toLowerCase();
-      if (loopback && (authority === undefined || !own.has(hostName(authority)))) {
-        return `Host ${JSON.stringify(host ?? "")} is not this mock server (${[...own].join(" or ")}); requests are refused, so that a DNS-rebinding web page cannot reach it.`;
-      }
-      if (origin !== undefined && origin.toLowerCase() !== `http://${authority}`) {
-        return `Origin ${JSON.stringify(origin)} is not this mock server's own origin; cross-site requests are refused, so that a web page cannot change or read the mock.`;
-      }
-      return undefined;
+      if (last === undefined || last.host !== host || last.origin !== origin) last = { host, origin, refusal: judge(host, origin) };
+      return last.refusal;
     },
   };
 }

@@ -16,7 +16,7 @@ import { FAULT_BODIES, FAULT_HEADER, FaultQueue, answersInstead, faultFromHeader
 import { IdempotencyStore } from "./idempotency.js";
 import { DEFAULT_TENANT_LIMITS, type TenantLimits } from "./limits.js";
 import { MockError } from "./mock-error.js";
-import { flattenHeaders, readJson } from "./request.js";
+import { flattenHeaders, hasBody, parseTarget, readJson, type RequestTarget } from "./request.js";
 import { createControlToken, requestGuard, type RequestGuard } from "./request-guard.js";
 import { checkSeed } from "./seeding.js";
 import { measureState } from "./state-size.js";
@@ -30,8 +30,16 @@ const READ_METHODS = new Set(["get", "head"]);
 // Where the control routes live (control-routes.ts), for whoever must tell them apart from the API.
 export { CONTROL_PREFIX };
 
-/** Replies already serialized (to check they can be sent before the state change is kept), so `send` does not do it twice. */
-const encodedBodies = new WeakMap<MockReply, string>();
+/**
+ * A reply's body already serialized (to check it can be sent before the state change is kept), so
+ * `send` does not do it twice; a property of the reply rather than a WeakMap entry, which costs about a
+ * microsecond a request.
+ */
+const ENCODED = Symbol("encoded body");
+type EncodedReply = MockReply & { [ENCODED]?: string };
+const encode = (reply: EncodedReply): void => {
+  if (reply.body !== undefined) reply[ENCODED] = JSON.stringify(reply.body);
+};
 
 export interface MockServerOptions {
   /** 0 (the default) picks a free port. */
@@ -161,6 +169,16 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
   };
 
   const errorReply = (error: unknown): MockReply => toReply(vendor, error);
+  const replied = (reply: MockReply): Outcome => ({ kind: "reply", reply });
+  const idempotentOperations = new Set(vendor.idempotency?.operations);
+  /** Where each operation declares parameters: the locations to validate, in this order. */
+  const parameterLocations = new Map(
+    index.operations.map((operation) => [
+      operation.operationId,
+      (["path", "query", "header"] as const).filter((location) => operation.parameters.some((parameter) => parameter.in === location)),
+    ]),
+  );
+  const failed = (error: unknown): Outcome => replied(errorReply(error));
 
   function stateFor(principal: Principal, at: Date): State {
     let state = tenants.states.get(principal.tenant);
@@ -180,9 +198,14 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     return state;
   }
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<Outcome> {
-    const url = new URL(request.url ?? "/", "http://mock.invalid");
-    const isControl = url.pathname.startsWith(CONTROL_PREFIX);
+  /**
+   * What to answer. Synchronous for the common request (no body to read, no fault): every promise and
+   * microtask turn costs the mock a share of its throughput (see BENCHMARKS.md, issue 19).
+   */
+  function handle(request: IncomingMessage, response: ServerResponse): Outcome | Promise<Outcome> {
+    const rawUrl = request.url ?? "/";
+    const target = parseTarget(rawUrl);
+    const isControl = target.pathname.startsWith(CONTROL_PREFIX);
     // 403 rather than 421 Misdirected Request: this is a refusal on security grounds on every route,
     // as Vite and webpack-dev-server answer a foreign Host; every vendor's error shape renders a 403; and
     // clients may retry a 421 on a new connection, which would get the same answer.
@@ -190,7 +213,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     if (refusal !== undefined) {
       return { kind: "reply", reply: isControl ? { status: 403, body: { error: refusal } } : errorReply(new MockError(403, "forbidden", refusal)) };
     }
-    if (isControl) return { kind: "reply", reply: await serveControl(control, request, url) };
+    if (isControl) return serveControl(control, request, new URL(rawUrl, "http://mock.invalid")).then(replied);
     let ownFault: FaultSpec | undefined;
     try {
       ownFault = faultFromHeader(request.headers[FAULT_HEADER]);
@@ -198,13 +221,28 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
       return { kind: "reply", reply: { status: 400, body: { error: (error as Error).message } } };
     }
     const method = request.method ?? "GET";
-    const relative = url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : undefined;
+    const { pathname } = target;
+    const relative = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : undefined;
     const match: OperationMatch | undefined = relative === undefined ? undefined : index.match(method, relative);
-    if (!match) throw vendor.errors.routeNotFound(url.pathname);
+    if (!match) throw vendor.errors.routeNotFound(pathname);
 
     // A header fault is the request's own and leaves the queue alone.
     const fault = ownFault ?? faults.take(match.operation.operationId);
-    if (!fault) return { kind: "reply", reply: await serve(request, url, match) };
+    if (!fault) {
+      const reply = serve(request, target, match);
+      return reply instanceof Promise ? reply.then(replied) : replied(reply);
+    }
+    return withFault(request, response, target, match, fault);
+  }
+
+  /** A request that takes an injected fault. */
+  async function withFault(
+    request: IncomingMessage,
+    response: ServerResponse,
+    target: RequestTarget,
+    match: OperationMatch,
+    fault: FaultSpec,
+  ): Promise<Outcome> {
     if (answersInstead(fault)) {
       // Before authentication, like a gateway: the handler never runs.
       await delays.wait(fault.delayMs, response);
@@ -212,30 +250,41 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     }
     // Around the request: served as usual (the handler's changes and an idempotent reply are kept,
     // errors included), then answered late or not at all.
-    const reply = await serve(request, url, match).catch(errorReply);
+    let reply: MockReply;
+    try {
+      reply = await serve(request, target, match);
+    } catch (error) {
+      reply = errorReply(error);
+    }
     await delays.wait(fault.delayMs, response);
     return fault.drop === "after" ? { kind: "drop" } : { kind: "reply", reply };
   }
 
-  /** A request to an operation, without faults: authentication, validation, idempotency, the handler. */
-  async function serve(request: IncomingMessage, url: URL, match: OperationMatch): Promise<MockReply> {
-    const method = request.method ?? "GET";
-    const { operation } = match;
+  /** A request to an operation, without faults: authentication, then (once its body, if any, is read) the rest. */
+  function serve(request: IncomingMessage, target: RequestTarget, match: OperationMatch): MockReply | Promise<MockReply> {
     const headers = flattenHeaders(request);
     const principal = vendor.authenticate(headers);
     if (!principal) throw vendor.errors.unauthorized();
+    if (!hasBody(request)) return serveParsed(request.method ?? "GET", target, match, headers, principal, undefined);
+    return readJson(request, vendor.errors).then((body) => serveParsed(request.method ?? "GET", target, match, headers, principal, body));
+  }
 
-    const body = await readJson(request, vendor.errors);
-
+  /** Validation, idempotency, the handler. */
+  function serveParsed(
+    method: string,
+    target: RequestTarget,
+    match: OperationMatch,
+    headers: Record<string, string>,
+    principal: Principal,
+    body: unknown,
+  ): MockReply {
+    const { operation } = match;
     const params: Record<string, string> = { ...match.pathParams };
-    const query: Record<string, unknown> = Object.fromEntries(url.searchParams);
-    for (const [location, values] of [
-      ["path", params],
-      ["query", query],
-      ["header", headers],
-    ] as const) {
-      const result = validateParameters(location, operation.parameters, values);
-      if (!result.valid) throw vendor.errors.validation(location, result.errors, values);
+    const { query } = target;
+    const values = { path: params, query, header: headers };
+    for (const location of parameterLocations.get(operation.operationId)!) {
+      const result = validateParameters(location, operation.parameters, values[location]);
+      if (!result.valid) throw vendor.errors.validation(location, result.errors, values[location]);
     }
     const bodySpec = operation.object.requestBody;
     const schema = bodySpec?.content["application/json"]?.schema;
@@ -263,10 +312,10 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     };
     const handler = vendor.handlers[operation.operationId]!;
     const idempotent = vendor.idempotency;
-    const key = idempotent?.operations.includes(operation.operationId) ? headers[idempotent.header.toLowerCase()] : undefined;
+    const key = idempotent && idempotentOperations.has(operation.operationId) ? headers[idempotent.header.toLowerCase()] : undefined;
     if (!idempotent || key === undefined) return run(handler, context, emitted);
 
-    const fingerprint = IdempotencyStore.fingerprint(method, url.pathname, body);
+    const fingerprint = IdempotencyStore.fingerprint(method, target.pathname, body);
     const { idempotency } = tenants;
     const outcome = idempotency.begin(principal.credential, key, fingerprint, Date.now());
     if (outcome.kind === "mismatch") throw idempotent.mismatch();
@@ -301,7 +350,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     // size walk: both cost time in proportion to the tenant's size on every request.
     if (READ_METHODS.has(context.operation.method)) {
       const reply = handler(context);
-      if (reply.body !== undefined) encodedBodies.set(reply, JSON.stringify(reply.body));
+      encode(reply);
       webhooks?.publish(context.principal.tenant, emitted, context.now);
       return reply;
     }
@@ -314,7 +363,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
       reply = handler(context);
       // Serialized now, while the change can still be undone: a reply that cannot be sent must not leave
       // behind the state that made it (it would fail every later reply that includes it).
-      if (reply.body !== undefined) encodedBodies.set(reply, JSON.stringify(reply.body));
+      encode(reply);
     } catch (error) {
       if (!(error instanceof MockError)) undo();
       throw error;
@@ -336,20 +385,38 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     return reply;
   }
 
+  // `req_` and 24 hex digits, as the vendors' ids look: 12 drawn once per server, then a counter. Unique
+  // per server and cheap (a random draw per request cost about a microsecond).
+  const idPrefix = `req_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  let requests = 0;
+  const nextRequestId = () => `${idPrefix}${(requests++).toString(16).padStart(12, "0")}`;
+
   const server = createServer((request, response) => {
-    // randomUUID draws from a cached entropy pool: ~0.3 µs, where randomBytes(12) costs ~2.2 µs a request.
-    const requestId = `req_${randomUUID().replaceAll("-", "").slice(0, 24)}`;
-    handle(request, response)
-      .catch((error: unknown): Outcome => ({ kind: "reply", reply: errorReply(error) }))
-      .then((outcome) => {
-        // A dropped connection: the client sees a network error (ECONNRESET, "other side closed").
-        if (outcome.kind === "drop") request.socket.destroy();
-        else send(response, requestId, outcome);
-      })
-      .catch((error: unknown) => {
-        console.error(`${vendor.api} mock: could not send a reply`, error);
-        response.destroy();
-      });
+    const requestId = nextRequestId();
+    const answer = (outcome: Outcome) => {
+      // A dropped connection: the client sees a network error (ECONNRESET, "other side closed").
+      if (outcome.kind === "drop") request.socket.destroy();
+      else send(response, requestId, outcome);
+    };
+    const sendFailed = (error: unknown) => {
+      console.error(`${vendor.api} mock: could not send a reply`, error);
+      response.destroy();
+    };
+    let outcome: Outcome | Promise<Outcome>;
+    try {
+      outcome = handle(request, response);
+    } catch (error) {
+      outcome = failed(error);
+    }
+    if (outcome instanceof Promise) {
+      outcome.catch(failed).then(answer).catch(sendFailed);
+      return;
+    }
+    try {
+      answer(outcome);
+    } catch (error) {
+      sendFailed(error);
+    }
   });
   server.keepAliveTimeout = 5_000;
 
@@ -426,11 +493,15 @@ function send(response: ServerResponse, requestId: string, outcome: Exclude<Outc
     return;
   }
   const { reply } = outcome;
-  const headers: Record<string, string> = { "x-request-id": requestId, ...reply.headers };
   if (reply.body === undefined) {
-    response.writeHead(reply.status, headers).end();
+    response.writeHead(reply.status, { "x-request-id": requestId, ...reply.headers }).end();
     return;
   }
-  const payload = encodedBodies.get(reply) ?? JSON.stringify(reply.body);
-  response.writeHead(reply.status, { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(payload) }).end(payload);
+  const payload = (reply as EncodedReply)[ENCODED] ?? JSON.stringify(reply.body);
+  const length = Buffer.byteLength(payload);
+  // One header object, built once: most replies have no headers of their own.
+  const headers = reply.headers
+    ? { "x-request-id": requestId, ...reply.headers, "content-type": "application/json", "content-length": length }
+    : { "x-request-id": requestId, "content-type": "application/json", "content-length": length };
+  response.writeHead(reply.status, headers).end(payload);
 }

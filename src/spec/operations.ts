@@ -62,6 +62,13 @@ function buildIndex(api: ApiName): OperationIndex {
     }
   }
   const routes = operations.map((operation) => toRoute(operation)).sort((a, b) => b.literalSegments - a.literalSegments);
+  // The routes a (method, path) can match, by method and segment count (a route matches only paths
+  // with as many segments as its template, trailing slash aside): a request tries a few, not all.
+  const candidates = new Map<string, Route[]>();
+  for (const route of routes) {
+    const key = `${route.operation.method} ${segmentCount(route.operation.path)}`;
+    candidates.set(key, [...(candidates.get(key) ?? []), route]);
+  }
   const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
   return {
     api,
@@ -72,9 +79,7 @@ function buildIndex(api: ApiName): OperationIndex {
       return operation;
     },
     match(method, path) {
-      const lower = method.toLowerCase();
-      for (const route of routes) {
-        if (route.operation.method !== lower) continue;
+      for (const route of candidates.get(`${method.toLowerCase()} ${segmentCount(path)}`) ?? []) {
         const found = route.pattern.exec(path);
         if (!found) continue;
         const pathParams: Record<string, string> = {};
@@ -89,6 +94,14 @@ function buildIndex(api: ApiName): OperationIndex {
       return routes.some((route) => route.pattern.test(path));
     },
   };
+}
+
+/** `/addons/{id}` → 2, `/addons/x/` → 2, `/` → 0. */
+function segmentCount(path: string): number {
+  let count = 0;
+  const end = path.endsWith("/") ? path.length - 1 : path.length;
+  for (let at = path.indexOf("/"); at >= 0 && at < end; at = path.indexOf("/", at + 1)) count += 1;
+  return count;
 }
 
 function toRoute(operation: Operation): Route {
@@ -110,6 +123,8 @@ function toRoute(operation: Operation): Route {
 }
 
 function safeDecode(segment: string): string {
+  // Most segments have nothing to decode.
+  if (!segment.includes("%")) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

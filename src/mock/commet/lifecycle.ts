@@ -154,6 +154,12 @@ function endPeriod(state: CommetState, subscription: SubscriptionRecord, emit: E
  * be). A trial's end starts the first paid period.
  */
 export function settleCommet(state: CommetState, now: Date, emit: Emit): void {
+  // Run before every request, and most find nothing due: look before copying and sorting.
+  const due = (subscription: SubscriptionRecord) =>
+    subscription.period !== null && subscription.period.end.getTime() <= now.getTime() && subscription.status !== "canceled";
+  let any = false;
+  for (const subscription of state.subscriptions.values()) if (due(subscription)) any = true;
+  if (!any) return;
   const running = [...state.subscriptions.values()].filter((subscription) => subscription.period !== null).sort((a, b) => a.seq - b.seq);
   for (const subscription of running) {
     while (subscription.period && subscription.period.end.getTime() <= now.getTime() && subscription.status !== "canceled") {

@@ -24,8 +24,8 @@ export function liveAddons(state: CommetState): AddonRecord[] {
 
 /** By public ID first, then by slug (where the operation takes one), among add-ons that are not deleted. */
 export function findAddon(state: CommetState, idOrSlug: string, param: string, allowSlug = true): AddonRecord {
-  const live = liveAddons(state);
-  const addon = live.find((candidate) => candidate.id === idOrSlug) ?? (allowSlug ? live.find((candidate) => candidate.slug === idOrSlug) : undefined);
+  const byId = state.addons.get(idOrSlug);
+  const addon = byId?.deletedAt === null ? byId : allowSlug ? liveAddons(state).find((candidate) => candidate.slug === idOrSlug) : undefined;
   if (!addon) throw new MockError(404, "addon_not_found", `No add-on ${JSON.stringify(idOrSlug)}.`, { param });
   return addon;
 }
