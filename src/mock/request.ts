@@ -77,8 +77,11 @@ export async function readJson(request: IncomingMessage, errors: GenericErrors):
 
 /** The request's headers, one string each, without the fault header: it is the server's, never the API's. */
 export function flattenHeaders(request: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
   const given = request.headers;
+  // node:http joins repeated headers into one string, all but Set-Cookie (an array), which no request
+  // needs: without it or the fault header, the request's own object is already what is wanted.
+  if (given[FAULT_HEADER] === undefined && given["set-cookie"] === undefined) return given as Record<string, string>;
+  const headers: Record<string, string> = {};
   for (const name in given) {
     const value = given[name];
     if (name === FAULT_HEADER || value === undefined) continue;

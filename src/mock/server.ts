@@ -8,8 +8,8 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Fixtures } from "../contract/fixtures.js";
 import { defaultServerUrl } from "../spec/document.js";
-import { getOperations, type OperationMatch } from "../spec/operations.js";
-import { validateBody, validateParameters } from "../spec/validator.js";
+import { getOperations, type Operation, type OperationMatch } from "../spec/operations.js";
+import { parameterChecks, validateBody, type ParameterCheck } from "../spec/validator.js";
 import { CONTROL_PREFIX, controlPathOf, serveControl, type ControlTarget } from "./control-routes.js";
 import { FaultDelays } from "./delays.js";
 import { FAULT_BODIES, FAULT_HEADER, FaultQueue, answersInstead, faultFromHeader, faultStatus, retryAfterSeconds, type FaultSpec } from "./faults.js";
@@ -23,6 +23,9 @@ import { measureState } from "./state-size.js";
 import type { EmittedEvent, MockContext, MockHandler, MockReply, Principal, VendorMock } from "./types.js";
 import { createWebhookDispatcher, type WebhookDeliveryRecord } from "./webhooks/dispatcher.js";
 import type { WebhookOptions } from "./webhooks/options.js";
+
+/** Where events go when no webhook receiver is set. */
+const ignore = (): void => {};
 
 /** Methods whose handlers store nothing. */
 const READ_METHODS = new Set(["get", "head"]);
@@ -132,6 +135,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     throw new Error(`${vendor.api} mock: no handler for ${missing.map((operation) => operation.operationId).join(", ")}`);
   }
   const basePath = defaultServerUrl(vendor.api).pathname.replace(/\/+$/, "");
+  const apiPrefix = `${basePath}/`;
   const now = options.now ?? (() => new Date());
   const tenantLimits: TenantLimits = { ...DEFAULT_TENANT_LIMITS, ...options.tenantLimits };
   const seed = checkSeed(options.seed ?? 0, "startMock: options.seed");
@@ -171,13 +175,11 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
   const errorReply = (error: unknown): MockReply => toReply(vendor, error);
   const replied = (reply: MockReply): Outcome => ({ kind: "reply", reply });
   const idempotentOperations = new Set(vendor.idempotency?.operations);
-  /** Where each operation declares parameters: the locations to validate, in this order. */
-  const parameterLocations = new Map(
-    index.operations.map((operation) => [
-      operation.operationId,
-      (["path", "query", "header"] as const).filter((location) => operation.parameters.some((parameter) => parameter.in === location)),
-    ]),
-  );
+  /** Each operation's parameter checks, compiled on its first request (not at start: most runs call a few operations). */
+  const parameterChecksOf = new Map<string, ParameterCheck[]>();
+  const checksOf = (operation: Operation): ParameterCheck[] =>
+    parameterChecksOf.get(operation.operationId) ??
+    parameterChecksOf.set(operation.operationId, parameterChecks(operation.parameters)).get(operation.operationId)!;
   const failed = (error: unknown): Outcome => replied(errorReply(error));
 
   function stateFor(principal: Principal, at: Date): State {
@@ -192,9 +194,13 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
   /** The tenant's state with its clock-driven work done (see `VendorMock.settle`), whose events go out at once. */
   function settled(tenant: string, state: State, at: Date): State {
     if (!vendor.settle) return state;
+    if (!webhooks) {
+      vendor.settle(state, at, ignore);
+      return state;
+    }
     const emitted: EmittedEvent[] = [];
     vendor.settle(state, at, (event) => void emitted.push(event));
-    webhooks?.publish(tenant, emitted, at);
+    webhooks.publish(tenant, emitted, at);
     return state;
   }
 
@@ -222,7 +228,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     }
     const method = request.method ?? "GET";
     const { pathname } = target;
-    const relative = pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : undefined;
+    const relative = pathname.startsWith(apiPrefix) ? pathname.slice(basePath.length) : undefined;
     const match: OperationMatch | undefined = relative === undefined ? undefined : index.match(method, relative);
     if (!match) throw vendor.errors.routeNotFound(pathname);
 
@@ -279,12 +285,13 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     body: unknown,
   ): MockReply {
     const { operation } = match;
-    const params: Record<string, string> = { ...match.pathParams };
+    // The match is this request's own: its parameters may be coerced in place.
+    const params = match.pathParams;
     const { query } = target;
-    const values = { path: params, query, header: headers };
-    for (const location of parameterLocations.get(operation.operationId)!) {
-      const result = validateParameters(location, operation.parameters, values[location]);
-      if (!result.valid) throw vendor.errors.validation(location, result.errors, values[location]);
+    for (const { location, check } of checksOf(operation)) {
+      const values = location === "path" ? params : location === "query" ? query : headers;
+      const result = check(values);
+      if (!result.valid) throw vendor.errors.validation(location, result.errors, values);
     }
     const bodySpec = operation.object.requestBody;
     const schema = bodySpec?.content["application/json"]?.schema;

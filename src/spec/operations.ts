@@ -64,10 +64,11 @@ function buildIndex(api: ApiName): OperationIndex {
   const routes = operations.map((operation) => toRoute(operation)).sort((a, b) => b.literalSegments - a.literalSegments);
   // The routes a (method, path) can match, by method and segment count (a route matches only paths
   // with as many segments as its template, trailing slash aside): a request tries a few, not all.
-  const candidates = new Map<string, Route[]>();
+  const candidates = new Map<string, Route[][]>();
   for (const route of routes) {
-    const key = `${route.operation.method} ${segmentCount(route.operation.path)}`;
-    candidates.set(key, [...(candidates.get(key) ?? []), route]);
+    const method = route.operation.method.toUpperCase();
+    const byCount = candidates.get(method) ?? candidates.set(method, []).get(method)!;
+    (byCount[segmentCount(route.operation.path)] ??= []).push(route);
   }
   const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
   return {
@@ -79,7 +80,8 @@ function buildIndex(api: ApiName): OperationIndex {
       return operation;
     },
     match(method, path) {
-      for (const route of candidates.get(`${method.toLowerCase()} ${segmentCount(path)}`) ?? []) {
+      const byCount = candidates.get(method) ?? candidates.get(method.toUpperCase());
+      for (const route of byCount?.[segmentCount(path)] ?? []) {
         const found = route.pattern.exec(path);
         if (!found) continue;
         const pathParams: Record<string, string> = {};

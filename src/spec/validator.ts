@@ -43,9 +43,12 @@ function compile(ajv: Ajv2020, schema: JsonSchema): ValidateFunction {
   return validate;
 }
 
+/** One answer for every valid value: a request path allocates nothing for it. */
+const VALID: Validation = Object.freeze({ valid: true });
+
 export function validateBody(schema: JsonSchema, value: unknown): Validation {
   const validate = compile(bodies, schema);
-  return validate(value) ? { valid: true } : { valid: false, errors: toFieldErrors(validate.errors ?? []) };
+  return validate(value) ? VALID : { valid: false, errors: toFieldErrors(validate.errors ?? []) };
 }
 
 /**
@@ -56,7 +59,27 @@ export function validateParameters(location: ParameterObject["in"], declared: Pa
   const schema = parameterSchema(location, declared);
   if (!schema) return { valid: true };
   const validate = compile(parameters, schema);
-  return validate(values) ? { valid: true } : { valid: false, errors: toFieldErrors(validate.errors ?? []) };
+  return validate(values) ? VALID : { valid: false, errors: toFieldErrors(validate.errors ?? []) };
+}
+
+/** The check of one location's parameters, as `validateParameters` does it, compiled ahead. */
+export interface ParameterCheck {
+  location: "path" | "query" | "header";
+  check(values: Record<string, unknown>): Validation;
+}
+
+/**
+ * An operation's parameter checks, path then query then header, for the locations where it declares
+ * any: built once (a mock server does it at start), so that a request pays for validation alone.
+ */
+export function parameterChecks(declared: ParameterObject[]): ParameterCheck[] {
+  return (["path", "query", "header"] as const).flatMap((location) => {
+    const schema = parameterSchema(location, declared);
+    if (!schema) return [];
+    const validate = compile(parameters, schema);
+    const check = (values: Record<string, unknown>): Validation => (validate(values) ? VALID : { valid: false, errors: toFieldErrors(validate.errors ?? []) });
+    return [{ location, check }];
+  });
 }
 
 // Keyed by the operation's parameter list (a stable object), so each schema is built and compiled once.
