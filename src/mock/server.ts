@@ -400,15 +400,6 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
 
   const server = createServer((request, response) => {
     const requestId = nextRequestId();
-    const answer = (outcome: Outcome) => {
-      // A dropped connection: the client sees a network error (ECONNRESET, "other side closed").
-      if (outcome.kind === "drop") request.socket.destroy();
-      else send(response, requestId, outcome);
-    };
-    const sendFailed = (error: unknown) => {
-      console.error(`${vendor.api} mock: could not send a reply`, error);
-      response.destroy();
-    };
     let outcome: Outcome | Promise<Outcome>;
     try {
       outcome = handle(request, response);
@@ -416,15 +407,29 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
       outcome = failed(error);
     }
     if (outcome instanceof Promise) {
-      outcome.catch(failed).then(answer).catch(sendFailed);
+      outcome
+        .catch(failed)
+        .then((settled) => answer(request, response, requestId, settled))
+        .catch((error: unknown) => sendFailed(response, error));
       return;
     }
     try {
-      answer(outcome);
+      answer(request, response, requestId, outcome);
     } catch (error) {
-      sendFailed(error);
+      sendFailed(response, error);
     }
   });
+
+  function answer(request: IncomingMessage, response: ServerResponse, requestId: string, outcome: Outcome): void {
+    // A dropped connection: the client sees a network error (ECONNRESET, "other side closed").
+    if (outcome.kind === "drop") request.socket.destroy();
+    else send(response, requestId, outcome);
+  }
+
+  function sendFailed(response: ServerResponse, error: unknown): void {
+    console.error(`${vendor.api} mock: could not send a reply`, error);
+    response.destroy();
+  }
   server.keepAliveTimeout = 5_000;
 
   const host = options.host ?? "127.0.0.1";
