@@ -9,26 +9,24 @@ import type { AddressInfo } from "node:net";
 import type { Fixtures } from "../contract/fixtures.js";
 import { defaultServerUrl } from "../spec/document.js";
 import { getOperations, type Operation, type OperationMatch } from "../spec/operations.js";
-import { parameterChecks, validateBody, type ParameterCheck } from "../spec/validator.js";
+import { validateBody } from "../spec/validator.js";
 import { CONTROL_PREFIX, controlPathOf, serveControl, type ControlTarget } from "./control-routes.js";
 import { FaultDelays } from "./delays.js";
 import { FAULT_BODIES, FAULT_HEADER, FaultQueue, answersInstead, faultFromHeader, faultStatus, retryAfterSeconds, type FaultSpec } from "./faults.js";
 import { IdempotencyStore } from "./idempotency.js";
 import { DEFAULT_TENANT_LIMITS, type TenantLimits } from "./limits.js";
 import { MockError } from "./mock-error.js";
+import { planOperation, type OperationPlan } from "./operation-plan.js";
 import { flattenHeaders, hasBody, parseTarget, readJson, type RequestTarget } from "./request.js";
 import { createControlToken, requestGuard, type RequestGuard } from "./request-guard.js";
 import { checkSeed } from "./seeding.js";
 import { measureState } from "./state-size.js";
-import type { EmittedEvent, MockContext, MockHandler, MockReply, Principal, VendorMock } from "./types.js";
+import type { EmittedEvent, MockContext, MockReply, Principal, VendorMock } from "./types.js";
 import { createWebhookDispatcher, type WebhookDeliveryRecord } from "./webhooks/dispatcher.js";
 import type { WebhookOptions } from "./webhooks/options.js";
 
 /** Where events go when no webhook receiver is set. */
 const ignore = (): void => {};
-
-/** Methods whose handlers store nothing. */
-const READ_METHODS = new Set(["get", "head"]);
 
 // Where the control routes live (control-routes.ts), for whoever must tell them apart from the API.
 export { CONTROL_PREFIX };
@@ -136,6 +134,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
   }
   const basePath = defaultServerUrl(vendor.api).pathname.replace(/\/+$/, "");
   const apiPrefix = `${basePath}/`;
+  const routeMemo = new Map<string, { target: RequestTarget; match: OperationMatch }>();
   const now = options.now ?? (() => new Date());
   const tenantLimits: TenantLimits = { ...DEFAULT_TENANT_LIMITS, ...options.tenantLimits };
   const seed = checkSeed(options.seed ?? 0, "startMock: options.seed");
@@ -174,12 +173,10 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
 
   const errorReply = (error: unknown): MockReply => toReply(vendor, error);
   const replied = (reply: MockReply): Outcome => ({ kind: "reply", reply });
-  const idempotentOperations = new Set(vendor.idempotency?.operations);
-  /** Each operation's parameter checks, compiled on its first request (not at start: most runs call a few operations). */
-  const parameterChecksOf = new Map<string, ParameterCheck[]>();
-  const checksOf = (operation: Operation): ParameterCheck[] =>
-    parameterChecksOf.get(operation.operationId) ??
-    parameterChecksOf.set(operation.operationId, parameterChecks(operation.parameters)).get(operation.operationId)!;
+  /** Each operation's plan, made on its first request (not at start: most runs call a few operations). */
+  const plans = new Map<string, OperationPlan<State>>();
+  const planOf = (operation: Operation): OperationPlan<State> =>
+    plans.get(operation.operationId) ?? plans.set(operation.operationId, planOperation(vendor, operation)).get(operation.operationId)!;
   const failed = (error: unknown): Outcome => replied(errorReply(error));
 
   function stateFor(principal: Principal, at: Date): State {
@@ -210,7 +207,10 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
    */
   function handle(request: IncomingMessage, response: ServerResponse): Outcome | Promise<Outcome> {
     const rawUrl = request.url ?? "/";
-    const target = parseTarget(rawUrl);
+    const method = request.method ?? "GET";
+    const memoKey = `${method} ${rawUrl}`;
+    const known = routeMemo.get(memoKey);
+    const target: RequestTarget = known ? { pathname: known.target.pathname, query: { ...known.target.query } } : parseTarget(rawUrl);
     const isControl = target.pathname.startsWith(CONTROL_PREFIX);
     // 403 rather than 421 Misdirected Request: this is a refusal on security grounds on every route,
     // as Vite and webpack-dev-server answer a foreign Host; every vendor's error shape renders a 403; and
@@ -226,10 +226,20 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     } catch (error) {
       return { kind: "reply", reply: { status: 400, body: { error: (error as Error).message } } };
     }
-    const method = request.method ?? "GET";
     const { pathname } = target;
-    const relative = pathname.startsWith(apiPrefix) ? pathname.slice(basePath.length) : undefined;
-    const match: OperationMatch | undefined = relative === undefined ? undefined : index.match(method, relative);
+    let match: OperationMatch | undefined;
+    if (known) match = { operation: known.match.operation, pathParams: { ...known.match.pathParams } };
+    else {
+      const relative = pathname.startsWith(apiPrefix) ? pathname.slice(basePath.length) : undefined;
+      match = relative === undefined ? undefined : index.match(method, relative);
+      if (match && memoKey.length <= 512) {
+        if (routeMemo.size >= 256) routeMemo.clear();
+        routeMemo.set(memoKey, {
+          target: { pathname, query: { ...target.query } },
+          match: { operation: match.operation, pathParams: { ...match.pathParams } },
+        });
+      }
+    }
     if (!match) throw vendor.errors.routeNotFound(pathname);
 
     // A header fault is the request's own and leaves the queue alone.
@@ -284,21 +294,20 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     principal: Principal,
     body: unknown,
   ): MockReply {
-    const { operation } = match;
+    const plan = planOf(match.operation);
+    const { operation } = plan;
     // The match is this request's own: its parameters may be coerced in place.
     const params = match.pathParams;
     const { query } = target;
-    for (const { location, check } of checksOf(operation)) {
+    for (const { location, check } of plan.checks) {
       const values = location === "path" ? params : location === "query" ? query : headers;
       const result = check(values);
       if (!result.valid) throw vendor.errors.validation(location, result.errors, values);
     }
-    const bodySpec = operation.object.requestBody;
-    const schema = bodySpec?.content["application/json"]?.schema;
-    if (bodySpec && schema) {
-      if (body === undefined && bodySpec.required) throw vendor.errors.validation("body", [{ field: "", message: "a JSON body is required" }]);
+    if (plan.body) {
+      if (body === undefined && plan.body.required) throw vendor.errors.validation("body", [{ field: "", message: "a JSON body is required" }]);
       if (body !== undefined) {
-        const result = validateBody(schema, body);
+        const result = validateBody(plan.body.schema, body);
         if (!result.valid) throw vendor.errors.validation("body", result.errors, body);
       }
     }
@@ -317,10 +326,9 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
       now: at,
       emit: (event: EmittedEvent) => void emitted.push(event),
     };
-    const handler = vendor.handlers[operation.operationId]!;
     const idempotent = vendor.idempotency;
-    const key = idempotent && idempotentOperations.has(operation.operationId) ? headers[idempotent.header.toLowerCase()] : undefined;
-    if (!idempotent || key === undefined) return run(handler, context, emitted);
+    const key = plan.idempotencyHeader === undefined ? undefined : headers[plan.idempotencyHeader];
+    if (!idempotent || key === undefined) return run(plan, context, emitted);
 
     const fingerprint = IdempotencyStore.fingerprint(method, target.pathname, body);
     const { idempotency } = tenants;
@@ -330,7 +338,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     if (outcome.kind === "replay") return outcome.reply;
     let reply: MockReply;
     try {
-      reply = run(handler, context, emitted);
+      reply = run(plan, context, emitted);
     } catch (error) {
       if (error instanceof MockError && undone.has(error)) {
         // Nothing was done, as after a 5xx: a retry with the key runs again once there is room.
@@ -352,10 +360,10 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
    * a full one (see `DEFAULT_TENANT_LIMITS`). The webhook events the handler `emitted` are sent only
    * once its change is kept.
    */
-  function run(handler: MockHandler<State>, context: MockContext<State>, emitted: EmittedEvent[]): MockReply {
+  function run({ handler, read }: OperationPlan<State>, context: MockContext<State>, emitted: EmittedEvent[]): MockReply {
     // A read changes no stored data (at most it settles clock-driven work), so it skips the copy and the
     // size walk: both cost time in proportion to the tenant's size on every request.
-    if (READ_METHODS.has(context.operation.method)) {
+    if (read) {
       const reply = handler(context);
       encode(reply);
       webhooks?.publish(context.principal.tenant, emitted, context.now);

@@ -43,6 +43,9 @@ function compile(ajv: Ajv2020, schema: JsonSchema): ValidateFunction {
   return validate;
 }
 
+/** Schema keywords that leave any non-empty string valid (with `type: string`, `minLength` at most 1). */
+const ANY_TEXT_KEYWORDS = new Set(["type", "minLength", "description", "example", "examples", "x-assumed", "x-doc-discrepancy", "title"]);
+
 /** One answer for every valid value: a request path allocates nothing for it. */
 const VALID: Validation = Object.freeze({ valid: true });
 
@@ -81,7 +84,15 @@ export function parameterChecks(declared: ParameterObject[]): ParameterCheck[] {
     // (the schema constrains only the parameters it names): most requests send no optional header.
     const names = Object.keys(schema.properties as object);
     const optional = (schema.required as string[]).length === 0;
+    // A path parameter the router matched is a non-empty string: a schema asking no more always passes.
+    const properties = Object.values(schema.properties as Record<string, JsonSchema>);
+    const anyText =
+      location === "path" &&
+      properties.every(
+        (property) => Object.keys(property).every((key) => ANY_TEXT_KEYWORDS.has(key)) && property.type === "string" && Number(property.minLength ?? 0) <= 1,
+      );
     const check = (values: Record<string, unknown>): Validation => {
+      if (anyText && names.every((name) => typeof values[name] === "string" && values[name] !== "")) return VALID;
       if (optional && names.every((name) => values[name] === undefined)) return VALID;
       return validate(values) ? VALID : { valid: false, errors: toFieldErrors(validate.errors ?? []) };
     };

@@ -115,6 +115,20 @@ describe("the mock server reading requests", () => {
     expect(status).toBe(400);
   });
 
+  it("routes and validates a repeated target afresh each time (the route memo hands out copies)", async () => {
+    const get = (target: string) => fetch(`${mock.url}${target}`, { headers: { "x-api-key": "ck_sandbox_t" } });
+    for (let round = 0; round < 3; round++) {
+      // limit is coerced to a number in place by validation: a memo sharing its objects would see 1, not "1".
+      const page = (await (await get("/addons?limit=1")).json()) as { data: unknown[] };
+      expect(page.data.length).toBeLessThanOrEqual(1);
+      expect((await get("/addons?limit=many")).status).toBe(400);
+      expect((await get("/addons/adn_missing")).status).toBe(404);
+    }
+    // More distinct targets than the memo keeps: each still routed as the first time.
+    for (let i = 0; i < 300; i++) expect((await get(`/addons/adn_${i}`)).status).toBe(404);
+    expect((await get("/addons?limit=1")).status).toBe(200);
+  });
+
   it("gives every reply its own x-request-id", async () => {
     const ids = new Set<string | null>();
     for (let i = 0; i < 20; i++) ids.add((await fetch(`${mock.url}/addons`, { headers: { "x-api-key": "ck_sandbox_t" } })).headers.get("x-request-id"));
