@@ -68,7 +68,8 @@ function buildIndex(api: ApiName): OperationIndex {
   for (const route of routes) {
     const method = route.operation.method.toUpperCase();
     const byCount = candidates.get(method) ?? candidates.set(method, []).get(method)!;
-    (byCount[segmentCount(route.operation.path)] ??= []).push(route);
+    const count = segmentCount(route.operation.path);
+    byCount[count] = [...(byCount[count] ?? []), route];
   }
   const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
   return {
