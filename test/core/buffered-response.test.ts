@@ -47,4 +47,16 @@ describe("BufferedResponse", () => {
     expect(result.response.url).toBe(`${URL_}?served=1`);
     expect(await result.response.json()).toEqual(BODY);
   });
+
+  it("keeps the fetched response's headers, status and status text, and the headers of a clone and of its stream", async () => {
+    const fetched = new Response("{}", { status: 201, statusText: "Created", headers: { "content-type": "application/json", "x-request-id": "req_1" } });
+    const response = new BufferedResponse(bytes(), { status: fetched.status, statusText: fetched.statusText, headers: fetched.headers }, URL_);
+    expect(response.headers).toBe(fetched.headers);
+    expect([response.status, response.statusText, response.ok]).toEqual([201, "Created", true]);
+    expect(response.clone().headers.get("x-request-id")).toBe("req_1");
+    expect(new BufferedResponse(bytes(), init, URL_).headers.get("content-type")).toBe("application/json");
+    const streamed = new BufferedResponse(bytes(), { status: 200, headers: fetched.headers }, URL_);
+    expect(streamed.body).not.toBeNull();
+    expect(streamed.headers.get("x-request-id")).toBe("req_1");
+  });
 });
