@@ -11,7 +11,8 @@ import { idempotencyKeys } from "./idempotency.js";
 import { serializePath } from "./paths.js";
 import type { ClientPolicy } from "./policy-options.js";
 import { createRedactor, redactValue, secretsOfCredentials } from "./redact.js";
-import { BufferedResponse, createTransport } from "./transport.js";
+import { unreadBuffered } from "./buffered-response.js";
+import { createTransport } from "./transport.js";
 import type { VendorProfile } from "./vendor.js";
 
 export interface CoreClientConfig {
@@ -76,7 +77,7 @@ export function createCoreClient<Paths extends {}>(config: CoreClientConfig): Ty
     }
     if (result.error !== undefined) result.error = redactValue(result.error, redact);
     if (parseOwn && result.data != null) {
-      BufferedResponse.unread(result.response);
+      unreadBuffered(result.response);
       result.data = parseJson(result.data as string, result.response);
     }
     if (config.policy.throwOnError && (result.error !== undefined || !result.response.ok)) throw errorFromResult(result);

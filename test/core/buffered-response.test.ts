@@ -1,7 +1,7 @@
 /** The transport's BufferedResponse reads like any Response: once, by every body method, cloned, streamed. */
 import { describe, expect, it } from "vitest";
 import { createCommetClient } from "../../src/commet/index.js";
-import { BufferedResponse } from "../../src/core/transport.js";
+import { bufferedResponse } from "../../src/core/buffered-response.js";
 
 const BODY = { success: true, data: { id: "adn_1", name: "Priority support" } };
 const bytes = () => new TextEncoder().encode(JSON.stringify(BODY));
@@ -10,13 +10,15 @@ const init = { status: 200, headers: { "content-type": "application/json" } };
 
 describe("BufferedResponse", () => {
   it("answers text(), json(), arrayBuffer(), bytes() and blob() with the bytes, once", async () => {
-    expect(await new BufferedResponse(bytes(), init, URL_).text()).toBe(JSON.stringify(BODY));
-    expect(await new BufferedResponse(bytes(), init, URL_).json()).toEqual(BODY);
-    expect(new TextDecoder().decode(await new BufferedResponse(bytes(), init, URL_).arrayBuffer())).toBe(JSON.stringify(BODY));
-    expect(new TextDecoder().decode(await new BufferedResponse(bytes(), init, URL_).bytes())).toBe(JSON.stringify(BODY));
-    const blob = await new BufferedResponse(bytes(), init, URL_).blob();
+    expect(await bufferedResponse(bytes(), init, URL_).text()).toBe(JSON.stringify(BODY));
+    expect(await bufferedResponse(bytes(), init, URL_).json()).toEqual(BODY);
+    expect(new TextDecoder().decode(await bufferedResponse(bytes(), init, URL_).arrayBuffer())).toBe(JSON.stringify(BODY));
+    expect(new TextDecoder().decode(await (bufferedResponse(bytes(), init, URL_) as Response & { bytes(): Promise<Uint8Array> }).bytes())).toBe(
+      JSON.stringify(BODY),
+    );
+    const blob = await bufferedResponse(bytes(), init, URL_).blob();
     expect([blob.type, await blob.text()]).toEqual(["application/json", JSON.stringify(BODY)]);
-    const response = new BufferedResponse(bytes(), init, URL_);
+    const response = bufferedResponse(bytes(), init, URL_);
     expect(response.bodyUsed).toBe(false);
     await response.text();
     expect(response.bodyUsed).toBe(true);
@@ -25,7 +27,7 @@ describe("BufferedResponse", () => {
   });
 
   it("streams its body on request, and is then read through that stream only", async () => {
-    const response = new BufferedResponse(bytes(), init, URL_);
+    const response = bufferedResponse(bytes(), init, URL_);
     expect(response.body).toBeInstanceOf(ReadableStream);
     expect(await new Response(response.body).text()).toBe(JSON.stringify(BODY));
     expect(response.bodyUsed).toBe(true);
@@ -33,7 +35,7 @@ describe("BufferedResponse", () => {
   });
 
   it("clones into an independent copy that keeps the url", async () => {
-    const response = new BufferedResponse(bytes(), init, URL_);
+    const response = bufferedResponse(bytes(), init, URL_);
     const copy = response.clone();
     expect([response.url, copy.url, copy.status, await copy.json(), await response.json()]).toEqual([URL_, URL_, 200, BODY, BODY]);
   });
@@ -50,12 +52,12 @@ describe("BufferedResponse", () => {
 
   it("keeps the fetched response's headers, status and status text, and the headers of a clone and of its stream", async () => {
     const fetched = new Response("{}", { status: 201, statusText: "Created", headers: { "content-type": "application/json", "x-request-id": "req_1" } });
-    const response = new BufferedResponse(bytes(), { status: fetched.status, statusText: fetched.statusText, headers: fetched.headers }, URL_);
+    const response = bufferedResponse(bytes(), { status: fetched.status, statusText: fetched.statusText, headers: fetched.headers }, URL_);
     expect(response.headers).toBe(fetched.headers);
     expect([response.status, response.statusText, response.ok]).toEqual([201, "Created", true]);
     expect(response.clone().headers.get("x-request-id")).toBe("req_1");
-    expect(new BufferedResponse(bytes(), init, URL_).headers.get("content-type")).toBe("application/json");
-    const streamed = new BufferedResponse(bytes(), { status: 200, headers: fetched.headers }, URL_);
+    expect(bufferedResponse(bytes(), init, URL_).headers.get("content-type")).toBe("application/json");
+    const streamed = bufferedResponse(bytes(), { status: 200, headers: fetched.headers }, URL_);
     expect(streamed.body).not.toBeNull();
     expect(streamed.headers.get("x-request-id")).toBe("req_1");
   });
