@@ -59,7 +59,9 @@ export interface BundleSizeResult {
 }
 
 const pkg = JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")) as { exports: Record<string, { default: string }> };
-const entryFile = (entry: string) => resolve(ROOT, pkg.exports[`./${entry}`]!.default);
+// The modules tsc built for the entry: the same code as the shipped client bundles (dist/clients/,
+// which export the same names: package-check), but module by module, so that a profile can name each.
+const entryFile = (entry: string) => resolve(ROOT, `dist/src/${entry}/index.js`);
 
 interface Built {
   code: Uint8Array;

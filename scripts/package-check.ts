@@ -1,7 +1,9 @@
 /**
  * `npm run package:check`: the package as npm would publish it. Checks, on the built `dist/`:
  * 1. `dist/` is built from the sources: every `.js` has its source in `src/` or `generated/` (a file
- *    left behind by a deleted or moved source would be published) and its `.d.ts` beside it;
+ *    left behind by a deleted or moved source would be published) and its `.d.ts` beside it; the
+ *    client bundles (`dist/clients/`, scripts/bundle-clients.ts) export exactly what tsc's modules
+ *    of the same entries export, which their types describe, and share one copy of the error classes;
  * 2. the packed file list holds only what users need: `dist/`, `specs/`, `README.md`, `LICENSE` and
  *    `package.json`, and every `exports` target is in it;
  * 3. publint, strict (warnings fail), on the packed tarball;
@@ -35,6 +37,8 @@ if (!existsSync(join(root, "dist"))) {
   process.exit(1);
 }
 for (const file of filesUnder(join(root, "dist"))) {
+  // The client bundles: checked against the modules they are built from, below.
+  if (file.startsWith("dist/clients/")) continue;
   const stem = file.replace(/^dist\//, "").replace(/\.(d\.ts|d\.cts|js|cjs|json)$/, "");
   const extension = file.slice(file.indexOf(".", file.lastIndexOf("/")));
   const sources = extension === ".json" ? [`${stem}.json`] : extension === ".cjs" || extension === ".d.cts" ? [`${stem}.cjs`] : [`${stem}.ts`, `${stem}.js`];
@@ -44,6 +48,18 @@ for (const file of filesUnder(join(root, "dist"))) {
   if (extension === ".js" && !existsSync(join(root, `dist/${stem}.d.ts`))) problems.push(`${file}: no type declarations (dist/${stem}.d.ts).`);
   if (extension === ".cjs" && !existsSync(join(root, `dist/${stem}.d.cts`))) problems.push(`${file}: no type declarations (dist/${stem}.d.cts).`);
 }
+
+const errorClasses = new Set<unknown>();
+for (const entry of ["commet", "onet", "cloudplans"]) {
+  const bundle = (await import(join(root, `dist/clients/${entry}.js`))) as Record<string, unknown>;
+  errorClasses.add(bundle.SpecwrightError);
+  const bundled = Object.keys(bundle).sort();
+  const typed = Object.keys(await import(join(root, `dist/src/${entry}/index.js`))).sort();
+  if (bundled.join() !== typed.join())
+    problems.push(`dist/clients/${entry}.js exports ${bundled.join(", ")}; dist/src/${entry}/index.js (whose types it ships) exports ${typed.join(", ")}.`);
+}
+// One copy of the error classes for the three clients: `instanceof ApiError` holds whichever entry it came from.
+if (errorClasses.size !== 1) problems.push(`the client bundles have ${errorClasses.size} copies of SpecwrightError; they must share one chunk.`);
 
 // 2. The packed file list.
 const scratch = mkdtempSync(join(tmpdir(), "specwright-pack-"));

@@ -14,6 +14,23 @@ describe.skipIf(!existsSync(new URL("dist/", root)))("package exports (built)", 
     expect(existsSync(new URL(target.types, root))).toBe(true);
   });
 
+  it("shares one copy of the error classes among the client entries; a mock's error is recognised by isSpecwrightError", () => {
+    const script = `
+      const commet = await import("specwright/commet");
+      const onet = await import("specwright/onet");
+      const cloudplans = await import("specwright/cloudplans");
+      const { startMock, ConfigurationError } = await import("specwright/mock");
+      const refused = await startMock("commet", { webhooks: { url: "not a url", secret: "whsec_x" } }).catch((error) => error);
+      console.log(JSON.stringify([
+        commet.ApiError === onet.ApiError && onet.ApiError === cloudplans.ApiError,
+        commet.SpecwrightError === cloudplans.SpecwrightError,
+        refused instanceof ConfigurationError,
+        commet.isSpecwrightError(refused) && refused.name,
+      ]));`;
+    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: new URL(".", root), encoding: "utf8" });
+    expect(JSON.parse(output)).toEqual([true, true, true, "ConfigurationError"]);
+  });
+
   it("imports by package name in plain Node: a client against a started mock", () => {
     const script = `
       const { createCommetClient } = await import("specwright/commet");
