@@ -60,8 +60,14 @@ type RequestMethod<Paths extends {}, Throws extends boolean> = <M extends HttpMe
   ...init: InitArgs<OperationOf<Paths[Path], M>>
 ) => Promise<CallResult<OperationOf<Paths[Path], M>, Throws>>;
 
-/** A client over `Paths`; with `Throws`, every call resolves to its success branch (everything else throws). */
-export interface TypedClient<Paths extends {}, Throws extends boolean = false> extends Pick<Client<Paths, Media>, "use" | "eject"> {
+/**
+ * A client over `Paths`; with `Throws`, every call resolves to its success branch (everything else throws).
+ * The variance is declared (a client is one API's: `Paths` invariant; a throwing client's answers are
+ * some of a plain client's: `Throws` covariant), so that TypeScript does not work it out by comparing
+ * the whole interface structurally, which took ~130 ms of a consumer's type-check at its first
+ * `paginate(client, …)` (BENCHMARKS.md §5). The compiler checks the annotations against the members.
+ */
+export interface TypedClient<in out Paths extends {}, out Throws extends boolean = false> extends Pick<Client<Paths, Media>, "use" | "eject"> {
   request: RequestMethod<Paths, Throws>;
   GET: Method<Paths, "get", Throws>;
   PUT: Method<Paths, "put", Throws>;

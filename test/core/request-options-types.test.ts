@@ -108,3 +108,15 @@ describe("throwOnError clients", () => {
     expectTypeOf<Awaited<ReturnType<typeof plain>>["data"]>().toEqualTypeOf<Schemas["BillingLinkResponse"] | undefined>();
   });
 });
+
+describe("client types", () => {
+  it("relate by their declared variance: a throwing client is a client of the same API, not the reverse, and an OnetSolutions client is no Commet client", () => {
+    const throwing = createCommetClient({ apiKey: "ck_sandbox_types", fetch, throwOnError: true });
+    expectTypeOf(throwing).toMatchTypeOf<typeof commet | typeof throwing>();
+    // @ts-expect-error: a plain client's calls may resolve to the error branch
+    const asThrowing: typeof throwing = commet;
+    // @ts-expect-error: an OnetSolutions client is not a Commet client
+    const asCommet: typeof commet = onet;
+    expectTypeOf([asThrowing, asCommet]).not.toBeNever();
+  });
+});
