@@ -167,7 +167,10 @@ type Parts = { part: string; pattern: RegExp }[];
 /** The parts of a client entry, by path. */
 const CLIENT_PARTS: Parts = [
   { part: "openapi-fetch", pattern: /node_modules[\\/]openapi-fetch[\\/]/ },
-  { part: "core: transport, retry policy, Retry-After, backoff, sleep", pattern: /dist[\\/]src[\\/]core[\\/](transport|sleep|retry[\\/][^\\/]+)\.js$/ },
+  {
+    part: "core: transport, buffered response, retry policy, Retry-After, backoff, sleep",
+    pattern: /dist[\\/]src[\\/]core[\\/](transport|buffered-response|sleep|retry[\\/][^\\/]+)\.js$/,
+  },
   { part: "core: option validation (options, policy-options)", pattern: /dist[\\/]src[\\/]core[\\/](options|policy-options)\.js$/ },
   { part: "core: error classes", pattern: /dist[\\/]src[\\/]core[\\/]errors[\\/][^\\/]+\.js$/ },
   { part: "core: credential redaction (redact)", pattern: /dist[\\/]src[\\/]core[\\/]redact\.js$/ },

@@ -31,6 +31,14 @@ describe.skipIf(!existsSync(new URL("dist/", root)))("package exports (built)", 
     expect(JSON.parse(output)).toEqual([true, true, true, "ConfigurationError"]);
   });
 
+  it("loads no fetch implementation when a client entry is imported (Node 20 loads undici, ~25 ms, on the first read of Response)", () => {
+    const script = `
+      for (const entry of ["specwright/commet", "specwright/onet", "specwright/cloudplans"]) await import(entry);
+      console.log(JSON.stringify(process.moduleLoadList.filter((name) => name.includes("undici"))));`;
+    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: new URL(".", root), encoding: "utf8" });
+    expect(JSON.parse(output)).toEqual([]);
+  });
+
   it("imports by package name in plain Node: a client against a started mock", () => {
     const script = `
       const { createCommetClient } = await import("specwright/commet");
