@@ -7,28 +7,12 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
+import { ADDON_RESPONSE } from "./lib/fixtures.js";
 
 const URL_ = "http://127.0.0.1:1/api/v1/addons/priority-support";
 const headers = new Headers({ "x-api-key": "ck_sandbox_bench", "commet-version": "2026-07-11" });
 const body = new TextEncoder().encode(JSON.stringify({ success: true, data: { id: "adn_1", name: "x".repeat(380) } }));
 const signal = new AbortController().signal;
-const ADDON = {
-  id: "adn_3zfCNaMRGiCG62nD",
-  name: "Priority support",
-  slug: "priority-support",
-  description: "Replies within one business hour.",
-  basePrice: 2900,
-  consumptionModel: "boolean",
-  featureCode: "priority_support",
-  featureName: "Priority support",
-  includedUnits: null,
-  overageRate: null,
-  creditCost: null,
-  createdAt: "2026-12-06T22:25:03.929Z",
-  updatedAt: "2026-12-06T22:25:03.929Z",
-  object: "addon",
-  livemode: false,
-};
 let sink: unknown;
 
 const CASES: Record<string, () => unknown> = {
@@ -43,7 +27,7 @@ const CASES: Record<string, () => unknown> = {
     signal.addEventListener("abort", listener, { once: true });
     signal.removeEventListener("abort", listener);
   },
-  "JSON.stringify of a Get add-on body (437 bytes)": () => JSON.stringify({ success: true, data: { ...ADDON } }),
+  "JSON.stringify of a Get add-on body (429 bytes)": () => JSON.stringify({ success: true, data: { ...ADDON_RESPONSE.data } }),
   "AbortSignal.any([a, b])": () => AbortSignal.any([new AbortController().signal, new AbortController().signal]),
   "new Request(url, { headers })": () => new Request(URL_, { headers }),
   "new Request(url, { headers, signal })": () => new Request(URL_, { headers, signal: new AbortController().signal }),
