@@ -17,7 +17,8 @@ import { IdempotencyStore } from "./idempotency.js";
 import { DEFAULT_TENANT_LIMITS, type TenantLimits } from "./limits.js";
 import { MockError } from "./mock-error.js";
 import { planOperation, type OperationPlan } from "./operation-plan.js";
-import { flattenHeaders, hasBody, parseTarget, readJson, type RequestTarget } from "./request.js";
+import { flattenHeaders, hasBody, readJson, type RequestTarget } from "./request.js";
+import { createRouter } from "./router.js";
 import { createControlToken, requestGuard, type RequestGuard } from "./request-guard.js";
 import { checkSeed } from "./seeding.js";
 import { measureState } from "./state-size.js";
@@ -133,8 +134,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     throw new Error(`${vendor.api} mock: no handler for ${missing.map((operation) => operation.operationId).join(", ")}`);
   }
   const basePath = defaultServerUrl(vendor.api).pathname.replace(/\/+$/, "");
-  const apiPrefix = `${basePath}/`;
-  const routeMemo = new Map<string, { target: RequestTarget; match: OperationMatch }>();
+  const route = createRouter(index, basePath);
   const now = options.now ?? (() => new Date());
   const tenantLimits: TenantLimits = { ...DEFAULT_TENANT_LIMITS, ...options.tenantLimits };
   const seed = checkSeed(options.seed ?? 0, "startMock: options.seed");
@@ -207,10 +207,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
    */
   function handle(request: IncomingMessage, response: ServerResponse): Outcome | Promise<Outcome> {
     const rawUrl = request.url ?? "/";
-    const method = request.method ?? "GET";
-    const memoKey = `${method} ${rawUrl}`;
-    const known = routeMemo.get(memoKey);
-    const target: RequestTarget = known ? { pathname: known.target.pathname, query: { ...known.target.query } } : parseTarget(rawUrl);
+    const { target, match } = route(request.method ?? "GET", rawUrl);
     const isControl = target.pathname.startsWith(CONTROL_PREFIX);
     // 403 rather than 421 Misdirected Request: this is a refusal on security grounds on every route,
     // as Vite and webpack-dev-server answer a foreign Host; every vendor's error shape renders a 403; and
@@ -226,21 +223,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     } catch (error) {
       return { kind: "reply", reply: { status: 400, body: { error: (error as Error).message } } };
     }
-    const { pathname } = target;
-    let match: OperationMatch | undefined;
-    if (known) match = { operation: known.match.operation, pathParams: { ...known.match.pathParams } };
-    else {
-      const relative = pathname.startsWith(apiPrefix) ? pathname.slice(basePath.length) : undefined;
-      match = relative === undefined ? undefined : index.match(method, relative);
-      if (match && memoKey.length <= 512) {
-        if (routeMemo.size >= 256) routeMemo.clear();
-        routeMemo.set(memoKey, {
-          target: { pathname, query: { ...target.query } },
-          match: { operation: match.operation, pathParams: { ...match.pathParams } },
-        });
-      }
-    }
-    if (!match) throw vendor.errors.routeNotFound(pathname);
+    if (!match) throw vendor.errors.routeNotFound(target.pathname);
 
     // A header fault is the request's own and leaves the queue alone.
     const fault = ownFault ?? faults.take(match.operation.operationId);
