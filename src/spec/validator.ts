@@ -73,7 +73,8 @@ export interface ParameterCheck {
 
 /**
  * An operation's parameter checks, path then query then header, for the locations where it declares
- * any: built once (a mock server does it at start), so that a request pays for validation alone.
+ * any: built once (a mock server does it on the operation's first request), so that later requests
+ * pay for validation alone.
  */
 export function parameterChecks(declared: ParameterObject[]): ParameterCheck[] {
   return (["path", "query", "header"] as const).flatMap((location) => {
