@@ -89,12 +89,3 @@ export function flattenHeaders(request: IncomingMessage): Record<string, string>
   }
   return headers;
 }
-
-/** A path segment decoded, or as it came when it is not valid percent-encoding. */
-export function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}

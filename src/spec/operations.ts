@@ -125,7 +125,8 @@ function toRoute(operation: Operation): Route {
   return { operation, pattern: new RegExp(`^${source}/?$`), names, literalSegments };
 }
 
-function safeDecode(segment: string): string {
+/** A path segment decoded, or as it came when it is not valid percent-encoding. */
+export function safeDecode(segment: string): string {
   // Most segments have nothing to decode.
   if (!segment.includes("%")) return segment;
   try {

@@ -47,6 +47,10 @@ beforeEach(() => {
   sent.clear();
 });
 
+/** `specwright contract onet` against `baseUrl`, with the account's fixtures and one generated request per operation, authenticated from ONET_TOKEN. */
+const liveRun = (baseUrl: string, args: string[], env: Record<string, string> = {}) =>
+  runCli(["contract", "onet", "--fixtures", FIXTURES, "--base-url", baseUrl, "--runs", "1", ...args], { env: { ONET_TOKEN: TOKEN, ...env } });
+
 const writesSent = () => [...sent].filter(([method]) => !["GET", "HEAD", "OPTIONS"].includes(method));
 
 function expectNoSecret(texts: string[]): void {
@@ -59,9 +63,7 @@ describe("a live run (--base-url) against a loopback server", () => {
     "sends only reads by default, authenticated from ONET_TOKEN, and never prints the token",
     async () => {
       const output = join(scratch, "read-only.json");
-      const run = await runCli(["contract", "onet", "--fixtures", FIXTURES, "--base-url", proxy.url, "--runs", "1", "--output", output], {
-        env: { ONET_TOKEN: TOKEN },
-      });
+      const run = await liveRun(proxy.url, ["--output", output]);
       expect(run.stderr).not.toContain("could not complete");
       expect(sent.get("GET") ?? 0).toBeGreaterThan(10);
       expect(writesSent()).toEqual([]);
@@ -84,26 +86,7 @@ describe("a live run (--base-url) against a loopback server", () => {
 
   it("with --allow-writes lists the planned writes first, needs no --yes on loopback, and sends them", async () => {
     const output = join(scratch, "writes.xml");
-    const run = await runCli(
-      [
-        "contract",
-        "onet",
-        "--fixtures",
-        FIXTURES,
-        "--base-url",
-        proxy.url,
-        "--allow-writes",
-        "--only",
-        "listWebHosting,cancelWebHosting",
-        "--runs",
-        "1",
-        "--reporter",
-        "junit",
-        "--output",
-        output,
-      ],
-      { env: { ONET_TOKEN: TOKEN } },
-    );
+    const run = await liveRun(proxy.url, ["--allow-writes", "--only", "listWebHosting,cancelWebHosting", "--reporter", "junit", "--output", output]);
     expect(run.stderr).toContain(`--allow-writes: this run may send these ${plannedWrites("onet").length} kinds of write to ${proxy.url}`);
     for (const write of plannedWrites("onet")) expect(run.stderr).toContain(`${write.path}  ${write.operationId}`);
     expect(run.stderr.indexOf("--allow-writes: this run may send")).toBeLessThan(run.stderr.indexOf("onet against"));
@@ -119,25 +102,7 @@ describe("a live run (--base-url) against a loopback server", () => {
     );
     try {
       const output = join(scratch, "lying.xml");
-      const run = await runCli(
-        [
-          "contract",
-          "onet",
-          "--fixtures",
-          FIXTURES,
-          "--base-url",
-          liar.url,
-          "--only",
-          "listWebHosting",
-          "--runs",
-          "1",
-          "--reporter",
-          "junit",
-          "--output",
-          output,
-        ],
-        { env: { ONET_TOKEN: TOKEN } },
-      );
+      const run = await liveRun(liar.url, ["--only", "listWebHosting", "--reporter", "junit", "--output", output]);
       expect(run.code).toBe(1);
       expect(run.stdout).toMatch(/FAIL listWebHosting 200 \(got 200\): .*count/);
       const xml = readFileSync(output, "utf8");
@@ -160,9 +125,7 @@ describe("a live server that echoes the credentials back", () => {
     try {
       const output = join(scratch, "echo.json");
       const url = `http://127.0.0.1:${(echo.address() as { port: number }).port}`;
-      const run = await runCli(["contract", "onet", "--fixtures", FIXTURES, "--base-url", url, "--only", "listWebHosting", "--runs", "1", "--output", output], {
-        env: { ONET_TOKEN: TOKEN },
-      });
+      const run = await liveRun(url, ["--only", "listWebHosting", "--output", output]);
       expect(run.code).toBe(1);
       expect(run.stdout).toContain("echo Bearer [REDACTED]");
       expect(readFileSync(output, "utf8")).toContain("echo Bearer [REDACTED]");
@@ -252,25 +215,9 @@ describe("writes to a host that is not loopback", () => {
   });
 
   it.skipIf(!certificate)("go ahead with --yes", async () => {
-    const run = await runCli(
-      [
-        "contract",
-        "onet",
-        "--fixtures",
-        FIXTURES,
-        "--base-url",
-        relayUrl,
-        "--allow-writes",
-        "--yes",
-        "--only",
-        "cancelWebHosting",
-        "--runs",
-        "1",
-        "--output",
-        join(scratch, "confirmed.json"),
-      ],
-      { env: { ONET_TOKEN: TOKEN, NODE_TLS_REJECT_UNAUTHORIZED: "0" } },
-    );
+    const run = await liveRun(relayUrl, ["--allow-writes", "--yes", "--only", "cancelWebHosting", "--output", join(scratch, "confirmed.json")], {
+      NODE_TLS_REJECT_UNAUTHORIZED: "0",
+    });
     expect(run.stderr).toContain(`writes to ${new URL(relayUrl).host} confirmed with --yes`);
     expect(connections).toBeGreaterThan(0);
     expect(sent.get("POST") ?? 0).toBeGreaterThan(0);

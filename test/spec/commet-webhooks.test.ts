@@ -154,6 +154,20 @@ describe.each(cases)("Commet webhook %s", (event, { operation, schema, example }
   });
 });
 
+/** customer.created and customer.updated carry the same customer fields (webhooks/customer-*.md). */
+const CUSTOMER_FIELDS: Record<string, string[]> = {
+  id: ["string"],
+  externalId: ["string", "null"],
+  fullName: ["string", "null"],
+  email: ["string"],
+  taxDocument: ["string", "null"],
+  documentType: ["string", "null"],
+  timezone: ["string", "null"],
+  metadata: ["object", "null"],
+  createdAt: ["string"],
+  updatedAt: ["string"],
+};
+
 /**
  * Each event's data fields as documented (webhooks/<event>.md, webhooks.md and, for
  * customer.state_changed, @commet/node 7.10.0): required and optional names, and the JSON types of each.
@@ -170,34 +184,8 @@ const DOCUMENTED: Record<string, { required: Record<string, string[]>; optional?
     },
   },
   "addon.deactivated": { required: { subscriptionId: ["string"], customerId: ["string"], addon: ["object"], featureCode: ["string"] } },
-  "customer.created": {
-    required: {
-      id: ["string"],
-      externalId: ["string", "null"],
-      fullName: ["string", "null"],
-      email: ["string"],
-      taxDocument: ["string", "null"],
-      documentType: ["string", "null"],
-      timezone: ["string", "null"],
-      metadata: ["object", "null"],
-      createdAt: ["string"],
-      updatedAt: ["string"],
-    },
-  },
-  "customer.updated": {
-    required: {
-      id: ["string"],
-      externalId: ["string", "null"],
-      fullName: ["string", "null"],
-      email: ["string"],
-      taxDocument: ["string", "null"],
-      documentType: ["string", "null"],
-      timezone: ["string", "null"],
-      metadata: ["object", "null"],
-      createdAt: ["string"],
-      updatedAt: ["string"],
-    },
-  },
+  "customer.created": { required: CUSTOMER_FIELDS },
+  "customer.updated": { required: CUSTOMER_FIELDS },
   "customer.state_changed": {
     required: {
       customerId: ["string"],
