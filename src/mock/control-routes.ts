@@ -11,7 +11,7 @@ import type { FaultQueue, FaultSpec } from "./faults.js";
 import { nestsDeeperThan } from "./json-depth.js";
 import { REQUEST_LIMITS } from "./limits.js";
 import { safeDecode } from "../spec/operations.js";
-import { flattenHeaders, readBody, readJson } from "./request.js";
+import { flattenHeaders, readBody, readJson, type RequestTarget } from "./request.js";
 import { tokenMatches } from "./request-guard.js";
 import type { EmittedEvent, MockReply, VendorMock } from "./types.js";
 import type { WebhookDispatcher } from "./webhooks/dispatcher.js";
@@ -38,7 +38,7 @@ export interface ControlTarget<State> {
 }
 
 /** Answers a request whose path starts with `CONTROL_PREFIX`; never throws a MockError of its own, but a vendor route's. */
-export async function serveControl<State>(target: ControlTarget<State>, request: IncomingMessage, url: URL): Promise<MockReply> {
+export async function serveControl<State>(target: ControlTarget<State>, request: IncomingMessage, url: RequestTarget): Promise<MockReply> {
   const [, token = ""] = url.pathname.slice(CONTROL_PREFIX.length).split("/");
   if (!tokenMatches(token, target.token)) {
     return { status: 403, body: { error: `control routes need this server's control token: use mock.controlUrl, which specwright mock prints` } };
@@ -85,7 +85,7 @@ async function vendorRoute<State>(
   method: string,
   route: string,
   request: IncomingMessage,
-  url: URL,
+  url: RequestTarget,
 ): Promise<MockReply | undefined> {
   const { vendor, webhooks } = target;
   const [api, name = "", ...segments] = route.split("/").slice(1);
@@ -96,7 +96,7 @@ async function vendorRoute<State>(
   const reply = handler({
     method,
     segments: segments.filter((segment) => segment !== "").map(safeDecode),
-    query: Object.fromEntries(url.searchParams),
+    query: url.query,
     headers: flattenHeaders(request),
     body: await readJson(request, vendor.errors),
     state: (tenant) => target.settledState(tenant, at),

@@ -206,8 +206,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
    * microtask turn costs the mock a share of its throughput (see BENCHMARKS.md, issue 19).
    */
   function handle(request: IncomingMessage, response: ServerResponse): Outcome | Promise<Outcome> {
-    const rawUrl = request.url ?? "/";
-    const { target, match } = route(request.method ?? "GET", rawUrl);
+    const { target, match } = route(request.method ?? "GET", request.url ?? "/");
     const isControl = target.pathname.startsWith(CONTROL_PREFIX);
     // 403 rather than 421 Misdirected Request: this is a refusal on security grounds on every route,
     // as Vite and webpack-dev-server answer a foreign Host; every vendor's error shape renders a 403; and
@@ -216,7 +215,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     if (refusal !== undefined) {
       return { kind: "reply", reply: isControl ? { status: 403, body: { error: refusal } } : errorReply(new MockError(403, "forbidden", refusal)) };
     }
-    if (isControl) return serveControl(control, request, new URL(rawUrl, "http://mock.invalid")).then(replied);
+    if (isControl) return serveControl(control, request, target).then(replied);
     let ownFault: FaultSpec | undefined;
     try {
       ownFault = faultFromHeader(request.headers[FAULT_HEADER]);
@@ -264,19 +263,12 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     const headers = flattenHeaders(request);
     const principal = vendor.authenticate(headers);
     if (!principal) throw vendor.errors.unauthorized();
-    if (!hasBody(request)) return serveParsed(request.method ?? "GET", target, match, headers, principal, undefined);
-    return readJson(request, vendor.errors).then((body) => serveParsed(request.method ?? "GET", target, match, headers, principal, body));
+    if (!hasBody(request)) return serveParsed(target, match, headers, principal, undefined);
+    return readJson(request, vendor.errors).then((body) => serveParsed(target, match, headers, principal, body));
   }
 
   /** Validation, idempotency, the handler. */
-  function serveParsed(
-    method: string,
-    target: RequestTarget,
-    match: OperationMatch,
-    headers: Record<string, string>,
-    principal: Principal,
-    body: unknown,
-  ): MockReply {
+  function serveParsed(target: RequestTarget, match: OperationMatch, headers: Record<string, string>, principal: Principal, body: unknown): MockReply {
     const plan = planOf(match.operation);
     const { operation } = plan;
     // The match is this request's own: its parameters may be coerced in place.
@@ -313,7 +305,7 @@ export async function serveMock<State>(vendor: VendorMock<State>, options: MockS
     const key = plan.idempotencyHeader === undefined ? undefined : headers[plan.idempotencyHeader];
     if (!idempotent || key === undefined) return run(plan, context, emitted);
 
-    const fingerprint = IdempotencyStore.fingerprint(method, target.pathname, body);
+    const fingerprint = IdempotencyStore.fingerprint(operation.method, target.pathname, body);
     const { idempotency } = tenants;
     const outcome = idempotency.begin(principal.credential, key, fingerprint, Date.now());
     if (outcome.kind === "mismatch") throw idempotent.mismatch();

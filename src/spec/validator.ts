@@ -59,13 +59,10 @@ export function validateBody(schema: JsonSchema, value: unknown): Validation {
  * coerced in place (e.g. `limit: "25"` becomes 25). Header names are compared in lower case.
  */
 export function validateParameters(location: ParameterObject["in"], declared: ParameterObject[], values: Record<string, unknown>): Validation {
-  const schema = parameterSchema(location, declared);
-  if (!schema) return { valid: true };
-  const validate = compile(parameters, schema);
-  return validate(values) ? VALID : { valid: false, errors: toFieldErrors(validate.errors ?? []) };
+  return locationCheck(location, declared)?.(values) ?? VALID;
 }
 
-/** The check of one location's parameters, as `validateParameters` does it, compiled ahead. */
+/** The check of one location's parameters, as `validateParameters` makes it. */
 export interface ParameterCheck {
   location: "path" | "query" | "header";
   check(values: Record<string, unknown>): Validation;
@@ -73,49 +70,57 @@ export interface ParameterCheck {
 
 /**
  * An operation's parameter checks, path then query then header, for the locations where it declares
- * any: built once (a mock server does it on the operation's first request), so that later requests
- * pay for validation alone.
+ * any: a mock server keeps them per operation, so that a request looks nothing up.
  */
 export function parameterChecks(declared: ParameterObject[]): ParameterCheck[] {
   return (["path", "query", "header"] as const).flatMap((location) => {
-    const schema = parameterSchema(location, declared);
-    if (!schema) return [];
-    const validate = compile(parameters, schema);
-    // With none of its parameters given and none required, a location is valid whatever else it holds
-    // (the schema constrains only the parameters it names): most requests send no optional header.
-    const names = Object.keys(schema.properties as object);
-    const optional = (schema.required as string[]).length === 0;
-    // A path parameter the router matched is a non-empty string: a schema asking no more always passes.
-    const properties = Object.values(schema.properties as Record<string, JsonSchema>);
-    const anyText =
-      location === "path" &&
-      properties.every(
-        (property) => Object.keys(property).every((key) => ANY_TEXT_KEYWORDS.has(key)) && property.type === "string" && Number(property.minLength ?? 0) <= 1,
-      );
-    const check = (values: Record<string, unknown>): Validation => {
-      if (anyText && names.every((name) => typeof values[name] === "string" && values[name] !== "")) return VALID;
-      if (optional && names.every((name) => values[name] === undefined)) return VALID;
-      return validate(values) ? VALID : { valid: false, errors: toFieldErrors(validate.errors ?? []) };
-    };
-    return [{ location, check }];
+    const check = locationCheck(location, declared);
+    return check ? [{ location, check }] : [];
   });
 }
 
-// Keyed by the operation's parameter list (a stable object), so each schema is built and compiled once.
-const schemaCache = new WeakMap<ParameterObject[], Map<string, JsonSchema | undefined>>();
+type Check = (values: Record<string, unknown>) => Validation;
 
-function parameterSchema(location: ParameterObject["in"], declared: ParameterObject[]): JsonSchema | undefined {
-  let byLocation = schemaCache.get(declared);
+// Keyed by the operation's parameter list (a stable object), so each check is built and compiled once.
+const checkCache = new WeakMap<ParameterObject[], Map<string, Check | undefined>>();
+
+function locationCheck(location: ParameterObject["in"], declared: ParameterObject[]): Check | undefined {
+  let byLocation = checkCache.get(declared);
   if (!byLocation) {
     byLocation = new Map();
-    schemaCache.set(declared, byLocation);
+    checkCache.set(declared, byLocation);
   }
   if (!byLocation.has(location)) {
     const own = declared.filter((parameter) => parameter.in === location);
     const key = (name: string) => (location === "header" ? name.toLowerCase() : name);
-    byLocation.set(location, own.length === 0 ? undefined : buildParameterSchema(own, key));
+    byLocation.set(location, own.length === 0 ? undefined : buildCheck(location, buildParameterSchema(own, key)));
   }
   return byLocation.get(location);
+}
+
+/**
+ * The Ajv validator of one location's schema, with two short ways that give its answer without
+ * running it (the mock calls this on every request).
+ */
+function buildCheck(location: ParameterObject["in"], schema: JsonSchema): Check {
+  const validate = compile(parameters, schema);
+  const properties = schema.properties as Record<string, JsonSchema>;
+  const names = Object.keys(properties);
+  // With none of its parameters given and none required, a location is valid whatever else it holds
+  // (the schema constrains only the parameters it names): most requests send no optional header.
+  const optional = (schema.required as string[]).length === 0;
+  // A path parameter the router matched is a non-empty string: a schema asking no more always passes.
+  const anyText =
+    location === "path" &&
+    Object.values(properties).every(
+      (property) =>
+        Object.keys(property).every((keyword) => ANY_TEXT_KEYWORDS.has(keyword)) && property.type === "string" && Number(property.minLength ?? 0) <= 1,
+    );
+  return (values) => {
+    if (anyText && names.every((name) => typeof values[name] === "string" && values[name] !== "")) return VALID;
+    if (optional && names.every((name) => values[name] === undefined)) return VALID;
+    return validate(values) ? VALID : { valid: false, errors: toFieldErrors(validate.errors ?? []) };
+  };
 }
 
 function buildParameterSchema(own: ParameterObject[], key: (name: string) => string): JsonSchema {

@@ -157,13 +157,15 @@ export function settleCommet(state: CommetState, now: Date, emit: Emit): void {
   // Run before every request, and most find nothing due: look before copying and sorting.
   const due = (subscription: SubscriptionRecord) =>
     subscription.period !== null && subscription.period.end.getTime() <= now.getTime() && subscription.status !== "canceled";
-  let any = false;
-  for (const subscription of state.subscriptions.values()) if (due(subscription)) any = true;
-  if (!any) return;
+  if (!anyOf(state.subscriptions.values(), due)) return;
   const running = [...state.subscriptions.values()].filter((subscription) => subscription.period !== null).sort((a, b) => a.seq - b.seq);
   for (const subscription of running) {
-    while (subscription.period && subscription.period.end.getTime() <= now.getTime() && subscription.status !== "canceled") {
-      endPeriod(state, subscription, emit);
-    }
+    while (due(subscription)) endPeriod(state, subscription, emit);
   }
+}
+
+/** Whether some item passes, stopping at the first (Node 20 has no Iterator.prototype.some). */
+function anyOf<T>(items: Iterable<T>, test: (item: T) => boolean): boolean {
+  for (const item of items) if (test(item)) return true;
+  return false;
 }
