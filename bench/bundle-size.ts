@@ -7,8 +7,7 @@
  * gzip size of the output up to the end of a range, minus up to its start, is that range's share, so
  * the shares add up to the whole).
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
 import { ROOT } from "./lib/processes.js";
@@ -58,7 +57,6 @@ export interface BundleSizeResult {
   floors: BundleFloor[];
 }
 
-const pkg = JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")) as { exports: Record<string, { default: string }> };
 // The modules tsc built for the entry: the same code as the shipped client bundles (dist/clients/,
 // which export the same names: package-check), but module by module, so that a profile can name each.
 const entryFile = (entry: string) => resolve(ROOT, `dist/src/${entry}/index.js`);
@@ -250,7 +248,7 @@ export async function benchBundleSize(log: (line: string) => void = console.log)
   log("bundle size: esbuild --bundle --minify --format=esm --target=es2022 --platform=node, then gzip -9");
   const sizes: BundleSize[] = [];
   for (const entry of ["commet", "onet", "cloudplans", "mock"]) {
-    sizes.push(await measure(`specwright/${entry}`, `export * from ${JSON.stringify(entryFile(entry))};`, pkg.exports[`./${entry}`]!.default));
+    sizes.push(await measure(`specwright/${entry}`, `export * from ${JSON.stringify(entryFile(entry))};`, relative(ROOT, entryFile(entry))));
   }
   sizes.push(
     await measure("@commet/node", `export * from "@commet/node"; export { default } from "@commet/node";`, "node_modules/@commet/node/dist/index.mjs"),

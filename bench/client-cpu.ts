@@ -11,6 +11,7 @@ import createClient from "openapi-fetch";
 import type { CommetPaths } from "../src/commet/index.js";
 import { ADDON_ID, ADDON_RESPONSE, API_KEY } from "./lib/fixtures.js";
 import { ROOT } from "./lib/processes.js";
+import { rotation, summarize } from "./lib/stats.js";
 
 const { values } = parseArgs({
   options: {
@@ -51,8 +52,7 @@ else {
   const variants = ["openapi-fetch", ...(values.module ?? [resolve(ROOT, "src/commet/index.ts")])];
   const samples: Record<string, number[]> = Object.fromEntries(variants.map((variant) => [variant, []]));
   for (let round = 0; round < Number(values.rounds); round++) {
-    for (let index = 0; index < variants.length; index++) {
-      const variant = variants[(index + round) % variants.length]!;
+    for (const variant of rotation(variants, round)) {
       const run = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, "--child", variant, "--calls", values.calls!], {
         cwd: ROOT,
         encoding: "utf8",
@@ -61,9 +61,8 @@ else {
       samples[variant]!.push(JSON.parse(run.stdout.trim()).cpuUs);
     }
   }
-  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
   for (const variant of variants)
     console.log(
-      `${variant}: own CPU ${median(samples[variant]!).toFixed(1)} µs per call (median of ${values.rounds}; ${samples[variant]!.map((v) => v.toFixed(1)).join(" ")})`,
+      `${variant}: own CPU ${summarize(samples[variant]!).median.toFixed(1)} µs per call (median of ${values.rounds}; ${samples[variant]!.map((v) => v.toFixed(1)).join(" ")})`,
     );
 }

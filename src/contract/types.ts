@@ -78,7 +78,7 @@ export interface Scenario<Client> {
 }
 
 /** One operation's drivers: by documented status, or `"<status> <case>"` for a variant of that status. */
-export type OperationDrivers<Client, Status extends string = string> = Partial<Record<Status | `${Status} ${string}`, Driver<Client>>>;
+type OperationDrivers<Client, Status extends string = string> = Partial<Record<Status | `${Status} ${string}`, Driver<Client>>>;
 
 /** The documented statuses of a generated operation, as the strings drivers are keyed by. */
 type StatusOf<Operation> = Operation extends { responses: infer Responses } ? `${keyof Responses & (string | number)}` : never;

@@ -12,7 +12,7 @@ import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, type RetryOption, type RetryP
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** setTimeout's ceiling; a longer timeout would fire at once. */
-export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /**
  * The most decoded bytes a 2xx body may have when the caller sets no limit: far above any page these

@@ -5,7 +5,7 @@
  */
 import type { CommetClient } from "../../commet/index.js";
 import { SkipCase } from "./drivers.js";
-import type { ContractTarget } from "../types.js";
+import type { ContractTarget, Driver } from "../types.js";
 
 /** Codes, own customer IDs and plans the cases use. A live run can pass its own. */
 export const COMMET_FIXTURES = {
@@ -153,3 +153,16 @@ export async function setActive(client: CommetClient, target: ContractTarget, ad
   if (error && error.error.code !== harmless) fail(active ? "activateAddon" : "deactivateAddon", error);
   return id;
 }
+
+/**
+ * The drivers of an operation that reads by `?customerId=`: the fixture customer, subscribed (200), no
+ * customer (400), an unknown one (404).
+ */
+export const byFixtureCustomer = {
+  "200": async ({ client, target }) => {
+    await fixtureSubscription(client, target);
+    return { query: { customerId: customerOf(target) } };
+  },
+  "400": () => ({ query: { customerId: null } }),
+  "404": () => ({ query: { customerId: MISSING.customer } }),
+} satisfies Record<string, Driver<CommetClient>>;

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { CommetClient } from "../../commet/index.js";
-import { COMMET_FIXTURES, MISSING, customerOf, fail, fixtureSubscription } from "./commet-fixtures.js";
+import { COMMET_FIXTURES, MISSING, byFixtureCustomer, customerOf, fail, fixtureSubscription } from "./commet-fixtures.js";
 import {
   canceledSubscription,
   decliningPaidSubscription,
@@ -50,14 +50,7 @@ async function quotaAt({ client, target }: Context, count: number): Promise<{ cu
 }
 
 export const lifecycleDrivers = {
-  listFeatureAccess: {
-    "200": async ({ client, target }) => {
-      await fixtureSubscription(client, target);
-      return { query: { customerId: customerOf(target) } };
-    },
-    "400": () => ({ query: { customerId: null } }),
-    "404": () => ({ query: { customerId: MISSING.customer } }),
-  },
+  listFeatureAccess: byFixtureCustomer,
   getFeatureAccess: {
     // The canUse form: it answers willBeCharged besides the feature's fields.
     "200": async ({ client, target }) => {
@@ -111,14 +104,7 @@ export const lifecycleDrivers = {
     },
   },
 
-  getAllQuota: {
-    "200": async ({ client, target }) => {
-      await fixtureSubscription(client, target);
-      return { query: { customerId: customerOf(target) } };
-    },
-    "400": () => ({ query: { customerId: null } }),
-    "404": () => ({ query: { customerId: MISSING.customer } }),
-  },
+  getAllQuota: byFixtureCustomer,
   getQuota: {
     "200": async ({ client, target }) => {
       await fixtureSubscription(client, target);

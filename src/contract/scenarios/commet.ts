@@ -9,6 +9,7 @@ import { createCommetClient, type CommetClient } from "../../commet/index.js";
 import {
   COMMET_FIXTURES,
   MISSING,
+  byFixtureCustomer,
   customerOf,
   decliningSubscription,
   ensureAddon,
@@ -256,13 +257,7 @@ export const commetScenario: Scenario<CommetClient> = {
       },
     },
 
-    listSubscriptions: {
-      "200": async ({ client, target }) => {
-        await fixtureSubscription(client, target);
-        return { query: { customerId: customerOf(target) } };
-      },
-      "400": () => ({ query: { status: "paused" } }),
-    },
+    listSubscriptions: { "200": byFixtureCustomer["200"], "400": () => ({ query: { status: "paused" } }) },
     createSubscription: {
       // A new customer each time: the fixture customer already has a subscription.
       "200": async ({ client }) => {
@@ -277,14 +272,7 @@ export const commetScenario: Scenario<CommetClient> = {
         return { body: { customerId: customerOf(target), planCode: plan } };
       },
     },
-    getActiveSubscription: {
-      "200": async ({ client, target }) => {
-        await fixtureSubscription(client, target);
-        return { query: { customerId: customerOf(target) } };
-      },
-      "400": () => ({ query: { customerId: null } }),
-      "404": () => ({ query: { customerId: MISSING.customer } }),
-    },
+    getActiveSubscription: byFixtureCustomer,
     getSubscription: {
       "200": async ({ client, target }) => ({ path: { id: await fixtureSubscription(client, target) } }),
       "400": async ({ client, target }) => ({ path: { id: await fixtureSubscription(client, target) }, headers: badVersion }),

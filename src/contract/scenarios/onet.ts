@@ -70,6 +70,14 @@ const scopePath = (target: ContractTarget) => ({
 });
 
 /** Requests or revokes the hosting account's cancellation; "already so" answers are fine. */
+/** The fixture hosting, its cancellation requested or not before the request is sent. */
+const hostingCancelled =
+  (requested: boolean): Driver<OnetClient> =>
+  async ({ client, target }) => {
+    await setCancellation(client, target, requested);
+    return { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } };
+  };
+
 async function setCancellation(client: OnetClient, target: ContractTarget, requested: boolean): Promise<void> {
   const params = { path: { ...scopePath(target), id: known(target, "hosting_id", ONET_FIXTURES.hosting) } };
   const { error, response } = requested
@@ -144,30 +152,9 @@ export const onetScenario: Scenario<OnetClient> = {
       "403": forbidden,
       "404": () => ({ path: { organization_id: MISSING } }),
     },
-    cancelWebHosting: {
-      "200": async ({ client, target }) => {
-        await setCancellation(client, target, false);
-        return { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } };
-      },
-      "400": async ({ client, target }) => {
-        await setCancellation(client, target, true);
-        return { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } };
-      },
-      "403": forbidden,
-      "404": missingId,
-    },
-    revokeWebHostingCancellation: {
-      "200": async ({ client, target }) => {
-        await setCancellation(client, target, true);
-        return { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } };
-      },
-      "400": async ({ client, target }) => {
-        await setCancellation(client, target, false);
-        return { path: { id: known(target, "hosting_id", ONET_FIXTURES.hosting) } };
-      },
-      "403": forbidden,
-      "404": missingId,
-    },
+    // Cancelling needs a hosting not yet cancelled (400 otherwise); revoking, one that is.
+    cancelWebHosting: { "200": hostingCancelled(false), "400": hostingCancelled(true), "403": forbidden, "404": missingId },
+    revokeWebHostingCancellation: { "200": hostingCancelled(true), "400": hostingCancelled(false), "403": forbidden, "404": missingId },
     getHostingPlan: {
       "400": malformedJson,
       "403": forbidden,

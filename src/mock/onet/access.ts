@@ -16,7 +16,7 @@ const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
  * The scope each operation needs. Scope names are the mock's own: the API-keys guide says keys have
  * scopes but does not list them.
  */
-export const REQUIRED_SCOPE = {
+const REQUIRED_SCOPE = {
   replaceInstance: "compute:write",
   activateInstanceAddon: "compute:write",
   unsuspendInstance: "compute:write",

@@ -8,7 +8,7 @@ export interface Scope {
   project: ProjectRecord;
 }
 
-export function organizationOf(state: OnetState, id: string): OrganizationRecord {
+function organizationOf(state: OnetState, id: string): OrganizationRecord {
   const organization = state.organizations.get(id);
   // Another customer's organization is as unknown as one that does not exist.
   if (!organization?.member) throw onetErrors.notFound();
